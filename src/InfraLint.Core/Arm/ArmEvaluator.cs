@@ -1,0 +1,241 @@
+using System.Globalization;
+using System.Text;
+using InfraLint.Sdk;
+using Newtonsoft.Json.Linq;
+
+namespace InfraLint.Core.Arm;
+
+/// <summary>
+/// Evaluates the deterministic part of the ARM template language: literals, parameters with known
+/// values, variables and the pure functions that build names and settings. Everything that needs
+/// a deployment (reference(), resourceGroup(), uniqueString(), list*() …) stays unknown.
+/// </summary>
+internal sealed class ArmEvaluator
+{
+    private const int MaxNesting = 64;
+
+    private readonly JObject template;
+    private readonly IReadOnlyDictionary<string, JToken> parameterValues;
+    private readonly HashSet<string> evaluating = new(StringComparer.OrdinalIgnoreCase);
+    private int nesting;
+
+    public ArmEvaluator(JObject template, IReadOnlyDictionary<string, JToken>? parameterValues = null)
+    {
+        this.template = template;
+        this.parameterValues = parameterValues ?? new Dictionary<string, JToken>(StringComparer.OrdinalIgnoreCase);
+    }
+
+    public TemplateValue Evaluate(JToken? token)
+    {
+        if (token is null)
+            return TemplateValue.Unknown();
+        var trace = new Trace();
+        var value = EvaluateToken(token, trace);
+        var isExpression = token is JValue { Type: JTokenType.String } s && ArmExpressionParser.IsExpression((string)s!);
+        return value is null
+            ? TemplateValue.Unknown(trace.Functions, trace.Parameters, trace.Literals)
+            : TemplateValue.Known(value, isExpression || trace.Functions.Count > 0, trace.Functions, trace.Parameters, trace.Literals);
+    }
+
+    /// <summary>The JSON a pure <c>[variables('x')…]</c> or known-parameter reference stands for, else the token.</summary>
+    public JToken Resolve(JToken token)
+    {
+        for (var hops = 0; hops < MaxNesting; hops++)
+        {
+            if (token is not JValue { Type: JTokenType.String } value || ArmExpressionParser.TryParse((string)value!) is not { } expression)
+                return token;
+            var target = ResolveReference(expression);
+            if (target is null)
+                return token;
+            token = target;
+        }
+        return token;
+    }
+
+    private JToken? ResolveReference(ArmExpression expression)
+    {
+        switch (expression)
+        {
+            case ArmCall { Name: var name, Arguments: [ArmString { Value: var key }] } when name.Equals("variables", StringComparison.OrdinalIgnoreCase):
+                return Variable(key);
+            case ArmCall { Name: var name, Arguments: [ArmString { Value: var key }] } when name.Equals("parameters", StringComparison.OrdinalIgnoreCase):
+                return parameterValues.TryGetValue(key, out var supplied) ? supplied : Parameter(key)?["defaultValue"];
+            case ArmMember member:
+                return Resolve(ResolveReference(member.Target) ?? JValue.CreateNull()) is JObject o ? Property(o, member.Name) : null;
+            case ArmIndex { Index: ArmNumber n } index:
+                return ResolveReference(index.Target) is JToken t && Resolve(t) is JArray a && n.Value >= 0 && n.Value < a.Count ? a[(int)n.Value] : null;
+            default:
+                return null;
+        }
+    }
+
+    private JToken? EvaluateToken(JToken token, Trace trace)
+    {
+        if (++nesting > MaxNesting)
+        {
+            nesting--;
+            return null;
+        }
+        try
+        {
+            switch (token)
+            {
+                case JValue { Type: JTokenType.String } s:
+                    var text = (string)s!;
+                    if (!ArmExpressionParser.IsExpression(text))
+                    {
+                        var literal = ArmExpressionParser.Unescape(text);
+                        trace.Literals.Add(literal);
+                        return new JValue(literal);
+                    }
+                    var expression = ArmExpressionParser.TryParse(text);
+                    return expression is null ? null : Eval(expression, trace);
+                case JValue v:
+                    return v.DeepClone();
+                case JArray array:
+                {
+                    var result = new JArray();
+                    var known = true;
+                    foreach (var item in array)
+                    {
+                        var itemValue = EvaluateToken(item, trace);
+                        known &= itemValue is not null;
+                        if (known)
+                            result.Add(itemValue!);
+                    }
+                    return known ? result : null;
+                }
+                case JObject obj:
+                {
+                    var result = new JObject();
+                    var known = true;
+                    foreach (var property in obj.Properties())
+                    {
+                        var propertyValue = EvaluateToken(property.Value, trace);
+                        known &= propertyValue is not null;
+                        if (known)
+                            result[property.Name] = propertyValue;
+                    }
+                    return known ? result : null;
+                }
+                default:
+                    return null;
+            }
+        }
+        finally
+        {
+            nesting--;
+        }
+    }
+
+    private JToken? Eval(ArmExpression expression, Trace trace)
+    {
+        switch (expression)
+        {
+            case ArmString s:
+                trace.Literals.Add(s.Value);
+                return new JValue(s.Value);
+            case ArmNumber n:
+                return new JValue(n.Value);
+            case ArmMember m:
+                return Eval(m.Target, trace) is JObject o ? Property(o, m.Name)?.DeepClone() : null;
+            case ArmIndex i:
+            {
+                var target = Eval(i.Target, trace);
+                var index = Eval(i.Index, trace);
+                return (target, index) switch
+                {
+                    (JArray a, JValue { Type: JTokenType.Integer } k) when (long)k! >= 0 && (long)k! < a.Count => a[(int)(long)k!].DeepClone(),
+                    (JObject obj, JValue { Type: JTokenType.String } k) => Property(obj, (string)k!)?.DeepClone(),
+                    _ => null,
+                };
+            }
+            case ArmCall call:
+                return EvalCall(call, trace);
+            default:
+                return null;
+        }
+    }
+
+    private JToken? EvalCall(ArmCall call, Trace trace)
+    {
+        var name = call.Name.ToLowerInvariant();
+        trace.Functions.Add(name);
+        switch (name)
+        {
+            case "parameters" when call.Arguments is [var p]:
+                return Eval(p, trace) is JValue { Type: JTokenType.String } pn ? ParameterValue((string)pn!, trace) : null;
+            case "variables" when call.Arguments is [var v]:
+                return Eval(v, trace) is JValue { Type: JTokenType.String } vn ? VariableValue((string)vn!, trace) : null;
+            case "if" when call.Arguments.Count == 3:
+            {
+                var condition = Eval(call.Arguments[0], trace);
+                var whenTrue = Eval(call.Arguments[1], trace);
+                var whenFalse = Eval(call.Arguments[2], trace);
+                return condition is JValue { Type: JTokenType.Boolean } b ? ((bool)b! ? whenTrue : whenFalse) : null;
+            }
+            case "coalesce":
+            {
+                var values = call.Arguments.Select(a => Eval(a, trace)).ToList();
+                foreach (var value in values)
+                {
+                    if (value is null)
+                        return null;
+                    if (value.Type != JTokenType.Null)
+                        return value;
+                }
+                return JValue.CreateNull();
+            }
+        }
+
+        var args = call.Arguments.Select(a => Eval(a, trace)).ToList();
+        if (args.Any(a => a is null))
+            return null;
+        return ArmFunctions.Invoke(name, args!);
+    }
+
+    private JToken? ParameterValue(string name, Trace trace)
+    {
+        trace.Parameters.Add(name);
+        if (parameterValues.TryGetValue(name, out var supplied))
+            return Guarded("p:" + name, () => EvaluateToken(supplied, trace));
+        var declaration = Parameter(name);
+        var defaultValue = declaration?["defaultValue"];
+        return defaultValue is null ? null : Guarded("p:" + name, () => EvaluateToken(defaultValue, trace));
+    }
+
+    private JToken? VariableValue(string name, Trace trace)
+    {
+        var value = Variable(name);
+        return value is null ? null : Guarded("v:" + name, () => EvaluateToken(value, trace));
+    }
+
+    private JToken? Guarded(string key, Func<JToken?> evaluate)
+    {
+        if (!evaluating.Add(key))
+            return null; // a cycle: unknown rather than a stack overflow
+        try
+        {
+            return evaluate();
+        }
+        finally
+        {
+            evaluating.Remove(key);
+        }
+    }
+
+    private JObject? Parameter(string name) => template["parameters"] is JObject ps ? Property(ps, name) as JObject : null;
+
+    private JToken? Variable(string name) => template["variables"] is JObject vs ? Property(vs, name) : null;
+
+    // ARM property names are case-insensitive.
+    private static JToken? Property(JObject obj, string name) =>
+        obj.GetValue(name, StringComparison.OrdinalIgnoreCase);
+
+    private sealed class Trace
+    {
+        public HashSet<string> Functions { get; } = new(StringComparer.Ordinal);
+        public HashSet<string> Parameters { get; } = new(StringComparer.OrdinalIgnoreCase);
+        public HashSet<string> Literals { get; } = new(StringComparer.Ordinal);
+    }
+}

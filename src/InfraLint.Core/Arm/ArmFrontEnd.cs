@@ -1,0 +1,53 @@
+using InfraLint.Core.Engine;
+using InfraLint.Core.Model;
+using InfraLint.Sdk;
+using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
+
+namespace InfraLint.Core.Arm;
+
+/// <summary>Loads ARM JSON deployment templates; other JSON files are skipped (or reported when named explicitly).</summary>
+internal static class ArmFrontEnd
+{
+    public static LoadResult Load(InputFile file)
+    {
+        var text = File.ReadAllText(file.Path);
+        JObject root;
+        try
+        {
+            root = ArmTemplateReader.Parse(text);
+        }
+        catch (JsonException e)
+        {
+            if (!file.Explicit && !ArmTemplateReader.MentionsDeploymentTemplateSchema(text))
+                return LoadResult.Skipped; // some other broken JSON file in the project: not ours to judge
+            var location = e is JsonReaderException { LineNumber: > 0 } r
+                ? new SourceLocation(file.Path, r.LineNumber, Math.Max(1, r.LinePosition))
+                : SourceLocation.StartOf(file.Path);
+            var reason = string.IsNullOrWhiteSpace(text) ? "the file is empty" : "invalid JSON: " + FirstSentence(e.Message);
+            return LoadResult.Failed(ToolDiagnostics.At(ToolDiagnostics.TemplateNotAnalyzed, location, reason));
+        }
+
+        if (!ArmTemplateReader.IsDeploymentTemplate(root))
+        {
+            return file.Explicit
+                ? LoadResult.Failed(ToolDiagnostics.At(ToolDiagnostics.TemplateNotAnalyzed, SourceLocation.StartOf(file.Path),
+                    "the file is JSON but its $schema is not an ARM deployment template"))
+                : LoadResult.Skipped;
+        }
+
+        var locator = new JsonSourceLocator(file.Path, text);
+        var resources = ArmResources.Read(root)
+            .Select(e => new ResourceModel(e.Body, e.Type, e.ApiVersion, e.SymbolicName, e.IsExisting,
+                locator.Locate((JToken?)e.Body.Property("type", StringComparison.OrdinalIgnoreCase) ?? e.Body)))
+            .ToList();
+        return LoadResult.Of(new CompiledTemplate(file.Path, SourceLanguage.ArmJson, root, resources, locator));
+    }
+
+    // Newtonsoft.Json appends "Path '...', line N, position M." — the location says that already.
+    private static string FirstSentence(string message)
+    {
+        var cut = message.IndexOf(" Path '", StringComparison.Ordinal);
+        return (cut > 0 ? message[..cut] : message).TrimEnd('.', ' ');
+    }
+}

@@ -1,0 +1,91 @@
+using InfraLint.Core.Model;
+
+namespace InfraLint.Core.Bicep;
+
+/// <summary>A parsed Bicep file: its declarations and a map from property paths to source positions.</summary>
+internal sealed class BicepDocument
+{
+    private const int MaxHops = 32;
+
+    public BicepDocument(IReadOnlyList<BicepResourceDeclaration> resources,
+        IReadOnlyDictionary<string, BicepVariable> variables, IReadOnlyDictionary<string, BicepVariable> parameters)
+    {
+        Resources = resources;
+        Variables = variables;
+        Parameters = parameters;
+    }
+
+    /// <summary>Resource and module declarations in source order, nested ones after their parent.</summary>
+    public IReadOnlyList<BicepResourceDeclaration> Resources { get; }
+
+    public IReadOnlyDictionary<string, BicepVariable> Variables { get; }
+
+    public IReadOnlyDictionary<string, BicepVariable> Parameters { get; }
+
+    /// <summary>Looks through a loop or condition to the value it repeats or guards.</summary>
+    public static BicepNode Unwrap(BicepNode node)
+    {
+        for (var hops = 0; hops < MaxHops; hops++)
+        {
+            switch (node)
+            {
+                case BicepIf i:
+                    node = i.Body;
+                    break;
+                case BicepFor f when f.Body is BicepObject or BicepIf:
+                    node = f.Body;
+                    break;
+                default:
+                    return node;
+            }
+        }
+        return node;
+    }
+
+    /// <summary>
+    /// The position of <paramref name="path"/> below <paramref name="root"/>: the key of the last
+    /// property found, following variables and loop bodies, or the nearest enclosing property
+    /// that exists in source when the rest was assembled by an expression.
+    /// </summary>
+    public (int Line, int Column) Locate(BicepNode root, IReadOnlyList<PathSegment> path, (int Line, int Column) fallback)
+    {
+        var best = fallback;
+        var node = root;
+        var hops = 0;
+        for (var i = 0; i < path.Count && hops < MaxHops * 4; hops++)
+        {
+            switch (node, path[i])
+            {
+                case (BicepIf guarded, _):
+                    node = guarded.Body;
+                    continue;
+                case (BicepFor loop, PathSegment.Property):
+                    node = loop.Body; // a resource or module loop: its body is each copy
+                    continue;
+                case (BicepIdentifier identifier, _) when Variables.TryGetValue(identifier.Name, out var variable):
+                    best = (variable.Line, variable.Column);
+                    node = variable.Value;
+                    continue;
+                case (BicepObject obj, PathSegment.Property property):
+                    var match = obj.Properties.LastOrDefault(p => string.Equals(p.Key, property.Name, StringComparison.OrdinalIgnoreCase));
+                    if (match is null)
+                        return best;
+                    best = (match.Line, match.Column);
+                    node = match.Value;
+                    break;
+                case (BicepFor loop, PathSegment.Index):
+                    node = loop.Body;
+                    best = (node.Line, node.Column);
+                    break;
+                case (BicepArray array, PathSegment.Index index) when !array.HasSpread && index.Value < array.Items.Count:
+                    node = array.Items[index.Value];
+                    best = (node.Line, node.Column);
+                    break;
+                default:
+                    return best;
+            }
+            i++;
+        }
+        return best;
+    }
+}

@@ -1,0 +1,115 @@
+using InfraLint.Core.Arm;
+using InfraLint.Core.Engine;
+using InfraLint.Core.Model;
+using InfraLint.Sdk;
+using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
+
+namespace InfraLint.Core.Bicep;
+
+/// <summary>
+/// Compiles a .bicep file with the real compiler and builds the model from the ARM JSON it
+/// produces, with a source map back to the Bicep declarations.
+/// </summary>
+internal sealed class BicepFrontEnd(BicepCompiler compiler, AnalysisOptions options)
+{
+    public LoadResult Load(InputFile file, CancellationToken cancellation)
+    {
+        var text = File.ReadAllText(file.Path);
+        if (string.IsNullOrWhiteSpace(text))
+            return Failed(SourceLocation.StartOf(file.Path), "the file is empty");
+
+        var document = BicepParser.Parse(text);
+        if (!options.RestoreModules)
+        {
+            foreach (var module in document.Resources.Where(r => r.ModulePath is { } p && RegistryModuleCache.IsRegistryReference(p)))
+            {
+                if (!RegistryModuleCache.IsRestored(module.ModulePath!, file.Path))
+                {
+                    return Failed(new SourceLocation(file.Path, module.Line, module.Column),
+                        $"module {module.ModulePath} is not restored; run 'bicep restore' or allow network (InfraLintRestoreModules=true, --restore)");
+                }
+            }
+        }
+
+        JToken response;
+        try
+        {
+            response = compiler.Request("bicep/compile", new { path = file.Path }, cancellation);
+        }
+        catch (JsonRpcErrorException e)
+        {
+            return Failed(SourceLocation.StartOf(file.Path), "the compiler could not read it: " + e.Message);
+        }
+
+        if (response["success"] is not JValue { Type: JTokenType.Boolean } success || !(bool)success! || response["contents"] is not JValue { Type: JTokenType.String } contents)
+            return CompileError(file.Path, response);
+
+        JObject compiled;
+        try
+        {
+            compiled = ArmTemplateReader.Parse((string)contents!);
+        }
+        catch (JsonException e)
+        {
+            return Failed(SourceLocation.StartOf(file.Path), "the compiler's output is not valid JSON: " + e.Message);
+        }
+
+        var entries = ArmResources.Read(compiled);
+        var declarations = MapDeclarations(entries, document);
+        var resources = entries.Select(e =>
+        {
+            var declaration = declarations.GetValueOrDefault(e.Body);
+            var location = declaration is null ? SourceLocation.StartOf(file.Path) : new SourceLocation(file.Path, declaration.Line, declaration.Column);
+            return new ResourceModel(e.Body, e.Type, e.ApiVersion, e.SymbolicName ?? declaration?.SymbolicName, e.IsExisting, location);
+        }).ToList();
+        var locator = new BicepSourceLocator(file.Path, document, compiled, declarations);
+        return LoadResult.Of(new CompiledTemplate(file.Path, SourceLanguage.Bicep, compiled, resources, locator));
+    }
+
+    /// <summary>
+    /// Pairs compiled resources with their declarations. languageVersion 2.0 output is keyed by
+    /// symbolic name; classic output keeps declaration order within each type (loops stay one
+    /// entry with <c>copy</c>, <c>existing</c> resources are left out), so the n-th compiled
+    /// resource of a type is the n-th deployed declaration of that type.
+    /// </summary>
+    internal static Dictionary<JObject, BicepResourceDeclaration> MapDeclarations(IReadOnlyList<ArmResourceEntry> entries, BicepDocument document)
+    {
+        var map = new Dictionary<JObject, BicepResourceDeclaration>(ReferenceEqualityComparer.Instance);
+        var bySymbol = document.Resources.GroupBy(d => d.SymbolicName, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        var byType = document.Resources
+            .Where(d => !d.IsExisting)
+            .GroupBy(d => d.Type, StringComparer.OrdinalIgnoreCase)
+            .ToDictionary(g => g.Key, g => new Queue<BicepResourceDeclaration>(g), StringComparer.OrdinalIgnoreCase);
+        foreach (var entry in entries)
+        {
+            if (entry.SymbolicName is { } symbol)
+            {
+                var last = symbol.Split("::")[^1];
+                if (bySymbol.TryGetValue(last, out var named))
+                    map[entry.Body] = named;
+                continue;
+            }
+            if (byType.TryGetValue(entry.Type, out var queue) && queue.Count > 0)
+                map[entry.Body] = queue.Dequeue();
+        }
+        return map;
+    }
+
+    private static LoadResult CompileError(string path, JToken response)
+    {
+        var error = (response["diagnostics"] as JArray)?
+            .OfType<JObject>()
+            .FirstOrDefault(d => string.Equals((string?)d["level"], "Error", StringComparison.OrdinalIgnoreCase));
+        if (error is null)
+            return Failed(SourceLocation.StartOf(path), "the compiler reported failure without an error");
+        var source = (string?)error["source"] is { Length: > 0 } s && File.Exists(s) ? s : path;
+        var line = ((int?)error["range"]?["start"]?["line"] ?? 0) + 1;
+        var column = ((int?)error["range"]?["start"]?["char"] ?? 0) + 1;
+        // An error inside a module is reported where it is, once, whichever entry file reached it.
+        return Failed(new SourceLocation(source, line, column), $"{(string?)error["code"]}: {(string?)error["message"]}");
+    }
+
+    private static LoadResult Failed(SourceLocation location, string reason) =>
+        LoadResult.Failed(ToolDiagnostics.At(ToolDiagnostics.TemplateNotAnalyzed, location, reason));
+}

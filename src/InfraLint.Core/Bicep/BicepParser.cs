@@ -1,0 +1,402 @@
+namespace InfraLint.Core.Bicep;
+
+/// <summary>
+/// A tolerant recursive-descent parser for the declarations and values of a Bicep file. It only
+/// runs on files the compiler accepted; constructs it does not model are skipped, never fatal.
+/// </summary>
+internal sealed class BicepParser
+{
+    private const int MaxDepth = 500;
+    private readonly IReadOnlyList<BicepToken> tokens;
+    private readonly List<BicepResourceDeclaration> resources = new();
+    private readonly Dictionary<string, BicepVariable> variables = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, BicepVariable> parameters = new(StringComparer.Ordinal);
+    private int pos;
+    private int depth;
+
+    private BicepParser(IReadOnlyList<BicepToken> tokens) => this.tokens = tokens;
+
+    public static BicepDocument Parse(string text)
+    {
+        var parser = new BicepParser(BicepLexer.Tokenize(text));
+        parser.ParseFile();
+        return new BicepDocument(parser.resources, parser.variables, parser.parameters);
+    }
+
+    private BicepToken Current => tokens[pos];
+
+    private BicepToken PeekAt(int offset) => tokens[Math.Min(pos + offset, tokens.Count - 1)];
+
+    private bool AtEnd => Current.Kind == BicepTokenKind.EndOfFile;
+
+    private void ParseFile()
+    {
+        while (!AtEnd)
+        {
+            var start = pos;
+            ParseStatement(parent: null);
+            SkipToLineEnd();
+            if (pos == start)
+                pos++;
+        }
+    }
+
+    private void ParseStatement(BicepResourceDeclaration? parent)
+    {
+        SkipNewLines();
+        var token = Current;
+        if (token.Kind != BicepTokenKind.Identifier)
+            return;
+        switch (token.Text)
+        {
+            case "resource" when PeekAt(1).Kind == BicepTokenKind.Identifier && PeekAt(2).Kind == BicepTokenKind.String:
+                ParseResource(parent, isModule: false);
+                break;
+            case "module" when parent is null && PeekAt(1).Kind == BicepTokenKind.Identifier && PeekAt(2).Kind == BicepTokenKind.String:
+                ParseResource(parent, isModule: true);
+                break;
+            case "var" when parent is null && PeekAt(1).Kind == BicepTokenKind.Identifier && PeekAt(2).Is("="):
+                pos += 3;
+                variables[PeekAt(-2).Text] = new BicepVariable(PeekAt(-2).Text, token.Line, token.Column, ParseExpression());
+                break;
+            case "param" when parent is null && PeekAt(1).Kind == BicepTokenKind.Identifier:
+                var name = PeekAt(1).Text;
+                pos += 2;
+                if (SkipUntilAssignment())
+                    parameters[name] = new BicepVariable(name, token.Line, token.Column, ParseExpression());
+                break;
+        }
+    }
+
+    private void ParseResource(BicepResourceDeclaration? parent, bool isModule)
+    {
+        var keyword = Current;
+        var symbol = PeekAt(1).Text;
+        var typeToken = PeekAt(2);
+        pos += 3;
+        var existing = false;
+        if (Current.IsKeyword("existing"))
+        {
+            existing = true;
+            pos++;
+        }
+        if (!Current.Is("="))
+            return;
+        pos++;
+
+        string type, apiVersion;
+        string? modulePath = null;
+        if (isModule)
+        {
+            type = "Microsoft.Resources/deployments";
+            apiVersion = string.Empty;
+            modulePath = typeToken.Text;
+        }
+        else
+        {
+            var at = typeToken.Text.IndexOf('@');
+            type = at < 0 ? typeToken.Text : typeToken.Text[..at];
+            apiVersion = at < 0 ? string.Empty : typeToken.Text[(at + 1)..];
+            if (parent is not null && !type.Contains('/'))
+            {
+                type = parent.Type + "/" + type;
+                if (apiVersion.Length == 0)
+                    apiVersion = parent.ApiVersion;
+            }
+        }
+
+        // Registered before the body is parsed, so that nested resources come after their parent.
+        var index = resources.Count;
+        var declaration = new BicepResourceDeclaration(symbol, type, apiVersion, existing, isModule, modulePath,
+            keyword.Line, keyword.Column, new BicepExpression(keyword.Line, keyword.Column), parent);
+        resources.Add(declaration);
+        enclosing.Push(declaration);
+        try
+        {
+            resources[index] = declaration with { Value = ParseExpression() };
+        }
+        finally
+        {
+            enclosing.Pop();
+        }
+    }
+
+    private readonly Stack<BicepResourceDeclaration> enclosing = new();
+
+    private BicepNode ParseExpression()
+    {
+        if (++depth > MaxDepth)
+        {
+            depth--;
+            var start = Current;
+            SkipToLineEnd();
+            return new BicepExpression(start.Line, start.Column);
+        }
+        try
+        {
+            var first = Current;
+            var primary = ParsePrimary();
+            var simple = true;
+            while (true)
+            {
+                var token = Current;
+                if (token.Is(".") || token.Is(".?") || token.Is("::") || token.Is("!"))
+                {
+                    pos++;
+                    if (Current.Kind == BicepTokenKind.Identifier)
+                        pos++;
+                    simple = false;
+                }
+                else if (token.Is("[") || token.Is("?") && PeekAt(1).Is("["))
+                {
+                    if (token.Is("?"))
+                        pos++;
+                    SkipBalanced();
+                    simple = false;
+                }
+                else if (token.Is("("))
+                {
+                    SkipBalanced();
+                    simple = false;
+                }
+                else if (IsBinaryOperator(token))
+                {
+                    pos++;
+                    SkipNewLines();
+                    ParsePrimary();
+                    simple = false;
+                }
+                else
+                {
+                    break;
+                }
+            }
+            return simple ? primary : new BicepExpression(first.Line, first.Column);
+        }
+        finally
+        {
+            depth--;
+        }
+    }
+
+    private static bool IsBinaryOperator(BicepToken token) =>
+        token.Kind == BicepTokenKind.Symbol && token.Text is "==" or "!=" or "<=" or ">=" or "<" or ">" or "&&" or "||" or "??"
+            or "+" or "-" or "*" or "/" or "%" or "?" or ":" or "=~" or "!~" or "=>" or "|";
+
+    private BicepNode ParsePrimary()
+    {
+        var token = Current;
+        switch (token.Kind)
+        {
+            case BicepTokenKind.Symbol when token.Text == "{":
+                return ParseObject();
+            case BicepTokenKind.Symbol when token.Text == "[":
+                return PeekAt(1).IsKeyword("for") ? ParseFor() : ParseArray();
+            case BicepTokenKind.Symbol when token.Text == "(":
+                SkipBalanced();
+                return new BicepExpression(token.Line, token.Column);
+            case BicepTokenKind.Symbol when token.Text is "!" or "-":
+                pos++;
+                ParsePrimary();
+                return new BicepExpression(token.Line, token.Column);
+            case BicepTokenKind.String:
+            case BicepTokenKind.MultilineString:
+                pos++;
+                return new BicepString(token.Line, token.Column, token.IsInterpolated ? null : token.Text);
+            case BicepTokenKind.Number:
+                pos++;
+                return new BicepExpression(token.Line, token.Column);
+            case BicepTokenKind.Identifier when token.Text == "if" && PeekAt(1).Is("("):
+                pos++;
+                SkipBalanced();
+                SkipNewLines();
+                return new BicepIf(token.Line, token.Column, ParseExpression());
+            case BicepTokenKind.Identifier:
+                pos++;
+                if (Current.Is("("))
+                {
+                    SkipBalanced();
+                    return new BicepExpression(token.Line, token.Column);
+                }
+                return new BicepIdentifier(token.Line, token.Column, token.Text);
+            default:
+                if (!IsTerminator(token))
+                    pos++;
+                return new BicepExpression(token.Line, token.Column);
+        }
+    }
+
+    private BicepObject ParseObject()
+    {
+        var open = Current;
+        pos++;
+        var properties = new List<BicepProperty>();
+        var hasSpread = false;
+        while (!AtEnd && !Current.Is("}"))
+        {
+            if (Current.Kind == BicepTokenKind.NewLine || Current.Is(","))
+            {
+                pos++;
+                continue;
+            }
+            var start = pos;
+            var token = Current;
+            if (token.Is("@"))
+            {
+                pos++;
+                ParseExpression();
+            }
+            else if (token.Is("..."))
+            {
+                pos++;
+                hasSpread = true;
+                ParseExpression();
+            }
+            else if (token.IsKeyword("resource") && PeekAt(1).Kind == BicepTokenKind.Identifier && PeekAt(2).Kind == BicepTokenKind.String)
+            {
+                ParseResource(enclosing.Count > 0 ? enclosing.Peek() : null, isModule: false);
+            }
+            else if ((token.Kind == BicepTokenKind.Identifier || token.Kind == BicepTokenKind.String) && PeekAt(1).Is(":"))
+            {
+                pos += 2;
+                var key = token.Kind == BicepTokenKind.String && token.IsInterpolated ? null : token.Text;
+                properties.Add(new BicepProperty(key, token.Line, token.Column, ParseExpression()));
+            }
+            else
+            {
+                SkipToLineEnd();
+            }
+            if (pos == start)
+                pos++;
+        }
+        if (Current.Is("}"))
+            pos++;
+        return new BicepObject(open.Line, open.Column, properties, hasSpread);
+    }
+
+    private BicepArray ParseArray()
+    {
+        var open = Current;
+        pos++;
+        var items = new List<BicepNode>();
+        var hasSpread = false;
+        while (!AtEnd && !Current.Is("]"))
+        {
+            if (Current.Kind == BicepTokenKind.NewLine || Current.Is(","))
+            {
+                pos++;
+                continue;
+            }
+            var start = pos;
+            if (Current.Is("..."))
+            {
+                pos++;
+                hasSpread = true;
+                ParseExpression();
+            }
+            else
+            {
+                items.Add(ParseExpression());
+            }
+            if (pos == start)
+                pos++;
+        }
+        if (Current.Is("]"))
+            pos++;
+        return new BicepArray(open.Line, open.Column, items, hasSpread);
+    }
+
+    private BicepFor ParseFor()
+    {
+        var open = Current;
+        pos += 2; // [ for
+        var parenDepth = 0;
+        // Skip the loop variables and the collection up to the ':' that starts the body.
+        while (!AtEnd)
+        {
+            var token = Current;
+            if (token.Is("(") || token.Is("[") || token.Is("{"))
+            {
+                SkipBalanced();
+                continue;
+            }
+            if (token.Is(":") && parenDepth == 0)
+                break;
+            if (token.Is("]"))
+                break;
+            pos++;
+        }
+        BicepNode body = new BicepExpression(open.Line, open.Column);
+        if (Current.Is(":"))
+        {
+            pos++;
+            SkipNewLines();
+            body = ParseExpression();
+        }
+        while (!AtEnd && !Current.Is("]"))
+        {
+            if (Current.Is("(") || Current.Is("[") || Current.Is("{"))
+                SkipBalanced();
+            else
+                pos++;
+        }
+        if (Current.Is("]"))
+            pos++;
+        return new BicepFor(open.Line, open.Column, body);
+    }
+
+    private bool SkipUntilAssignment()
+    {
+        while (!AtEnd && Current.Kind != BicepTokenKind.NewLine)
+        {
+            if (Current.Is("="))
+            {
+                pos++;
+                return true;
+            }
+            if (Current.Is("(") || Current.Is("[") || Current.Is("{"))
+                SkipBalanced();
+            else
+                pos++;
+        }
+        return false;
+    }
+
+    private static bool IsTerminator(BicepToken token) =>
+        token.Kind is BicepTokenKind.NewLine or BicepTokenKind.EndOfFile || token.Is("}") || token.Is("]") || token.Is(")") || token.Is(",");
+
+    // Skips a bracketed group starting at the current token, newlines included.
+    private void SkipBalanced()
+    {
+        var stack = 0;
+        do
+        {
+            var token = Current;
+            if (token.Is("(") || token.Is("[") || token.Is("{"))
+                stack++;
+            else if (token.Is(")") || token.Is("]") || token.Is("}"))
+                stack--;
+            pos++;
+        }
+        while (stack > 0 && !AtEnd);
+    }
+
+    private void SkipToLineEnd()
+    {
+        while (!AtEnd && Current.Kind != BicepTokenKind.NewLine)
+        {
+            if (Current.Is("(") || Current.Is("[") || Current.Is("{"))
+                SkipBalanced();
+            else if (Current.Is("}") || Current.Is("]") || Current.Is(")"))
+                return;
+            else
+                pos++;
+        }
+    }
+
+    private void SkipNewLines()
+    {
+        while (Current.Kind == BicepTokenKind.NewLine)
+            pos++;
+    }
+}

@@ -1,0 +1,45 @@
+namespace InfraLint.Core.Bicep;
+
+/// <summary>
+/// The part of Bicep's syntax InfraLint needs to place findings: declarations, objects, arrays,
+/// loops, conditions and identifiers, each with the position it starts at. Other expressions are
+/// kept as <see cref="BicepExpression"/> (position only).
+/// </summary>
+internal abstract record BicepNode(int Line, int Column);
+
+internal sealed record BicepObject(int Line, int Column, IReadOnlyList<BicepProperty> Properties, bool HasSpread) : BicepNode(Line, Column);
+
+internal sealed record BicepProperty(string? Key, int Line, int Column, BicepNode Value);
+
+internal sealed record BicepArray(int Line, int Column, IReadOnlyList<BicepNode> Items, bool HasSpread) : BicepNode(Line, Column);
+
+/// <summary><c>[for x in y: body]</c></summary>
+internal sealed record BicepFor(int Line, int Column, BicepNode Body) : BicepNode(Line, Column);
+
+/// <summary><c>if (condition) body</c></summary>
+internal sealed record BicepIf(int Line, int Column, BicepNode Body) : BicepNode(Line, Column);
+
+internal sealed record BicepIdentifier(int Line, int Column, string Name) : BicepNode(Line, Column);
+
+internal sealed record BicepString(int Line, int Column, string? Value) : BicepNode(Line, Column);
+
+internal sealed record BicepExpression(int Line, int Column) : BicepNode(Line, Column);
+
+/// <summary>A <c>resource</c> or <c>module</c> declaration.</summary>
+internal sealed record BicepResourceDeclaration(
+    string SymbolicName,
+    string Type,
+    string ApiVersion,
+    bool IsExisting,
+    bool IsModule,
+    string? ModulePath,
+    int Line,
+    int Column,
+    BicepNode Value,
+    BicepResourceDeclaration? Parent)
+{
+    /// <summary>The object the declaration's properties are written in, inside any loop or condition.</summary>
+    public BicepObject? Body => BicepDocument.Unwrap(Value) as BicepObject;
+}
+
+internal sealed record BicepVariable(string Name, int Line, int Column, BicepNode Value);

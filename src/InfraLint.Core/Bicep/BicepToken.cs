@@ -1,0 +1,20 @@
+namespace InfraLint.Core.Bicep;
+
+internal enum BicepTokenKind
+{
+    Identifier,
+    String,
+    MultilineString,
+    Number,
+    Symbol,
+    NewLine,
+    EndOfFile,
+}
+
+/// <summary>A token of Bicep source; <see cref="Text"/> is the literal value for plain strings, the symbol or identifier otherwise.</summary>
+internal sealed record BicepToken(BicepTokenKind Kind, string Text, int Line, int Column, bool IsInterpolated = false)
+{
+    public bool Is(string symbol) => Kind == BicepTokenKind.Symbol && Text == symbol;
+
+    public bool IsKeyword(string word) => Kind == BicepTokenKind.Identifier && Text == word;
+}

@@ -1,0 +1,22 @@
+using InfraLint.Sdk;
+
+namespace InfraLint.Core.Engine;
+
+/// <summary>What one analysis run uses; the CLI and the MSBuild task fill it from their arguments.</summary>
+public sealed record AnalysisOptions
+{
+    /// <summary>The rules to run.</summary>
+    public required IReadOnlyList<Rule> Rules { get; init; }
+
+    /// <summary>A compiler path given explicitly (<c>--bicep</c>, <c>InfraLintBicepPath</c>).</summary>
+    public string? BicepPath { get; init; }
+
+    /// <summary><c>$(BicepPath)</c> as set by the official Azure.Bicep.CommandLine package.</summary>
+    public string? MSBuildBicepPath { get; init; }
+
+    /// <summary>How long one compile may take before the file gets INFRA0002 and the compiler is restarted.</summary>
+    public TimeSpan CompileTimeout { get; init; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>Let the compiler restore registry modules (needs network) instead of reporting them up front.</summary>
+    public bool RestoreModules { get; init; }
+}

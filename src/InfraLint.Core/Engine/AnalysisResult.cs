@@ -1,0 +1,6 @@
+using InfraLint.Sdk;
+
+namespace InfraLint.Core.Engine;
+
+/// <summary>The outcome of one run: findings sorted by path, line, column and id.</summary>
+public sealed record AnalysisResult(IReadOnlyList<Finding> Findings, int FilesAnalyzed, int CompilerStarts, TimeSpan Elapsed);

@@ -1,0 +1,126 @@
+using System.Diagnostics;
+using InfraLint.Core.Arm;
+using InfraLint.Core.Bicep;
+using InfraLint.Sdk;
+
+namespace InfraLint.Core.Engine;
+
+/// <summary>
+/// Runs every rule over every file: one compiler process for the whole run, one diagnostic per
+/// file that cannot be analysed, and every other file still analysed.
+/// </summary>
+public sealed class InfraLintEngine : IDisposable
+{
+    private readonly AnalysisOptions options;
+    private BicepCompiler? compiler;
+    private string? compilerUnavailable;
+
+    public InfraLintEngine(AnalysisOptions options) => this.options = options;
+
+    /// <summary>How many compiler processes this engine started.</summary>
+    public int CompilerStarts => compiler?.Starts ?? 0;
+
+    /// <summary>Process ids of the compilers this engine started.</summary>
+    public IReadOnlyList<int> CompilerProcessIds => compiler?.ProcessIds ?? [];
+
+    public AnalysisResult Analyze(IEnumerable<InputFile> files, CancellationToken cancellation = default)
+    {
+        var stopwatch = Stopwatch.StartNew();
+        var findings = new List<Finding>();
+        var analyzed = 0;
+        var skippedBicep = 0;
+        foreach (var file in files.OrderBy(f => f.Path, StringComparer.Ordinal))
+        {
+            cancellation.ThrowIfCancellationRequested();
+            var isBicep = file.Path.EndsWith(".bicep", StringComparison.OrdinalIgnoreCase);
+            if (isBicep && Compiler() is null)
+            {
+                skippedBicep++;
+                continue;
+            }
+            var loaded = Load(file, isBicep, cancellation);
+            if (loaded.Diagnostic is not null)
+                findings.Add(loaded.Diagnostic);
+            if (loaded.Model is null)
+                continue;
+            analyzed++;
+            findings.AddRange(RunRules(loaded.Model));
+        }
+        if (skippedBicep > 0)
+        {
+            findings.Add(ToolDiagnostics.At(ToolDiagnostics.CompilerFailed, null,
+                $"{compilerUnavailable}; {skippedBicep} Bicep file(s) were not analyzed"));
+        }
+        return new AnalysisResult(Normalize(findings), analyzed, CompilerStarts, stopwatch.Elapsed);
+    }
+
+    public void Dispose() => compiler?.Dispose();
+
+    private LoadResult Load(InputFile file, bool isBicep, CancellationToken cancellation)
+    {
+        try
+        {
+            return isBicep ? new BicepFrontEnd(compiler!, options).Load(file, cancellation) : ArmFrontEnd.Load(file);
+        }
+        catch (BicepCompilerException e)
+        {
+            return LoadResult.Failed(ToolDiagnostics.At(ToolDiagnostics.CompilerFailed, SourceLocation.StartOf(file.Path), e.Message));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return LoadResult.Failed(ToolDiagnostics.At(ToolDiagnostics.TemplateNotAnalyzed, SourceLocation.StartOf(file.Path), "the file could not be read: " + e.Message));
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // A front-end bug must not take down the build: the file gets a diagnostic, the rest goes on.
+            return LoadResult.Failed(ToolDiagnostics.At(ToolDiagnostics.TemplateNotAnalyzed, SourceLocation.StartOf(file.Path),
+                $"InfraLint failed to read it ({e.GetType().Name}: {e.Message})"));
+        }
+    }
+
+    private IEnumerable<Finding> RunRules(TemplateModel model)
+    {
+        var results = new List<Finding>();
+        foreach (var rule in options.Rules)
+        {
+            var sink = new FindingSink(model);
+            try
+            {
+                rule.Analyze(model, sink);
+                results.AddRange(sink.Findings);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                results.Add(ToolDiagnostics.At(ToolDiagnostics.RuleFailed, SourceLocation.StartOf(model.FilePath),
+                    rule.Descriptor.Id, $"{e.GetType().Name}: {e.Message}"));
+            }
+        }
+        return results;
+    }
+
+    private BicepCompiler? Compiler()
+    {
+        if (compiler is not null || compilerUnavailable is not null)
+            return compiler;
+        var path = BicepCompilerLocator.Find(options.BicepPath, options.MSBuildBicepPath);
+        if (path is null)
+            compilerUnavailable = "not found: " + BicepCompilerLocator.HowToProvide;
+        else if (!File.Exists(path))
+            compilerUnavailable = $"not found at '{path}'";
+        else
+            compiler = new BicepCompiler(path, options.CompileTimeout);
+        return compiler;
+    }
+
+    /// <summary>Findings are a set (loops and several entry files report a place once), in a stable order.</summary>
+    private static IReadOnlyList<Finding> Normalize(IEnumerable<Finding> findings) =>
+        findings
+            .Where(f => f.Severity != Severity.None)
+            .DistinctBy(f => (f.Id, f.Location, f.Message))
+            .OrderBy(f => f.Location?.FilePath ?? string.Empty, StringComparer.Ordinal)
+            .ThenBy(f => f.Location?.Line ?? 0)
+            .ThenBy(f => f.Location?.Column ?? 0)
+            .ThenBy(f => f.Id, StringComparer.Ordinal)
+            .ThenBy(f => f.Message, StringComparer.Ordinal)
+            .ToList();
+}

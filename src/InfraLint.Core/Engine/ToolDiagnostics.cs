@@ -1,0 +1,33 @@
+using InfraLint.Sdk;
+
+namespace InfraLint.Core.Engine;
+
+/// <summary>Diagnostics InfraLint reports about itself rather than about a template's content.</summary>
+public static class ToolDiagnostics
+{
+    public static readonly RuleDescriptor TemplateNotAnalyzed = new(
+        Id: "INFRA0001",
+        Title: "Template could not be analyzed",
+        MessageFormat: "Template could not be analyzed: {0}",
+        Category: RuleCategory.Tooling,
+        DefaultSeverity: Severity.Error);
+
+    public static readonly RuleDescriptor CompilerFailed = new(
+        Id: "INFRA0002",
+        Title: "Bicep compiler not found, crashed or timed out",
+        MessageFormat: "Bicep compiler {0}",
+        Category: RuleCategory.Tooling,
+        DefaultSeverity: Severity.Error);
+
+    public static readonly RuleDescriptor RuleFailed = new(
+        Id: "INFRA0005",
+        Title: "A rule failed on a file",
+        MessageFormat: "Rule {0} failed on this file and reported nothing for it: {1}",
+        Category: RuleCategory.Tooling,
+        DefaultSeverity: Severity.Warning);
+
+    public static IReadOnlyList<RuleDescriptor> All { get; } = [TemplateNotAnalyzed, CompilerFailed, RuleFailed];
+
+    internal static Finding At(RuleDescriptor descriptor, SourceLocation? location, params object?[] args) =>
+        new(descriptor, descriptor.DefaultSeverity, location, descriptor.FormatMessage(args));
+}

@@ -1,0 +1,41 @@
+using InfraLint.Core.Arm;
+using InfraLint.Sdk;
+using Newtonsoft.Json.Linq;
+
+namespace InfraLint.Core.Model;
+
+/// <summary>
+/// The model of one template, built from ARM JSON (written by hand or compiled from Bicep): the
+/// resources, an evaluator for its expressions and a locator back to the source.
+/// </summary>
+internal sealed class CompiledTemplate : TemplateModel
+{
+    private readonly ArmEvaluator evaluator;
+    private readonly ISourceLocator locator;
+
+    public CompiledTemplate(string filePath, SourceLanguage language, JObject root,
+        IReadOnlyList<ResourceModel> resources, ISourceLocator locator,
+        IReadOnlyDictionary<string, JToken>? parameterValues = null)
+    {
+        FilePath = filePath;
+        Language = language;
+        Root = root;
+        Resources = resources;
+        this.locator = locator;
+        evaluator = new ArmEvaluator(root, parameterValues);
+    }
+
+    public override string FilePath { get; }
+
+    public override SourceLanguage Language { get; }
+
+    public JObject Root { get; }
+
+    public override IReadOnlyList<ResourceModel> Resources { get; }
+
+    public override TemplateValue Evaluate(JToken? token) => evaluator.Evaluate(token);
+
+    public override JToken Resolve(JToken token) => evaluator.Resolve(token);
+
+    public override SourceLocation Locate(JToken token) => locator.Locate(token);
+}

@@ -1,0 +1,15 @@
+using InfraLint.Rules.Identity;
+using InfraLint.Rules.Secrets;
+using InfraLint.Sdk;
+
+namespace InfraLint.Rules;
+
+/// <summary>Every built-in rule, in id order.</summary>
+public static class BuiltInRules
+{
+    public static IReadOnlyList<Rule> All { get; } = new Rule[]
+    {
+        new SecretSettingRule(),
+        new MissingManagedIdentityRule(),
+    }.OrderBy(r => r.Descriptor.Id, StringComparer.Ordinal).ToArray();
+}

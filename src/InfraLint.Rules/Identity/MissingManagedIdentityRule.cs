@@ -1,0 +1,58 @@
+using InfraLint.Sdk;
+using Newtonsoft.Json.Linq;
+
+namespace InfraLint.Rules.Identity;
+
+// Compute without a managed identity can only reach storage, databases, Key Vault or AI services
+// with keys and passwords, and those end up in configuration. An identity costs nothing and lets
+// every downstream grant be a role assignment that can be reviewed and revoked.
+public sealed class MissingManagedIdentityRule : Rule
+{
+    public static readonly RuleDescriptor Rule = new(
+        Id: "INFRA2001",
+        Title: "Compute resource has no managed identity",
+        MessageFormat: "'{0}' ({1}) has no managed identity; assign a system- or user-assigned identity so it can reach other services without secrets",
+        Category: RuleCategory.Identity,
+        DefaultSeverity: Severity.Warning);
+
+    private static readonly HashSet<string> ComputeTypes = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "Microsoft.Web/sites",
+        "Microsoft.App/containerApps",
+        "Microsoft.App/jobs",
+        "Microsoft.ContainerInstance/containerGroups",
+        "Microsoft.Compute/virtualMachines",
+        "Microsoft.Compute/virtualMachineScaleSets",
+        "Microsoft.Logic/workflows",
+        "Microsoft.DataFactory/factories",
+    };
+
+    public override RuleDescriptor Descriptor => Rule;
+
+    public override void Analyze(TemplateModel template, FindingSink report)
+    {
+        foreach (var resource in template.Resources.Where(r => !r.IsExisting && ComputeTypes.Contains(r.Type)))
+        {
+            if (HasNoIdentity(template, resource))
+                report.Report(Rule, resource, resource.DisplayName, resource.Type);
+        }
+    }
+
+    // Only a missing identity or a known 'None' counts; an identity InfraLint cannot evaluate is not guessed at.
+    private static bool HasNoIdentity(TemplateModel template, ResourceModel resource)
+    {
+        if (resource.Identity is null)
+            return true;
+        var identity = template.Evaluate(resource.Identity);
+        if (identity.Value is JValue { Type: JTokenType.Null })
+            return true;
+        if (identity.Value is not JObject known)
+        {
+            var resolved = template.Resolve(resource.Identity) as JObject;
+            return resolved?["type"] is { } typeToken && template.Evaluate(typeToken).AsString is { } partialType && IsNone(partialType);
+        }
+        return known["type"] is not JValue { Type: JTokenType.String } type || IsNone((string)type!);
+    }
+
+    private static bool IsNone(string type) => type.Trim().Equals("None", StringComparison.OrdinalIgnoreCase);
+}

@@ -1,0 +1,87 @@
+using InfraLint.Sdk;
+using Newtonsoft.Json.Linq;
+
+namespace InfraLint.Rules.Model;
+
+/// <summary>
+/// Finds the app settings, connection strings and environment variables of the compute resources
+/// InfraLint knows, following variables so that settings built in a <c>var</c> are seen too.
+/// </summary>
+internal static class ConfigurationEntries
+{
+    public static IEnumerable<ConfigurationEntry> Of(TemplateModel template)
+    {
+        foreach (var resource in template.Resources.Where(r => !r.IsExisting))
+        {
+            var entries = resource.Type.ToLowerInvariant() switch
+            {
+                "microsoft.web/sites" or "microsoft.web/sites/slots" => SiteConfig(template, resource),
+                "microsoft.web/sites/config" or "microsoft.web/sites/slots/config" => ConfigResource(template, resource),
+                "microsoft.app/containerapps" or "microsoft.app/jobs" => Containers(template, resource, resource.Properties?["template"], "env", c => c),
+                "microsoft.containerinstance/containergroups" => Containers(template, resource, resource.Properties, "environmentVariables", c => c["properties"]),
+                _ => [],
+            };
+            foreach (var entry in entries)
+                yield return entry;
+        }
+    }
+
+    private static IEnumerable<ConfigurationEntry> SiteConfig(TemplateModel template, ResourceModel site)
+    {
+        var siteConfig = Resolve(template, site.Properties?["siteConfig"]);
+        foreach (var entry in NamedArray(template, site, siteConfig?["appSettings"], ConfigurationKind.AppSetting, "value"))
+            yield return entry;
+        foreach (var entry in NamedArray(template, site, siteConfig?["connectionStrings"], ConfigurationKind.ConnectionString, "connectionString"))
+            yield return entry;
+    }
+
+    // Microsoft.Web/sites/config named 'appsettings' or 'connectionstrings': settings are the keys of properties.
+    private static IEnumerable<ConfigurationEntry> ConfigResource(TemplateModel template, ResourceModel config)
+    {
+        var kind = ResourceNames.LastSegmentIs(template, config, "appsettings") ? ConfigurationKind.AppSetting
+            : ResourceNames.LastSegmentIs(template, config, "connectionstrings") ? ConfigurationKind.ConnectionString
+            : (ConfigurationKind?)null;
+        if (kind is null || Resolve(template, config.Properties) is not JObject properties)
+            yield break;
+        foreach (var property in properties.Properties())
+        {
+            var value = kind == ConfigurationKind.ConnectionString && Resolve(template, property.Value) is JObject pair ? pair["value"] : property.Value;
+            yield return new ConfigurationEntry(config, kind.Value, property, property.Name, value, IsSecretReference: false);
+        }
+    }
+
+    private static IEnumerable<ConfigurationEntry> Containers(TemplateModel template, ResourceModel owner, JToken? parent,
+        string variablesProperty, Func<JToken, JToken?> containerProperties)
+    {
+        var holder = Resolve(template, parent);
+        foreach (var listName in new[] { "containers", "initContainers" })
+        {
+            if (Resolve(template, holder?[listName]) is not JArray containers)
+                continue;
+            foreach (var container in containers.Select(c => Resolve(template, c)).OfType<JObject>())
+            {
+                var variables = Resolve(template, containerProperties(container))?[variablesProperty];
+                foreach (var entry in NamedArray(template, owner, variables, ConfigurationKind.EnvironmentVariable, "value"))
+                    yield return entry;
+            }
+        }
+    }
+
+    private static IEnumerable<ConfigurationEntry> NamedArray(TemplateModel template, ResourceModel owner, JToken? array,
+        ConfigurationKind kind, string valueProperty)
+    {
+        if (Resolve(template, array) is not JArray items)
+            yield break;
+        foreach (var item in items.Select(i => Resolve(template, i)).OfType<JObject>())
+        {
+            var nameProperty = item.Property("name", StringComparison.OrdinalIgnoreCase);
+            var name = template.Evaluate(nameProperty?.Value).AsString;
+            var isReference = item.Property("secretRef", StringComparison.OrdinalIgnoreCase) is not null
+                || item.Property("secureValue", StringComparison.OrdinalIgnoreCase) is not null;
+            var value = item.Property(valueProperty, StringComparison.OrdinalIgnoreCase)?.Value;
+            yield return new ConfigurationEntry(owner, kind, (JToken?)nameProperty ?? item, name, value, isReference && value is null);
+        }
+    }
+
+    private static JToken? Resolve(TemplateModel template, JToken? token) => token is null ? null : template.Resolve(token);
+}

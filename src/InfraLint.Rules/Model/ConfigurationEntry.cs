@@ -1,0 +1,25 @@
+using InfraLint.Sdk;
+using Newtonsoft.Json.Linq;
+
+namespace InfraLint.Rules.Model;
+
+/// <summary>What kind of configuration an entry is; the word appears in messages.</summary>
+internal enum ConfigurationKind
+{
+    AppSetting,
+    ConnectionString,
+    EnvironmentVariable,
+}
+
+/// <summary>
+/// One app setting, connection string or environment variable of a compute resource.
+/// <paramref name="Anchor"/> is where findings point: the entry's <c>name</c> (array form) or its key (object form).
+/// <paramref name="IsSecretReference"/> is true for <c>secretRef</c> / <c>secureValue</c> entries.
+/// </summary>
+internal sealed record ConfigurationEntry(
+    ResourceModel Owner,
+    ConfigurationKind Kind,
+    JToken Anchor,
+    string? Name,
+    JToken? Value,
+    bool IsSecretReference);

@@ -1,0 +1,67 @@
+using InfraLint.Rules.Model;
+using InfraLint.Sdk;
+
+namespace InfraLint.Rules.Secrets;
+
+// A key pasted into app settings or environment variables sits in plain text in the resource's
+// configuration, in every deployment's history and in every export of the template; a Key Vault
+// reference, a secret reference or a managed identity removes it from there.
+public sealed class SecretSettingRule : Rule
+{
+    public static readonly RuleDescriptor Rule = new(
+        Id: "INFRA1001",
+        Title: "Secret-shaped app setting or environment variable has a plain value",
+        MessageFormat: "{0} '{1}' of '{2}' holds a secret in plain text; use a Key Vault reference, a secret reference or a managed identity",
+        Category: RuleCategory.Secrets,
+        DefaultSeverity: Severity.Warning);
+
+    public override RuleDescriptor Descriptor => Rule;
+
+    public override void Analyze(TemplateModel template, FindingSink report)
+    {
+        foreach (var entry in ConfigurationEntries.Of(template))
+        {
+            if (entry.IsSecretReference || entry.Value is null || (entry.Name is { } name && SecretShapes.IsIdentityBasedName(name)))
+                continue;
+            if (IsSecret(template, entry))
+                report.ReportAt(Rule, entry.Owner, entry.Anchor, Describe(entry.Kind), entry.Name ?? "(computed name)", entry.Owner.DisplayName);
+        }
+    }
+
+    private static bool IsSecret(TemplateModel template, ConfigurationEntry entry)
+    {
+        var value = template.Evaluate(entry.Value);
+        if (IsKeyVaultReference(value))
+            return false;
+        if (value.AsString is { } known)
+        {
+            if (known.Length == 0)
+                return false; // an empty placeholder holds nothing
+            if (SecretShapes.CarriesCredential(known))
+                return true;
+        }
+        else if (value.Literals.Any(SecretShapes.IsCredentialTemplate))
+        {
+            return true; // e.g. format('…;AccountKey={0}', listKeys(…).keys[0].value)
+        }
+
+        var secretName = entry.Name is { } name && SecretShapes.IsSecretName(name);
+        if (secretName)
+            return true;
+        // An entry of connectionStrings is a secret whatever its name when a parameter or a key function supplies it.
+        return entry.Kind == ConfigurationKind.ConnectionString && !value.IsKnown
+            && (value.Parameters.Count > 0 || value.Functions.Any(f => f.StartsWith("list", StringComparison.Ordinal)));
+    }
+
+    private static bool IsKeyVaultReference(TemplateValue value) =>
+        value.AsString is { } known
+            ? known.TrimStart().StartsWith("@Microsoft.KeyVault(", StringComparison.OrdinalIgnoreCase)
+            : value.Literals.Any(l => l.TrimStart().StartsWith("@Microsoft.KeyVault(", StringComparison.OrdinalIgnoreCase));
+
+    private static string Describe(ConfigurationKind kind) => kind switch
+    {
+        ConfigurationKind.ConnectionString => "Connection string",
+        ConfigurationKind.EnvironmentVariable => "Environment variable",
+        _ => "App setting",
+    };
+}

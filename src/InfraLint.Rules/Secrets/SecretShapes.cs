@@ -1,0 +1,114 @@
+using System.Text;
+
+namespace InfraLint.Rules.Secrets;
+
+/// <summary>
+/// What a secret looks like: setting names (DESIGN.md's list, case-insensitive, separators
+/// ignored) and connection-string values that carry a credential.
+/// </summary>
+internal static class SecretShapes
+{
+    // Settings that point at an identity-based connection rather than holding a secret.
+    private static readonly string[] IdentitySuffixes =
+    [
+        "credential", "clientid", "serviceuri", "accountname", "fullyqualifiednamespace", "blobserviceuri",
+        "queueserviceuri", "tableserviceuri", "accountendpoint", "endpoint", "tenantid", "managedidentityresourceid",
+    ];
+
+    // Application Insights keys and connection strings are not secrets (Microsoft's guidance): they only allow sending telemetry.
+    private static readonly HashSet<string> NotSecrets = new(StringComparer.Ordinal)
+    {
+        "APPINSIGHTSINSTRUMENTATIONKEY", "APPLICATIONINSIGHTSINSTRUMENTATIONKEY", "APPLICATIONINSIGHTSCONNECTIONSTRING",
+        "APPINSIGHTSCONNECTIONSTRING", "APPINSIGHTSPROFILERFEATUREVERSION",
+    };
+
+    // Names that end like this hold a reference to a secret, not the secret.
+    private static readonly string[] ReferenceSuffixes = ["NAME", "URL", "URI", "ENDPOINT", "ID", "VERSION", "PATH", "EXPIRY", "EXPIRATION", "HOST"];
+
+    private static readonly string[] NotSecretKeySuffixes = ["INSTRUMENTATIONKEY", "PUBLICKEY", "PARTITIONKEY", "ROWKEY", "SORTKEY"];
+
+    private static readonly string[] Contains = ["SECRET", "PASSWORD", "PASSWD", "TOKEN", "CONNECTIONSTRING", "CONNSTR", "APIKEY", "CREDENTIAL", "PRIVATEKEY", "ACCESSKEY"];
+
+    // Parts of a connection string that carry a credential.
+    private static readonly string[] CredentialParts =
+        ["accountkey", "sharedaccesskey", "sharedaccesssignature", "password", "pwd", "accesskey", "apikey", "api-key", "clientsecret", "secret", "token"];
+
+    /// <summary>True for settings such as <c>AzureWebJobsStorage__credential</c> that configure identity-based access.</summary>
+    public static bool IsIdentityBasedName(string name)
+    {
+        var at = name.LastIndexOf("__", StringComparison.Ordinal);
+        return at >= 0 && IdentitySuffixes.Contains(name[(at + 2)..].ToLowerInvariant());
+    }
+
+    public static bool IsSecretName(string name)
+    {
+        if (IsIdentityBasedName(name))
+            return false;
+        var normalized = Normalize(name);
+        if (normalized.Length == 0 || NotSecrets.Contains(normalized))
+            return false;
+        if (ReferenceSuffixes.Any(s => normalized.EndsWith(s, StringComparison.Ordinal)))
+            return false;
+        if (normalized.EndsWith("KEY", StringComparison.Ordinal))
+            return !NotSecretKeySuffixes.Any(s => normalized.EndsWith(s, StringComparison.Ordinal));
+        if (normalized.EndsWith("PWD", StringComparison.Ordinal) || Contains.Any(c => normalized.Contains(c, StringComparison.Ordinal)))
+            return true;
+        return Words(name).Contains("SAS");
+    }
+
+    /// <summary>True for a known connection string or URL that carries a credential (a non-empty key, password, SAS signature or private key).</summary>
+    public static bool CarriesCredential(string value) => CredentialIn(value, requireValue: true);
+
+    /// <summary>True when a literal part of an expression is the credential part of a connection string (<c>AccountKey={0}</c>, <c>…;Password=</c>).</summary>
+    public static bool IsCredentialTemplate(string literal) => CredentialIn(literal, requireValue: false);
+
+    private static bool CredentialIn(string text, bool requireValue)
+    {
+        if (text.Contains("PRIVATE KEY-----", StringComparison.Ordinal))
+            return true;
+        foreach (var part in text.Split(';', '&', '?'))
+        {
+            var eq = part.IndexOf('=');
+            if (eq <= 0)
+                continue;
+            var key = part[..eq].Trim().ToLowerInvariant();
+            var value = part[(eq + 1)..].Trim();
+            if ((CredentialParts.Contains(key) || key == "sig") && (!requireValue || value.Length > 0))
+                return true;
+        }
+        return false;
+    }
+
+    private static string Normalize(string name)
+    {
+        var builder = new StringBuilder(name.Length);
+        foreach (var c in name)
+        {
+            if (char.IsLetterOrDigit(c))
+                builder.Append(char.ToUpperInvariant(c));
+        }
+        return builder.ToString();
+    }
+
+    // Splits on separators and lower-to-upper case changes: "storageSasToken" -> STORAGE, SAS, TOKEN.
+    private static HashSet<string> Words(string name)
+    {
+        var words = new HashSet<string>(StringComparer.Ordinal);
+        var current = new StringBuilder();
+        for (var i = 0; i < name.Length; i++)
+        {
+            var c = name[i];
+            var boundary = !char.IsLetterOrDigit(c) || (i > 0 && char.IsUpper(c) && char.IsLower(name[i - 1]));
+            if (boundary && current.Length > 0)
+            {
+                words.Add(current.ToString().ToUpperInvariant());
+                current.Clear();
+            }
+            if (char.IsLetterOrDigit(c))
+                current.Append(c);
+        }
+        if (current.Length > 0)
+            words.Add(current.ToString().ToUpperInvariant());
+        return words;
+    }
+}

@@ -1,0 +1,27 @@
+using Newtonsoft.Json.Linq;
+
+namespace InfraLint.Sdk;
+
+/// <summary>Collects the findings a rule reports for one template.</summary>
+public sealed class FindingSink
+{
+    private readonly TemplateModel template;
+    private readonly List<Finding> findings = new();
+
+    /// <summary>Creates a sink for the findings of <paramref name="template"/>.</summary>
+    public FindingSink(TemplateModel template) => this.template = template;
+
+    /// <summary>What was reported so far.</summary>
+    public IReadOnlyList<Finding> Findings => findings;
+
+    /// <summary>Reports a finding at the source of <paramref name="token"/> (a token of the resource's or template's JSON).</summary>
+    public void ReportAt(RuleDescriptor descriptor, ResourceModel resource, JToken token, params object?[] args) =>
+        Add(descriptor, template.Locate(token), resource, args);
+
+    /// <summary>Reports a finding at the resource's declaration (for a missing property).</summary>
+    public void Report(RuleDescriptor descriptor, ResourceModel resource, params object?[] args) =>
+        Add(descriptor, resource.Declaration, resource, args);
+
+    private void Add(RuleDescriptor descriptor, SourceLocation location, ResourceModel resource, object?[] args) =>
+        findings.Add(new Finding(descriptor, descriptor.DefaultSeverity, location, descriptor.FormatMessage(args), resource.DisplayName));
+}

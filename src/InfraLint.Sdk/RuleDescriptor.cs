@@ -1,0 +1,29 @@
+using System.Globalization;
+
+namespace InfraLint.Sdk;
+
+/// <summary>
+/// A rule's metadata, declared once as a static field of the rule class. The build log, SARIF,
+/// the docs index and configuration all read it from here.
+/// </summary>
+/// <param name="Id">Stable id, e.g. <c>INFRA1001</c>; rule packs use their own prefix.</param>
+/// <param name="Title">Short, sentence case, no full stop.</param>
+/// <param name="MessageFormat">A composite format string; arguments name elements, never secret values.</param>
+/// <param name="Category">The rule's category.</param>
+/// <param name="DefaultSeverity">Severity used unless configuration overrides it.</param>
+/// <param name="HelpUri">Documentation page; built-in rules derive it from <see cref="HelpLinks"/>.</param>
+public sealed record RuleDescriptor(
+    string Id,
+    string Title,
+    string MessageFormat,
+    RuleCategory Category,
+    Severity DefaultSeverity,
+    string? HelpUri = null)
+{
+    /// <summary>The documentation page of this rule.</summary>
+    public string HelpLink => HelpUri ?? HelpLinks.For(Id);
+
+    /// <summary>Formats <see cref="MessageFormat"/> with invariant culture.</summary>
+    public string FormatMessage(params object?[] args) =>
+        string.Format(CultureInfo.InvariantCulture, MessageFormat, args);
+}

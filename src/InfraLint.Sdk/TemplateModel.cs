@@ -1,0 +1,32 @@
+using Newtonsoft.Json.Linq;
+
+namespace InfraLint.Sdk;
+
+/// <summary>
+/// One analysed template: its resources and what InfraLint can evaluate of its expressions.
+/// Front ends build it; rules only read it.
+/// </summary>
+public abstract class TemplateModel
+{
+    /// <summary>Full path of the file the findings belong to.</summary>
+    public abstract string FilePath { get; }
+
+    /// <summary>The language the template was written in.</summary>
+    public abstract SourceLanguage Language { get; }
+
+    /// <summary>The resources in source order, <c>existing</c> ones included.</summary>
+    public abstract IReadOnlyList<ResourceModel> Resources { get; }
+
+    /// <summary>Evaluates a value of this template (literals, parameters with known values, variables, <c>format()</c> …).</summary>
+    public abstract TemplateValue Evaluate(JToken? token);
+
+    /// <summary>
+    /// Follows a value that is only a reference (<c>[variables('x')]</c>, a parameter with a known
+    /// value) to the JSON it stands for, so rules can walk arrays and objects built in a variable;
+    /// returns <paramref name="token"/> itself otherwise.
+    /// </summary>
+    public abstract JToken Resolve(JToken token);
+
+    /// <summary>Where <paramref name="token"/> (a token of this template's JSON) is written in source.</summary>
+    public abstract SourceLocation Locate(JToken token);
+}

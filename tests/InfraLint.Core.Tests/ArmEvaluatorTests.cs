@@ -1,0 +1,78 @@
+using InfraLint.Core.Arm;
+using Newtonsoft.Json.Linq;
+
+namespace InfraLint.Core.Tests;
+
+[TestClass]
+public sealed class ArmEvaluatorTests
+{
+    private static readonly JObject Template = JObject.Parse("""
+        {
+          "parameters": {
+            "env": { "type": "string", "defaultValue": "prod" },
+            "apiKey": { "type": "securestring" },
+            "prefix": { "type": "string", "defaultValue": "[format('app-{0}', parameters('env'))]" }
+          },
+          "variables": {
+            "name": "[format('{0}-chat', parameters('prefix'))]",
+            "settings": [ { "name": "KEY", "value": "[parameters('apiKey')]" } ],
+            "loop": "[variables('loop')]"
+          }
+        }
+        """);
+
+    private static TemplateValueView Eval(string expression) => new(new ArmEvaluator(Template).Evaluate(new JValue(expression)));
+
+    [TestMethod]
+    public void Evaluates_parameter_defaults_variables_and_format() =>
+        Assert.AreEqual("app-prod-chat", Eval("[variables('name')]").Text);
+
+    [TestMethod]
+    public void Parameters_without_default_are_unknown_but_traced()
+    {
+        var value = Eval("[parameters('apiKey')]");
+        Assert.IsNull(value.Text);
+        Assert.IsTrue(value.Value.Parameters.Contains("apiKey"));
+    }
+
+    [TestMethod]
+    public void Deployment_functions_stay_unknown_and_literals_are_kept()
+    {
+        var value = Eval("[format('DefaultEndpointsProtocol=https;AccountKey={0}', listKeys(resourceId('Microsoft.Storage/storageAccounts', 'st'), '2023-01-01').keys[0].value)]");
+        Assert.IsFalse(value.Value.IsKnown);
+        Assert.IsTrue(value.Value.Calls("listKeys"));
+        Assert.IsTrue(value.Value.Literals.Contains("DefaultEndpointsProtocol=https;AccountKey={0}"));
+    }
+
+    [TestMethod]
+    public void Escaped_brackets_are_literals() => Assert.AreEqual("[not an expression]", Eval("[[not an expression]").Text);
+
+    [TestMethod]
+    public void A_self_referencing_variable_is_unknown_not_a_stack_overflow() => Assert.IsNull(Eval("[variables('loop')]").Text);
+
+    [TestMethod]
+    public void Resolve_follows_a_variable_to_its_json()
+    {
+        var resolved = new ArmEvaluator(Template).Resolve(new JValue("[variables('settings')]"));
+        Assert.AreSame(Template["variables"]!["settings"], resolved);
+    }
+
+    [TestMethod]
+    [DataRow("[if(equals(parameters('env'), 'prod'), 'p', 'n')]", "p")]
+    [DataRow("[toLower(concat('A', 'B'))]", "ab")]
+    [DataRow("[replace('a-b', '-', '')]", "ab")]
+    [DataRow("[string(length(createArray(1, 2)))]", "2")]
+    [DataRow("[createObject('a', 'x').a]", "x")]
+    public void Evaluates_pure_functions(string expression, string expected) => Assert.AreEqual(expected, Eval(expression).Text);
+
+    [TestMethod]
+    [DataRow("[]")]
+    [DataRow("[concat('a']")]
+    [DataRow("[format('{5}', 'a')]")]
+    public void Malformed_expressions_are_unknown(string expression) => Assert.IsNull(Eval(expression).Text);
+
+    private sealed record TemplateValueView(InfraLint.Sdk.TemplateValue Value)
+    {
+        public string? Text => Value.AsString;
+    }
+}

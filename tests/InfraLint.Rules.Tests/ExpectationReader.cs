@@ -1,0 +1,96 @@
+using System.Text.RegularExpressions;
+using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
+
+namespace InfraLint.Rules.Tests;
+
+/// <summary>
+/// Reads the expectations of a testdata file: Bicep trailing comments (<c>// expect: INFRA1001@7</c>,
+/// <c>// expect-next-line: INFRA1001</c>) or, for ARM JSON, a <c>.expect</c> sidecar of
+/// <c>INFRA1001 /json/pointer</c> lines. A malformed marker throws with the reason.
+/// </summary>
+internal static partial class ExpectationReader
+{
+    [GeneratedRegex(@"//\s*expect(?<next>-next-line)?:\s*(?<ids>.+)$")]
+    private static partial Regex Marker();
+
+    [GeneratedRegex(@"^(?<id>[A-Z]+[0-9]{4})(@(?<col>[0-9]+))?$")]
+    private static partial Regex Item();
+
+    public static IReadOnlyList<Expectation> Read(string path) =>
+        path.EndsWith(".json", StringComparison.OrdinalIgnoreCase) ? ReadSidecar(path) : ReadBicep(path);
+
+    private static List<Expectation> ReadBicep(string path)
+    {
+        var expectations = new List<Expectation>();
+        var lines = File.ReadAllLines(path);
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var match = Marker().Match(lines[i]);
+            if (!match.Success)
+                continue;
+            var line = match.Groups["next"].Success ? i + 2 : i + 1;
+            foreach (var item in match.Groups["ids"].Value.Split(',', StringSplitOptions.TrimEntries))
+            {
+                var parsed = Item().Match(item);
+                if (!parsed.Success)
+                    throw new FormatException($"{Path.GetFileName(path)}:{i + 1}: malformed expectation '{item}' (want ID or ID@column)");
+                expectations.Add(new Expectation(parsed.Groups["id"].Value, line, parsed.Groups["col"].Success ? int.Parse(parsed.Groups["col"].Value) : null));
+            }
+        }
+        return expectations;
+    }
+
+    private static List<Expectation> ReadSidecar(string path)
+    {
+        var sidecar = path + ".expect";
+        if (!File.Exists(sidecar))
+            throw new FormatException($"{Path.GetFileName(path)} has no .expect sidecar (an empty one means no findings)");
+        var text = File.ReadAllText(path);
+        var root = JToken.Load(new JsonTextReader(new StringReader(text)) { DateParseHandling = DateParseHandling.None },
+            new JsonLoadSettings { LineInfoHandling = LineInfoHandling.Load });
+        var sourceLines = text.Split('\n');
+        var expectations = new List<Expectation>();
+        foreach (var (entry, index) in File.ReadAllLines(sidecar).Select((l, i) => (l.Trim(), i + 1)))
+        {
+            if (entry.Length == 0 || entry.StartsWith('#'))
+                continue;
+            var parts = entry.Split(' ', 2, StringSplitOptions.TrimEntries);
+            if (parts.Length != 2 || !Item().IsMatch(parts[0]) || !parts[1].StartsWith('/'))
+                throw new FormatException($"{Path.GetFileName(sidecar)}:{index}: want 'ID /json/pointer', got '{entry}'");
+            var (line, column) = Resolve(root, parts[1], sourceLines) ?? throw new FormatException($"{Path.GetFileName(sidecar)}:{index}: pointer {parts[1]} matches nothing");
+            expectations.Add(new Expectation(parts[0], line, column));
+        }
+        return expectations;
+    }
+
+    // The line and column of the key the pointer ends at (or of the array item).
+    private static (int Line, int Column)? Resolve(JToken root, string pointer, string[] lines)
+    {
+        var token = root;
+        string? lastKey = null;
+        foreach (var raw in pointer.Split('/').Skip(1))
+        {
+            var segment = raw.Replace("~1", "/").Replace("~0", "~");
+            if (token is JObject obj && obj.Property(segment) is { } property)
+            {
+                token = property.Value;
+                lastKey = segment;
+            }
+            else if (token is JArray array && int.TryParse(segment, out var i) && i < array.Count)
+            {
+                token = array[i];
+                lastKey = null;
+            }
+            else
+            {
+                return null;
+            }
+        }
+        var owner = lastKey is null ? token : token.Parent!;
+        var info = (IJsonLineInfo)owner;
+        var text = lines[info.LineNumber - 1];
+        var column = lastKey is null ? info.LinePosition : text.LastIndexOf('"' + lastKey + '"', Math.Max(0, info.LinePosition - 1), StringComparison.Ordinal) + 1;
+        return (info.LineNumber, column);
+    }
+}
