@@ -1,0 +1,84 @@
+using System.Diagnostics;
+using InfraLint.Core.Engine;
+using InfraLint.Rules;
+
+namespace InfraLint.Core.Tests;
+
+/// <summary>Fault injection with fake compilers (shell scripts): every fault is INFRA0002 on the file, never a hang or a crash.</summary>
+[TestClass]
+[System.Runtime.Versioning.UnsupportedOSPlatform("windows")] // the fake compilers are shell scripts
+public sealed class CompilerFaultTests
+{
+    private const string Template = "resource id 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' = {\n  name: 'id'\n  location: 'westeurope'\n}\n";
+
+    private static (string[] Lines, InfraLintEngine Engine) Run(string script, int files = 2, double timeoutSeconds = 5)
+    {
+        using var dir = new TempDirectory();
+        var fake = dir.Write("fake-bicep", "#!/bin/sh\n" + script + "\n");
+        File.SetUnixFileMode(fake, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        for (var i = 0; i < files; i++)
+            dir.Write($"f{i}.bicep", Template);
+        var engine = new InfraLintEngine(new AnalysisOptions { Rules = BuiltInRules.All, BicepPath = fake, CompileTimeout = TimeSpan.FromSeconds(timeoutSeconds) });
+        var stopwatch = Stopwatch.StartNew();
+        var result = engine.Analyze(InputDiscovery.Expand([dir.Path], out _));
+        Assert.IsTrue(stopwatch.Elapsed < TimeSpan.FromSeconds(files * timeoutSeconds + 10), "the run must not hang");
+        var lines = result.Findings.Select(f => $"{Path.GetFileName(f.Location?.FilePath)}: {f.Id}: {f.Message}").ToArray();
+        engine.Dispose();
+        return (lines, engine);
+    }
+
+    private static void AssertEveryFileGotInfra0002(string[] lines, int files, string reason)
+    {
+        Assert.AreEqual(files, lines.Length, string.Join("\n", lines));
+        foreach (var line in lines)
+        {
+            StringAssert.Contains(line, "INFRA0002");
+            StringAssert.Contains(line, reason);
+        }
+    }
+
+    private static void AssertNoCompilerSurvives(InfraLintEngine engine)
+    {
+        foreach (var pid in engine.CompilerProcessIds)
+        {
+            var alive = true;
+            try { alive = !Process.GetProcessById(pid).HasExited; }
+            catch (ArgumentException) { alive = false; }
+            Assert.IsFalse(alive, $"compiler process {pid} survived the run");
+        }
+    }
+
+    [TestMethod]
+    public void A_compiler_that_exits_at_start() =>
+        AssertEveryFileGotInfra0002(Run("exit 3").Lines, 2, "exited");
+
+    [TestMethod]
+    public void A_compiler_that_hangs_times_out_per_file_and_is_restarted()
+    {
+        var (lines, engine) = Run("exec sleep 600", files: 2, timeoutSeconds: 1);
+        AssertEveryFileGotInfra0002(lines, 2, "did not answer within");
+        Assert.AreEqual(2, engine.CompilerStarts, "a fresh compiler for the second file");
+        AssertNoCompilerSurvives(engine);
+    }
+
+    [TestMethod]
+    public void A_compiler_that_writes_garbage() =>
+        AssertEveryFileGotInfra0002(Run("printf 'Content-Length: nonsense\\r\\n\\r\\n'; sleep 600").Lines, 2, "malformed");
+
+    [TestMethod]
+    public void A_compiler_that_crashes_mid_response() =>
+        AssertEveryFileGotInfra0002(Run("head -c 10 >/dev/null; printf 'Content-Length: 100\\r\\n\\r\\n{\"jsonrpc\"'; exit 1").Lines, 2, "exited");
+
+    [TestMethod]
+    public void A_compiler_that_is_not_executable()
+    {
+        using var dir = new TempDirectory();
+        var fake = dir.Write("fake-bicep", "not a program");
+        File.SetUnixFileMode(fake, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        dir.Write("a.bicep", Template);
+        using var engine = new InfraLintEngine(new AnalysisOptions { Rules = BuiltInRules.All, BicepPath = fake });
+        var result = engine.Analyze(InputDiscovery.Expand([dir.Path], out _));
+        Assert.AreEqual("INFRA0002", result.Findings.Single().Id);
+        StringAssert.Contains(result.Findings.Single().Message, "could not be started");
+    }
+}

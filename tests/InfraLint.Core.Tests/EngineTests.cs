@@ -1,0 +1,165 @@
+using System.Diagnostics;
+using InfraLint.Core.Engine;
+using InfraLint.Rules;
+using InfraLint.Sdk;
+using InfraLint.Tests;
+
+namespace InfraLint.Core.Tests;
+
+[TestClass]
+public sealed class EngineTests
+{
+    private const string SiteWithSecret = """
+        @secure()
+        param apiKey string
+        resource site 'Microsoft.Web/sites@2023-12-01' = {
+          name: 'app'
+          location: 'westeurope'
+          identity: { type: 'SystemAssigned' }
+          properties: {
+            siteConfig: {
+              appSettings: [
+                { name: 'OPENAI_API_KEY', value: apiKey }
+              ]
+            }
+          }
+        }
+        """;
+
+    private const string ArmTemplate = """
+        {
+          "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+          "contentVersion": "1.0.0.0",
+          "resources": [
+            {
+              "type": "Microsoft.Logic/workflows",
+              "apiVersion": "2019-05-01",
+              "name": "flow",
+              "location": "westeurope",
+              "properties": {}
+            }
+          ]
+        }
+        """;
+
+    private static AnalysisResult Analyze(TempDirectory dir, string? bicep = null, TimeSpan? timeout = null, IReadOnlyList<Rule>? rules = null, bool explicitFiles = false)
+    {
+        using var engine = new InfraLintEngine(new AnalysisOptions
+        {
+            Rules = rules ?? BuiltInRules.All,
+            BicepPath = bicep ?? TestEnvironment.BicepPath,
+            CompileTimeout = timeout ?? TimeSpan.FromSeconds(60),
+        });
+        var files = explicitFiles
+            ? Directory.GetFiles(dir.Path).Select(f => new InputFile(f, Explicit: true)).ToList()
+            : InputDiscovery.Expand([dir.Path], out _);
+        return engine.Analyze(files);
+    }
+
+    private static string[] Lines(AnalysisResult result, TempDirectory dir) =>
+        result.Findings.Select(f => f.Location is { } l
+            ? $"{Path.GetRelativePath(dir.Path, l.FilePath)}({l.Line},{l.Column}): {f.Id}"
+            : $"(run): {f.Id}").ToArray();
+
+    [TestMethod]
+    public void Fifty_bicep_files_start_the_compiler_once()
+    {
+        using var dir = new TempDirectory();
+        for (var i = 0; i < 50; i++)
+            dir.Write($"app{i:00}.bicep", SiteWithSecret);
+        using var engine = new InfraLintEngine(new AnalysisOptions { Rules = BuiltInRules.All, BicepPath = TestEnvironment.BicepPath });
+        var result = engine.Analyze(InputDiscovery.Expand([dir.Path], out _));
+
+        Assert.AreEqual(1, result.CompilerStarts);
+        Assert.AreEqual(50, result.FilesAnalyzed);
+        Assert.AreEqual(50, result.Findings.Count(f => f.Id == "INFRA1001" && f.Location!.Line == 10 && f.Location.Column == 11));
+    }
+
+    [TestMethod]
+    public void A_compile_error_is_reported_with_the_compilers_first_error_and_other_files_still_run()
+    {
+        using var dir = new TempDirectory();
+        dir.Write("broken.bicep", "resource site 'Microsoft.Web/sites@2023-12-01' = {\n  name: 'x'\n  location:\n}\n");
+        dir.Write("good.bicep", SiteWithSecret);
+        var result = Analyze(dir);
+
+        CollectionAssert.AreEqual(new[] { "broken.bicep(3,12): INFRA0001", "good.bicep(10,11): INFRA1001" }, Lines(result, dir));
+        StringAssert.Contains(result.Findings[0].Message, "BCP009");
+        Assert.AreEqual(Severity.Error, result.Findings[0].Severity);
+    }
+
+    [TestMethod]
+    public void Bad_json_is_reported_when_it_is_a_template_and_other_json_is_skipped()
+    {
+        using var dir = new TempDirectory();
+        dir.Write("broken.json", "{\n  \"$schema\": \"https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#\",\n  \"resources\": [ { \"type\": \n}");
+        dir.Write("package.json", "{ \"name\": \"not-a-template\" }");
+        dir.Write("notes.json", "this is { not json");
+        dir.Write("flow.json", ArmTemplate);
+        var result = Analyze(dir);
+
+        CollectionAssert.AreEqual(new[] { "broken.json(4,1): INFRA0001", "flow.json(6,7): INFRA2001" }, Lines(result, dir));
+        StringAssert.Contains(result.Findings[0].Message, "invalid JSON");
+    }
+
+    [TestMethod]
+    public void Files_named_explicitly_are_reported_when_they_are_not_templates_or_empty()
+    {
+        using var dir = new TempDirectory();
+        dir.Write("package.json", "{ \"name\": \"not-a-template\" }");
+        dir.Write("empty.bicep", "  \n");
+        dir.Write("empty.json", "");
+        var result = Analyze(dir, explicitFiles: true);
+
+        CollectionAssert.AreEqual(new[] { "empty.bicep(1,1): INFRA0001", "empty.json(1,1): INFRA0001", "package.json(1,1): INFRA0001" }, Lines(result, dir));
+        StringAssert.Contains(result.Findings[0].Message, "empty");
+        StringAssert.Contains(result.Findings[2].Message, "not an ARM deployment template");
+    }
+
+    [TestMethod]
+    public void A_missing_compiler_is_reported_once_and_json_is_still_analyzed()
+    {
+        using var dir = new TempDirectory();
+        dir.Write("a.bicep", SiteWithSecret);
+        dir.Write("b.bicep", SiteWithSecret);
+        dir.Write("flow.json", ArmTemplate);
+        var result = Analyze(dir, bicep: Path.Combine(dir.Path, "no-such-bicep"));
+
+        CollectionAssert.AreEqual(new[] { "(run): INFRA0002", "flow.json(6,7): INFRA2001" }, Lines(result, dir));
+        StringAssert.Contains(result.Findings[0].Message, "2 Bicep file(s) were not analyzed");
+    }
+
+    [TestMethod]
+    public void An_unrestorable_registry_module_is_reported_before_compiling()
+    {
+        using var dir = new TempDirectory();
+        dir.Write("main.bicep", "module types 'br/public:avm/utl/types/avm-common-types:0.5.1' = {\n  name: 'types'\n}\n");
+        var stopwatch = Stopwatch.StartNew();
+        var result = Analyze(dir);
+
+        Assert.IsTrue(stopwatch.Elapsed < TimeSpan.FromSeconds(2), $"took {stopwatch.Elapsed}");
+        CollectionAssert.AreEqual(new[] { "main.bicep(1,1): INFRA0001" }, Lines(result, dir));
+        StringAssert.Contains(result.Findings[0].Message, "is not restored");
+        Assert.AreEqual(0, result.CompilerStarts);
+    }
+
+    [TestMethod]
+    public void A_rule_that_throws_gives_INFRA0005_and_other_rules_still_report()
+    {
+        using var dir = new TempDirectory();
+        dir.Write("flow.json", ArmTemplate);
+        var result = Analyze(dir, rules: [new ThrowingRule(), .. BuiltInRules.All]);
+
+        CollectionAssert.AreEqual(new[] { "flow.json(1,1): INFRA0005", "flow.json(6,7): INFRA2001" }, Lines(result, dir));
+        StringAssert.Contains(result.Findings[0].Message, "TEST9999");
+    }
+
+    private sealed class ThrowingRule : Rule
+    {
+        private static readonly RuleDescriptor Rule = new("TEST9999", "Always throws", "never", RuleCategory.Tooling, Severity.Warning);
+
+        public override RuleDescriptor Descriptor => Rule;
+
+        public override void Analyze(TemplateModel template, FindingSink report) => throw new InvalidOperationException("boom");
+    }
+}
