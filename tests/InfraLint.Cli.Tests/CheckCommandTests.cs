@@ -1,0 +1,128 @@
+using InfraLint.Tests;
+
+namespace InfraLint.Cli.Tests;
+
+/// <summary>`infralint check` as a user runs it: output lines, relative paths and exit codes.</summary>
+[TestClass]
+public sealed class CheckCommandTests
+{
+    private const string Secret = """
+        @secure()
+        param apiKey string
+        resource site 'Microsoft.Web/sites@2023-12-01' = {
+          name: 'app'
+          location: 'westeurope'
+          identity: { type: 'SystemAssigned' }
+          properties: {
+            siteConfig: {
+              appSettings: [
+                { name: 'OPENAI_API_KEY', value: apiKey }
+              ]
+            }
+          }
+        }
+        """;
+
+    private const string Clean = """
+        resource site 'Microsoft.Web/sites@2023-12-01' = {
+          name: 'app'
+          location: 'westeurope'
+          identity: { type: 'SystemAssigned' }
+        }
+        """;
+
+    private static string workspace = null!;
+
+    [ClassInitialize]
+    public static void CreateWorkspace(TestContext _)
+    {
+        workspace = Path.Combine(Path.GetTempPath(), "infralint-cli-tests", Guid.NewGuid().ToString("N"));
+        Write("infra/app.bicep", Secret);
+        Write("infra/clean/clean.bicep", Clean);
+        Write("infra/bin/ignored.bicep", Secret);
+        Write("broken/broken.bicep", "resource x 'Microsoft.Web/sites@2023-12-01' = {\n  name:\n}\n");
+    }
+
+    [ClassCleanup]
+    public static void DeleteWorkspace() => Directory.Delete(workspace, recursive: true);
+
+    private static void Write(string relative, string text)
+    {
+        var path = Path.Combine(workspace, relative);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllText(path, text);
+    }
+
+    private static ProcessRunner.Result Check(params string[] args) =>
+        ProcessRunner.Run("dotnet", [Path.Combine(AppContext.BaseDirectory, "infralint.dll"), .. args], workspace, TimeSpan.FromMinutes(2));
+
+    [TestMethod]
+    public void Prints_canonical_lines_relative_to_the_working_directory_and_exits_1()
+    {
+        var result = Check("check", "infra", "--bicep", TestEnvironment.BicepPath);
+
+        Assert.AreEqual(1, result.ExitCode, result.ToString());
+        CollectionAssert.AreEqual(new[]
+        {
+            "infra/app.bicep(10,11): warning INFRA1001: App setting 'OPENAI_API_KEY' of 'site' holds a secret in plain text; use a Key Vault reference, a secret reference or a managed identity",
+        }, result.OutputLines, result.ToString());
+        StringAssert.Contains(result.StandardError, "2 template(s) analyzed");
+    }
+
+    [TestMethod]
+    public void Fail_level_decides_the_exit_code()
+    {
+        Assert.AreEqual(0, Check("check", "infra", "--bicep", TestEnvironment.BicepPath, "--fail-level", "error").ExitCode);
+        Assert.AreEqual(0, Check("check", "infra", "--bicep", TestEnvironment.BicepPath, "--fail-level", "none").ExitCode);
+        Assert.AreEqual(1, Check("check", "infra", "--bicep", TestEnvironment.BicepPath, "--fail-level", "note").ExitCode);
+    }
+
+    [TestMethod]
+    public void A_clean_tree_exits_0_with_no_output()
+    {
+        var result = Check("check", "infra/clean", "--bicep", TestEnvironment.BicepPath);
+        Assert.AreEqual(0, result.ExitCode, result.ToString());
+        Assert.AreEqual(string.Empty, result.StandardOutput);
+    }
+
+    [TestMethod]
+    public void Input_errors_exit_2_with_the_compilers_error()
+    {
+        var result = Check("check", "broken", "--bicep", TestEnvironment.BicepPath);
+        Assert.AreEqual(2, result.ExitCode, result.ToString());
+        StringAssert.StartsWith(result.OutputLines.Single(), "broken/broken.bicep(2,8): error INFRA0001: Template could not be analyzed: BCP009");
+    }
+
+    [TestMethod]
+    public void Output_file_receives_the_report()
+    {
+        var report = Path.Combine(workspace, "report.txt");
+        var result = Check("check", "infra", "--bicep", TestEnvironment.BicepPath, "--output", report);
+        Assert.AreEqual(1, result.ExitCode);
+        Assert.AreEqual(string.Empty, result.StandardOutput);
+        StringAssert.StartsWith(File.ReadAllText(report), "infra/app.bicep(10,11): warning INFRA1001");
+    }
+
+    [TestMethod]
+    [DataRow(new string[0])]
+    [DataRow(new[] { "lint" })]
+    [DataRow(new[] { "check" })]
+    [DataRow(new[] { "check", "infra", "--fail-level", "loud" })]
+    [DataRow(new[] { "check", "infra", "--format", "xml" })]
+    [DataRow(new[] { "check", "infra", "--unknown" })]
+    [DataRow(new[] { "check", "no-such-dir" })]
+    public void Usage_errors_exit_2(string[] args)
+    {
+        var result = Check(args);
+        Assert.AreEqual(2, result.ExitCode, result.ToString());
+        Assert.AreEqual(string.Empty, result.StandardOutput);
+    }
+
+    [TestMethod]
+    public void A_missing_compiler_exits_2_and_says_how_to_provide_one()
+    {
+        var result = Check("check", "infra", "--bicep", Path.Combine(workspace, "nope", "bicep"));
+        Assert.AreEqual(2, result.ExitCode, result.ToString());
+        StringAssert.Contains(result.StandardOutput, "error INFRA0002: Bicep compiler not found");
+    }
+}
