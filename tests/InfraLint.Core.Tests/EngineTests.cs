@@ -144,6 +144,22 @@ public sealed class EngineTests
     }
 
     [TestMethod]
+    public void Registry_modules_reached_through_local_modules_imports_and_extensions_are_reported_up_front()
+    {
+        using var dir = new TempDirectory();
+        dir.Write("bicepconfig.json", """{ "extensions": { "graph": "br:mcr.microsoft.com/bicep/extensions/microsoftgraph/v1.0:1.0.0" } }""");
+        dir.Write("modules/inner.bicep", "import { lockType } from 'br/public:avm/utl/types/avm-common-types:0.5.1'\nparam lock lockType?\n");
+        dir.Write("main.bicep", "param x string = 'a'\nmodule inner 'modules/inner.bicep' = {\n  name: 'inner'\n}\n");
+        dir.Write("graph.bicep", "extension graph\nparam y string = 'b'\n");
+        var stopwatch = Stopwatch.StartNew();
+        var result = Analyze(dir);
+
+        Assert.IsTrue(stopwatch.Elapsed < TimeSpan.FromSeconds(2), $"took {stopwatch.Elapsed}");
+        CollectionAssert.AreEqual(new[] { "graph.bicep(1,1): INFRA0001", "main.bicep(2,1): INFRA0001", "modules/inner.bicep(1,1): INFRA0001" }, Lines(result, dir));
+        StringAssert.Contains(result.Findings[1].Message, "br/public:avm/utl/types/avm-common-types:0.5.1");
+    }
+
+    [TestMethod]
     public void A_rule_that_throws_gives_INFRA0005_and_other_rules_still_report()
     {
         using var dir = new TempDirectory();

@@ -8,8 +8,10 @@ internal sealed class BicepDocument
     private const int MaxHops = 32;
 
     public BicepDocument(IReadOnlyList<BicepResourceDeclaration> resources,
-        IReadOnlyDictionary<string, BicepVariable> variables, IReadOnlyDictionary<string, BicepVariable> parameters)
+        IReadOnlyDictionary<string, BicepVariable> variables, IReadOnlyDictionary<string, BicepVariable> parameters,
+        IReadOnlyList<BicepReference> references)
     {
+        References = references;
         Resources = resources;
         Variables = variables;
         Parameters = parameters;
@@ -21,6 +23,9 @@ internal sealed class BicepDocument
     public IReadOnlyDictionary<string, BicepVariable> Variables { get; }
 
     public IReadOnlyDictionary<string, BicepVariable> Parameters { get; }
+
+    /// <summary>Module and import paths, in source order.</summary>
+    public IReadOnlyList<BicepReference> References { get; }
 
     /// <summary>Looks through a loop or condition to the value it repeats or guards.</summary>
     public static BicepNode Unwrap(BicepNode node)

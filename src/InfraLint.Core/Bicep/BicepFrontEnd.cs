@@ -13,6 +13,8 @@ namespace InfraLint.Core.Bicep;
 /// </summary>
 internal sealed class BicepFrontEnd(BicepCompiler compiler, AnalysisOptions options)
 {
+    private readonly UnrestoredModules unrestored = new();
+
     public LoadResult Load(InputFile file, CancellationToken cancellation)
     {
         var text = File.ReadAllText(file.Path);
@@ -20,16 +22,10 @@ internal sealed class BicepFrontEnd(BicepCompiler compiler, AnalysisOptions opti
             return Failed(SourceLocation.StartOf(file.Path), "the file is empty");
 
         var document = BicepParser.Parse(text);
-        if (!options.RestoreModules)
+        if (!options.RestoreModules && unrestored.Find(file.Path, document) is var (reference, via))
         {
-            foreach (var module in document.Resources.Where(r => r.ModulePath is { } p && RegistryModuleCache.IsRegistryReference(p)))
-            {
-                if (!RegistryModuleCache.IsRestored(module.ModulePath!, file.Path))
-                {
-                    return Failed(new SourceLocation(file.Path, module.Line, module.Column),
-                        $"module {module.ModulePath} is not restored; run 'bicep restore' or allow network (InfraLintRestoreModules=true, --restore)");
-                }
-            }
+            return Failed(new SourceLocation(file.Path, via.Line, via.Column),
+                $"module {reference} is not restored; run 'bicep restore' or allow network (InfraLintRestoreModules=true, --restore)");
         }
 
         JToken response;
@@ -39,7 +35,7 @@ internal sealed class BicepFrontEnd(BicepCompiler compiler, AnalysisOptions opti
         }
         catch (JsonRpcErrorException e)
         {
-            return Failed(SourceLocation.StartOf(file.Path), "the compiler could not read it: " + e.Message);
+            return Failed(SourceLocation.StartOf(file.Path), "the compiler could not read it: " + FirstLine(e.Message));
         }
 
         if (response["success"] is not JValue { Type: JTokenType.Boolean } success || !(bool)success! || response["contents"] is not JValue { Type: JTokenType.String } contents)
@@ -108,6 +104,13 @@ internal sealed class BicepFrontEnd(BicepCompiler compiler, AnalysisOptions opti
         var column = ((int?)error["range"]?["start"]?["char"] ?? 0) + 1;
         // An error inside a module is reported where it is, once, whichever entry file reached it.
         return Failed(new SourceLocation(source, line, column), $"{(string?)error["code"]}: {(string?)error["message"]}");
+    }
+
+    // Compiler error texts can quote the file (and so a secret in it): keep the first line, shortened.
+    private static string FirstLine(string message)
+    {
+        var line = message.Split('\n', 2)[0].Trim();
+        return line.Length > 200 ? line[..200] + "…" : line;
     }
 
     private static LoadResult Failed(SourceLocation location, string reason) =>

@@ -11,6 +11,7 @@ internal sealed class BicepParser
     private readonly List<BicepResourceDeclaration> resources = new();
     private readonly Dictionary<string, BicepVariable> variables = new(StringComparer.Ordinal);
     private readonly Dictionary<string, BicepVariable> parameters = new(StringComparer.Ordinal);
+    private readonly List<BicepReference> references = new();
     private int pos;
     private int depth;
 
@@ -20,7 +21,7 @@ internal sealed class BicepParser
     {
         var parser = new BicepParser(BicepLexer.Tokenize(text));
         parser.ParseFile();
-        return new BicepDocument(parser.resources, parser.variables, parser.parameters);
+        return new BicepDocument(parser.resources, parser.variables, parser.parameters, parser.references);
     }
 
     private BicepToken Current => tokens[pos];
@@ -58,6 +59,23 @@ internal sealed class BicepParser
             case "var" when parent is null && PeekAt(1).Kind == BicepTokenKind.Identifier && PeekAt(2).Is("="):
                 pos += 3;
                 variables[PeekAt(-2).Text] = new BicepVariable(PeekAt(-2).Text, token.Line, token.Column, ParseExpression());
+                break;
+            case "import" when parent is null:
+                // import { x } from 'path' / import * as y from 'br/public:…': the compiler loads the file at compile time.
+                while (!AtEnd && Current.Kind != BicepTokenKind.NewLine)
+                {
+                    if (Current.IsKeyword("from") && PeekAt(1).Kind == BicepTokenKind.String)
+                        references.Add(new BicepReference(PeekAt(1).Text, token.Line, token.Column));
+                    if (Current.Is("{"))
+                        SkipBalanced();
+                    else
+                        pos++;
+                }
+                break;
+            case "extension" when parent is null && PeekAt(1).Kind is BicepTokenKind.String or BicepTokenKind.Identifier:
+                // extension 'br:…' or extension name (resolved through bicepconfig.json "extensions")
+                var target = PeekAt(1);
+                references.Add(new BicepReference(target.Kind == BicepTokenKind.String ? target.Text : BicepReference.ExtensionPrefix + target.Text, token.Line, token.Column));
                 break;
             case "param" when parent is null && PeekAt(1).Kind == BicepTokenKind.Identifier:
                 var name = PeekAt(1).Text;
@@ -106,6 +124,8 @@ internal sealed class BicepParser
         }
 
         // Registered before the body is parsed, so that nested resources come after their parent.
+        if (isModule)
+            references.Add(new BicepReference(typeToken.Text, keyword.Line, keyword.Column));
         var index = resources.Count;
         var declaration = new BicepResourceDeclaration(symbol, type, apiVersion, existing, isModule, modulePath,
             keyword.Line, keyword.Column, new BicepExpression(keyword.Line, keyword.Column), parent);

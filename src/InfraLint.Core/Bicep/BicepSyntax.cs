@@ -43,3 +43,10 @@ internal sealed record BicepResourceDeclaration(
 }
 
 internal sealed record BicepVariable(string Name, int Line, int Column, BicepNode Value);
+
+/// <summary>A file the compiler loads for this one: a <c>module</c> path or an <c>import … from</c> path.</summary>
+internal sealed record BicepReference(string Path, int Line, int Column)
+{
+    /// <summary>Marks an extension named in bicepconfig.json rather than by path.</summary>
+    public const string ExtensionPrefix = "extension:";
+}

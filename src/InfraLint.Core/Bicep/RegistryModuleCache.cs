@@ -61,7 +61,20 @@ internal static class RegistryModuleCache
         return (registry, repository, tag);
     }
 
+    /// <summary>The registry reference an extension name stands for in the nearest bicepconfig.json, if any.</summary>
+    public static string? ConfiguredExtension(string name, string bicepFile) =>
+        NearestConfig(bicepFile)?["extensions"]?[name] is JValue { Type: JTokenType.String } value ? (string)value! : null;
+
     private static (string Registry, string? ModulePath)? FindAlias(string alias, string bicepFile)
+    {
+        var aliases = NearestConfig(bicepFile)?["moduleAliases"]?["br"]?[alias];
+        if (aliases?["registry"] is JValue { Type: JTokenType.String } r)
+            return ((string)r!, (string?)aliases["modulePath"]);
+        return alias.Equals("public", StringComparison.OrdinalIgnoreCase) ? ("mcr.microsoft.com", "bicep") : null;
+    }
+
+    // The nearest bicepconfig.json is the one that applies; a broken one is the compiler's to report.
+    private static JObject? NearestConfig(string bicepFile)
     {
         for (var directory = Path.GetDirectoryName(Path.GetFullPath(bicepFile)); directory is not null; directory = Path.GetDirectoryName(directory))
         {
@@ -70,16 +83,13 @@ internal static class RegistryModuleCache
                 continue;
             try
             {
-                var aliases = JObject.Parse(File.ReadAllText(config))["moduleAliases"]?["br"]?[alias];
-                if (aliases?["registry"] is JValue { Type: JTokenType.String } r)
-                    return ((string)r!, (string?)aliases["modulePath"]);
+                return JObject.Parse(File.ReadAllText(config), new Newtonsoft.Json.Linq.JsonLoadSettings { CommentHandling = CommentHandling.Ignore });
             }
             catch (Exception e) when (e is Newtonsoft.Json.JsonException or IOException)
             {
-                // The compiler reports a broken bicepconfig.json itself.
+                return null;
             }
-            break; // the nearest bicepconfig.json is the one that applies
         }
-        return alias.Equals("public", StringComparison.OrdinalIgnoreCase) ? ("mcr.microsoft.com", "bicep") : null;
+        return null;
     }
 }

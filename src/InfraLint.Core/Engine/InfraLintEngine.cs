@@ -13,6 +13,7 @@ public sealed class InfraLintEngine : IDisposable
 {
     private readonly AnalysisOptions options;
     private BicepCompiler? compiler;
+    private BicepFrontEnd? bicep;
     private string? compilerUnavailable;
 
     public InfraLintEngine(AnalysisOptions options) => this.options = options;
@@ -60,7 +61,7 @@ public sealed class InfraLintEngine : IDisposable
     {
         try
         {
-            return isBicep ? new BicepFrontEnd(compiler!, options).Load(file, cancellation) : ArmFrontEnd.Load(file);
+            return isBicep ? (bicep ??= new BicepFrontEnd(compiler!, options)).Load(file, cancellation) : ArmFrontEnd.Load(file);
         }
         catch (BicepCompilerException e)
         {
