@@ -57,7 +57,7 @@ internal sealed class BicepFrontEnd(BicepCompiler compiler, AnalysisOptions opti
         {
             var declaration = declarations.GetValueOrDefault(e.Body);
             var location = declaration is null ? SourceLocation.StartOf(file.Path) : new SourceLocation(file.Path, declaration.Line, declaration.Column);
-            return new ResourceModel(e.Body, e.Type, e.ApiVersion, e.SymbolicName ?? declaration?.SymbolicName, e.IsExisting, location);
+            return new ResourceModel(e.Body, e.Type, e.ApiVersion, declaration?.SymbolicName ?? e.SymbolicName, e.IsExisting, location);
         }).ToList();
         var locator = new BicepSourceLocator(file.Path, document, compiled, declarations);
         return LoadResult.Of(new CompiledTemplate(file.Path, SourceLanguage.Bicep, compiled, resources, locator));

@@ -1,0 +1,53 @@
+using InfraLint.Core.Engine;
+using InfraLint.Tests;
+
+namespace InfraLint.Rules.Tests;
+
+/// <summary>One test per rule for the formatted message, and the promise that no value is printed.</summary>
+[TestClass]
+public sealed class MessageTests
+{
+    private const string Template = """
+        resource site 'Microsoft.Web/sites@2023-12-01' = {
+          name: 'app-chat'
+          location: 'westeurope'
+          properties: {
+            siteConfig: {
+              appSettings: [
+                { name: 'OPENAI_API_KEY', value: 'sk-not-a-real-key-1234567890' }
+              ]
+              connectionStrings: [
+                { name: 'Orders', connectionString: 'Server=tcp:db;Password=Hunter2-not-real;', type: 'SQLAzure' }
+              ]
+            }
+          }
+        }
+        """;
+
+    private static IReadOnlyList<InfraLint.Sdk.Finding> Findings()
+    {
+        var dir = Path.Combine(Path.GetTempPath(), "infralint-message-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(dir);
+        var file = Path.Combine(dir, "main.bicep");
+        File.WriteAllText(file, Template);
+        using var engine = new InfraLintEngine(new AnalysisOptions { Rules = BuiltInRules.All, BicepPath = TestEnvironment.BicepPath });
+        return engine.Analyze([new InputFile(file, true)]).Findings;
+    }
+
+    [TestMethod]
+    public void Messages_name_the_setting_and_resource_never_the_value()
+    {
+        var messages = Findings().Select(f => $"{f.Id}: {f.Message}").ToArray();
+        CollectionAssert.AreEqual(new[]
+        {
+            "INFRA2001: 'site' (Microsoft.Web/sites) has no managed identity; assign a system- or user-assigned identity so it can reach other services without secrets",
+            "INFRA1001: App setting 'OPENAI_API_KEY' of 'site' holds a secret in plain text; use a Key Vault reference, a secret reference or a managed identity",
+            "INFRA1001: Connection string 'Orders' of 'site' holds a secret in plain text; use a Key Vault reference, a secret reference or a managed identity",
+        }, messages);
+        foreach (var message in messages)
+        {
+            Assert.IsFalse(message.Contains("sk-not-a-real", StringComparison.Ordinal));
+            Assert.IsFalse(message.Contains("Hunter2", StringComparison.Ordinal));
+        }
+    }
+}
