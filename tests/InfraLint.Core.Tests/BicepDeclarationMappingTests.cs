@@ -101,6 +101,6 @@ public sealed class BicepDeclarationMappingTests
 
         public override RuleDescriptor Descriptor => Rule;
 
-        public override void Analyze(TemplateModel template, FindingSink report) => Model = template;
+        public override void Analyze(TemplateModel template, FindingSink report) => Model ??= template; // the entry file comes before its modules
     }
 }

@@ -160,6 +160,50 @@ public sealed class EngineTests
     }
 
     [TestMethod]
+    public void A_finding_in_a_local_module_is_reported_in_the_module_file_once()
+    {
+        using var dir = new TempDirectory();
+        dir.Write("modules/web.bicep", SiteWithSecret);
+        var module = "module web{0} 'modules/web.bicep' = {{\n  name: 'web{0}'\n  params: {{\n    apiKey: 'not-a-real-key'\n  }}\n}}\n";
+        dir.Write("main.bicep", string.Format(module, 1) + string.Format(module, 2));
+        dir.Write("other.bicep", string.Format(module, 3));
+
+        var onlyEntry = Analyze(dir, explicitFiles: true);
+        CollectionAssert.AreEqual(new[] { "modules/web.bicep(10,11): INFRA1001" }, Lines(onlyEntry, dir));
+    }
+
+    [TestMethod]
+    public void Nested_inline_arm_deployments_are_analyzed_in_place()
+    {
+        using var dir = new TempDirectory();
+        dir.Write("nested.json", """
+            {
+              "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+              "contentVersion": "1.0.0.0",
+              "resources": [
+                {
+                  "type": "Microsoft.Resources/deployments",
+                  "apiVersion": "2022-09-01",
+                  "name": "inner",
+                  "properties": {
+                    "mode": "Incremental",
+                    "expressionEvaluationOptions": { "scope": "inner" },
+                    "template": {
+                      "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+                      "contentVersion": "1.0.0.0",
+                      "resources": [
+                        { "type": "Microsoft.Logic/workflows", "apiVersion": "2019-05-01", "name": "flow", "location": "westeurope", "properties": {} }
+                      ]
+                    }
+                  }
+                }
+              ]
+            }
+            """);
+        CollectionAssert.AreEqual(new[] { "nested.json(16,15): INFRA2001" }, Lines(Analyze(dir), dir));
+    }
+
+    [TestMethod]
     public void A_rule_that_throws_gives_INFRA0005_and_other_rules_still_report()
     {
         using var dir = new TempDirectory();

@@ -15,14 +15,17 @@ internal sealed class ArmEvaluator
     private const int MaxNesting = 64;
 
     private readonly JObject template;
-    private readonly IReadOnlyDictionary<string, JToken> parameterValues;
+    private readonly IReadOnlyDictionary<string, TemplateValue> parameterValues;
     private readonly HashSet<string> evaluating = new(StringComparer.OrdinalIgnoreCase);
     private int nesting;
 
-    public ArmEvaluator(JObject template, IReadOnlyDictionary<string, JToken>? parameterValues = null)
+    /// <param name="template">The template whose parameters and variables expressions read.</param>
+    /// <param name="parameterValues">Values supplied by a caller (a module call, a parameters file), evaluated
+    /// in the caller's context; an unknown one still hides the parameter's default.</param>
+    public ArmEvaluator(JObject template, IReadOnlyDictionary<string, TemplateValue>? parameterValues = null)
     {
         this.template = template;
-        this.parameterValues = parameterValues ?? new Dictionary<string, JToken>(StringComparer.OrdinalIgnoreCase);
+        this.parameterValues = parameterValues ?? new Dictionary<string, TemplateValue>(StringComparer.OrdinalIgnoreCase);
     }
 
     public TemplateValue Evaluate(JToken? token)
@@ -59,7 +62,9 @@ internal sealed class ArmEvaluator
             case ArmCall { Name: var name, Arguments: [ArmString { Value: var key }] } when name.Equals("variables", StringComparison.OrdinalIgnoreCase):
                 return Variable(key);
             case ArmCall { Name: var name, Arguments: [ArmString { Value: var key }] } when name.Equals("parameters", StringComparison.OrdinalIgnoreCase):
-                return parameterValues.TryGetValue(key, out var supplied) ? supplied : Parameter(key)?["defaultValue"];
+                // A caller's value is evaluated but not followed: its source is the caller's file, and
+                // findings belong to the file that declares the property.
+                return parameterValues.ContainsKey(key) ? null : Parameter(key)?["defaultValue"];
             case ArmMember member:
                 return Resolve(ResolveReference(member.Target) ?? JValue.CreateNull()) is JObject o ? Property(o, member.Name) : null;
             case ArmIndex { Index: ArmNumber n } index:
@@ -198,7 +203,11 @@ internal sealed class ArmEvaluator
     {
         trace.Parameters.Add(name);
         if (parameterValues.TryGetValue(name, out var supplied))
-            return Guarded("p:" + name, () => EvaluateToken(supplied, trace));
+        {
+            trace.Functions.UnionWith(supplied.Functions);
+            trace.Literals.UnionWith(supplied.Literals);
+            return supplied.Value?.DeepClone();
+        }
         var declaration = Parameter(name);
         var defaultValue = declaration?["defaultValue"];
         return defaultValue is null ? null : Guarded("p:" + name, () => EvaluateToken(defaultValue, trace));

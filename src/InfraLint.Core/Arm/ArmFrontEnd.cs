@@ -37,11 +37,27 @@ internal static class ArmFrontEnd
         }
 
         var locator = new JsonSourceLocator(file.Path, text);
-        var resources = ArmResources.Read(root)
+        var models = new List<TemplateModel>();
+        Build(file.Path, root, new ArmEvaluator(root), locator, models, depth: 0);
+        return LoadResult.Of(models);
+    }
+
+    // The template, then each nested inline deployment (same file, so the same locator).
+    private static void Build(string path, JObject template, ArmEvaluator evaluator, JsonSourceLocator locator, List<TemplateModel> models, int depth)
+    {
+        var entries = ArmResources.Read(template);
+        var resources = entries
             .Select(e => new ResourceModel(e.Body, e.Type, e.ApiVersion, e.SymbolicName, e.IsExisting,
                 locator.Locate((JToken?)e.Body.Property("type", StringComparison.OrdinalIgnoreCase) ?? e.Body)))
             .ToList();
-        return LoadResult.Of(new CompiledTemplate(file.Path, SourceLanguage.ArmJson, root, resources, locator));
+        models.Add(new CompiledTemplate(path, SourceLanguage.ArmJson, template, resources, locator, evaluator));
+        if (depth >= NestedDeployments.MaxDepth)
+            return;
+        foreach (var nested in NestedDeployments.Of(entries, evaluator))
+        {
+            var nestedEvaluator = nested.InnerScope ? new ArmEvaluator(nested.Template, nested.ParameterValues) : evaluator;
+            Build(path, nested.Template, nestedEvaluator, locator, models, depth + 1);
+        }
     }
 
     // Newtonsoft.Json appends "Path '...', line N, position M." — the location says that already.

@@ -51,16 +51,50 @@ internal sealed class BicepFrontEnd(BicepCompiler compiler, AnalysisOptions opti
             return Failed(SourceLocation.StartOf(file.Path), "the compiler's output is not valid JSON: " + e.Message);
         }
 
+        var models = new List<TemplateModel>();
+        Build(file.Path, document, compiled, new Dictionary<string, TemplateValue>(), models, depth: 0);
+        return LoadResult.Of(models);
+    }
+
+    /// <summary>
+    /// The model of one compiled template, then one per local module it deploys: a module's
+    /// resources are reported in the module's own file, with the values its caller passes.
+    /// </summary>
+    private void Build(string path, BicepDocument document, JObject compiled, IReadOnlyDictionary<string, TemplateValue> parameterValues,
+        List<TemplateModel> models, int depth)
+    {
         var entries = ArmResources.Read(compiled);
         var declarations = MapDeclarations(entries, document);
         var resources = entries.Select(e =>
         {
             var declaration = declarations.GetValueOrDefault(e.Body);
-            var location = declaration is null ? SourceLocation.StartOf(file.Path) : new SourceLocation(file.Path, declaration.Line, declaration.Column);
+            var location = declaration is null ? SourceLocation.StartOf(path) : new SourceLocation(path, declaration.Line, declaration.Column);
             return new ResourceModel(e.Body, e.Type, e.ApiVersion, declaration?.SymbolicName ?? e.SymbolicName, e.IsExisting, location);
         }).ToList();
-        var locator = new BicepSourceLocator(file.Path, document, compiled, declarations);
-        return LoadResult.Of(new CompiledTemplate(file.Path, SourceLanguage.Bicep, compiled, resources, locator));
+        var locator = new BicepSourceLocator(path, document, compiled, declarations);
+        var model = new CompiledTemplate(path, SourceLanguage.Bicep, compiled, resources, locator, new ArmEvaluator(compiled, parameterValues));
+        models.Add(model);
+        if (depth >= NestedDeployments.MaxDepth)
+            return;
+        foreach (var nested in NestedDeployments.Of(entries, model.Evaluator))
+        {
+            // Registry modules and ARM JSON modules have no Bicep source here to report in.
+            if (declarations.GetValueOrDefault(nested.Deployment.Body)?.ModulePath is not { } modulePath ||
+                RegistryModuleCache.IsRegistryReference(modulePath) || !modulePath.EndsWith(".bicep", StringComparison.OrdinalIgnoreCase))
+                continue;
+            var moduleFile = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(path)!, modulePath));
+            if (ModuleDocument(moduleFile) is { } moduleDocument)
+                Build(moduleFile, moduleDocument, nested.Template, nested.ParameterValues, models, depth + 1);
+        }
+    }
+
+    private readonly Dictionary<string, BicepDocument?> modules = new(StringComparer.Ordinal);
+
+    private BicepDocument? ModuleDocument(string path)
+    {
+        if (!modules.TryGetValue(path, out var document))
+            modules[path] = document = File.Exists(path) ? BicepParser.Parse(File.ReadAllText(path)) : null;
+        return document;
     }
 
     /// <summary>

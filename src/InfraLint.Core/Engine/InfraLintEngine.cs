@@ -42,10 +42,11 @@ public sealed class InfraLintEngine : IDisposable
             var loaded = Load(file, isBicep, cancellation);
             if (loaded.Diagnostic is not null)
                 findings.Add(loaded.Diagnostic);
-            if (loaded.Model is null)
+            if (loaded.Models.Count == 0)
                 continue;
             analyzed++;
-            findings.AddRange(RunRules(loaded.Model));
+            foreach (var model in loaded.Models)
+                findings.AddRange(RunRules(model));
         }
         if (skippedBicep > 0)
         {

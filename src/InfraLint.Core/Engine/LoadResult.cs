@@ -2,12 +2,15 @@ using InfraLint.Sdk;
 
 namespace InfraLint.Core.Engine;
 
-/// <summary>What a front end made of one file: a model to analyse, a diagnostic, or nothing (not a template).</summary>
-internal sealed record LoadResult(TemplateModel? Model, Finding? Diagnostic)
+/// <summary>
+/// What a front end made of one file: the models to analyse (the file's own template, then one per
+/// local module or nested deployment it deploys), a diagnostic, or nothing (not a template).
+/// </summary>
+internal sealed record LoadResult(IReadOnlyList<TemplateModel> Models, Finding? Diagnostic)
 {
-    public static readonly LoadResult Skipped = new(null, null);
+    public static readonly LoadResult Skipped = new([], null);
 
-    public static LoadResult Of(TemplateModel model) => new(model, null);
+    public static LoadResult Of(IReadOnlyList<TemplateModel> models) => new(models, null);
 
-    public static LoadResult Failed(Finding diagnostic) => new(null, diagnostic);
+    public static LoadResult Failed(Finding diagnostic) => new([], diagnostic);
 }

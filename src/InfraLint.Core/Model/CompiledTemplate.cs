@@ -10,20 +10,20 @@ namespace InfraLint.Core.Model;
 /// </summary>
 internal sealed class CompiledTemplate : TemplateModel
 {
-    private readonly ArmEvaluator evaluator;
     private readonly ISourceLocator locator;
 
     public CompiledTemplate(string filePath, SourceLanguage language, JObject root,
-        IReadOnlyList<ResourceModel> resources, ISourceLocator locator,
-        IReadOnlyDictionary<string, JToken>? parameterValues = null)
+        IReadOnlyList<ResourceModel> resources, ISourceLocator locator, ArmEvaluator evaluator)
     {
         FilePath = filePath;
         Language = language;
         Root = root;
         Resources = resources;
         this.locator = locator;
-        evaluator = new ArmEvaluator(root, parameterValues);
+        Evaluator = evaluator;
     }
+
+    public ArmEvaluator Evaluator { get; }
 
     public override string FilePath { get; }
 
@@ -33,9 +33,9 @@ internal sealed class CompiledTemplate : TemplateModel
 
     public override IReadOnlyList<ResourceModel> Resources { get; }
 
-    public override TemplateValue Evaluate(JToken? token) => evaluator.Evaluate(token);
+    public override TemplateValue Evaluate(JToken? token) => Evaluator.Evaluate(token);
 
-    public override JToken Resolve(JToken token) => evaluator.Resolve(token);
+    public override JToken Resolve(JToken token) => Evaluator.Resolve(token);
 
     public override SourceLocation Locate(JToken token) => locator.Locate(token);
 }

@@ -1,0 +1,40 @@
+using InfraLint.Sdk;
+using Newtonsoft.Json.Linq;
+
+namespace InfraLint.Core.Arm;
+
+/// <summary>A <c>Microsoft.Resources/deployments</c> resource with an inline template (a Bicep module, a nested ARM deployment).</summary>
+/// <param name="Deployment">The deployment resource in the calling template.</param>
+/// <param name="Template">Its inline template.</param>
+/// <param name="ParameterValues">The values it passes, evaluated in the caller's context.</param>
+/// <param name="InnerScope">True when the inline template's expressions see its own parameters (Bicep always does this).</param>
+internal sealed record NestedDeployment(ArmResourceEntry Deployment, JObject Template, IReadOnlyDictionary<string, TemplateValue> ParameterValues, bool InnerScope);
+
+internal static class NestedDeployments
+{
+    /// <summary>How deep modules may nest before InfraLint stops following them.</summary>
+    public const int MaxDepth = 16;
+
+    public static IEnumerable<NestedDeployment> Of(IEnumerable<ArmResourceEntry> entries, ArmEvaluator caller)
+    {
+        foreach (var entry in entries)
+        {
+            if (!entry.Type.Equals("Microsoft.Resources/deployments", StringComparison.OrdinalIgnoreCase) ||
+                entry.Body["properties"] is not JObject properties || properties["template"] is not JObject template)
+                continue;
+            var inner = string.Equals((string?)properties["expressionEvaluationOptions"]?["scope"], "inner", StringComparison.OrdinalIgnoreCase);
+            var values = new Dictionary<string, TemplateValue>(StringComparer.OrdinalIgnoreCase);
+            if (properties["parameters"] is JObject parameters)
+            {
+                foreach (var parameter in parameters.Properties())
+                {
+                    // { "value": … } is a value; { "reference": … } (a Key Vault secret) is unknown by design.
+                    values[parameter.Name] = parameter.Value is JObject p && p["value"] is { } value
+                        ? caller.Evaluate(value)
+                        : TemplateValue.Unknown();
+                }
+            }
+            yield return new NestedDeployment(entry, template, values, inner);
+        }
+    }
+}
