@@ -7,8 +7,9 @@ public sealed class ResourceModel
 {
     /// <summary>Creates a resource; front ends call this, rules read it.</summary>
     public ResourceModel(JObject body, string type, string apiVersion, string? symbolicName,
-        bool isExisting, SourceLocation declaration)
+        bool isExisting, SourceLocation declaration, string? evaluatedName = null)
     {
+        EvaluatedName = evaluatedName;
         Body = body;
         Type = type;
         ApiVersion = apiVersion;
@@ -50,7 +51,9 @@ public sealed class ResourceModel
     /// <summary>True when <see cref="Type"/> is <paramref name="type"/> (case-insensitive, as ARM compares types).</summary>
     public bool Is(string type) => string.Equals(Type, type, StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>A name for messages: the symbolic name, else the literal name, else the type.</summary>
-    public string DisplayName =>
-        SymbolicName ?? (Name is JValue { Type: JTokenType.String } v && !((string)v!).StartsWith('[') ? (string)v! : Type);
+    /// <summary>The resource's name when InfraLint could evaluate it, e.g. <c>app-contoso-prod</c>.</summary>
+    public string? EvaluatedName { get; }
+
+    /// <summary>A name for messages: the symbolic name, else the evaluated name, else the type.</summary>
+    public string DisplayName => SymbolicName ?? EvaluatedName ?? Type;
 }

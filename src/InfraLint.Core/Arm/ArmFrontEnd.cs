@@ -48,7 +48,8 @@ internal static class ArmFrontEnd
         var entries = ArmResources.Read(template);
         var resources = entries
             .Select(e => new ResourceModel(e.Body, e.Type, e.ApiVersion, e.SymbolicName, e.IsExisting,
-                locator.Locate((JToken?)e.Body.Property("type", StringComparison.OrdinalIgnoreCase) ?? e.Body)))
+                locator.Locate((JToken?)e.Body.Property("type", StringComparison.OrdinalIgnoreCase) ?? e.Body),
+                evaluator.Evaluate(e.Body["name"]).AsString))
             .ToList();
         models.Add(new CompiledTemplate(path, SourceLanguage.ArmJson, template, resources, locator, evaluator));
         if (depth >= NestedDeployments.MaxDepth)

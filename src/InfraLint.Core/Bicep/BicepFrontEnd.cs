@@ -65,14 +65,16 @@ internal sealed class BicepFrontEnd(BicepCompiler compiler, AnalysisOptions opti
     {
         var entries = ArmResources.Read(compiled);
         var declarations = MapDeclarations(entries, document);
+        var evaluator = new ArmEvaluator(compiled, parameterValues);
         var resources = entries.Select(e =>
         {
             var declaration = declarations.GetValueOrDefault(e.Body);
             var location = declaration is null ? SourceLocation.StartOf(path) : new SourceLocation(path, declaration.Line, declaration.Column);
-            return new ResourceModel(e.Body, e.Type, e.ApiVersion, declaration?.SymbolicName ?? e.SymbolicName, e.IsExisting, location);
+            return new ResourceModel(e.Body, e.Type, e.ApiVersion, declaration?.SymbolicName ?? e.SymbolicName, e.IsExisting, location,
+                evaluator.Evaluate(e.Body["name"]).AsString);
         }).ToList();
         var locator = new BicepSourceLocator(path, document, compiled, declarations);
-        var model = new CompiledTemplate(path, SourceLanguage.Bicep, compiled, resources, locator, new ArmEvaluator(compiled, parameterValues));
+        var model = new CompiledTemplate(path, SourceLanguage.Bicep, compiled, resources, locator, evaluator);
         models.Add(model);
         if (depth >= NestedDeployments.MaxDepth)
             return;
