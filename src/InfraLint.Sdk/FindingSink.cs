@@ -16,12 +16,22 @@ public sealed class FindingSink
 
     /// <summary>Reports a finding at the source of <paramref name="token"/> (a token of the resource's or template's JSON).</summary>
     public void ReportAt(RuleDescriptor descriptor, ResourceModel resource, JToken token, params object?[] args) =>
-        Add(descriptor, template.Locate(token), resource, args);
+        Add(descriptor, template.Locate(token), resource, RelativePath(token, resource.Body), args);
 
     /// <summary>Reports a finding at the resource's declaration (for a missing property).</summary>
     public void Report(RuleDescriptor descriptor, ResourceModel resource, params object?[] args) =>
-        Add(descriptor, resource.Declaration, resource, args);
+        Add(descriptor, resource.Declaration, resource, null, args);
 
-    private void Add(RuleDescriptor descriptor, SourceLocation location, ResourceModel resource, object?[] args) =>
-        findings.Add(new Finding(descriptor, descriptor.DefaultSeverity, location, descriptor.FormatMessage(args), resource.DisplayName));
+    private void Add(RuleDescriptor descriptor, SourceLocation location, ResourceModel resource, string? path, object?[] args) =>
+        findings.Add(new Finding(descriptor, descriptor.DefaultSeverity, location, descriptor.FormatMessage(args),
+            resource.DisplayName, resource.Type, path));
+
+    // A path that does not change when unrelated lines move: fingerprints are built from it.
+    private static string RelativePath(JToken token, JObject body)
+    {
+        var path = token.Path;
+        if (!token.AncestorsAndSelf().Any(t => ReferenceEquals(t, body)) || body.Path.Length == 0)
+            return path;
+        return path[body.Path.Length..].TrimStart('.');
+    }
 }

@@ -35,6 +35,18 @@ public sealed class MessageTests
     }
 
     [TestMethod]
+    public void Findings_carry_the_resource_and_a_line_independent_property_path()
+    {
+        var paths = Findings().Select(f => $"{f.Id} {f.ResourceName} {f.ResourceType} {f.PropertyPath}").ToArray();
+        CollectionAssert.AreEqual(new[]
+        {
+            "INFRA2001 site Microsoft.Web/sites ",
+            "INFRA1001 site Microsoft.Web/sites properties.siteConfig.appSettings[0].name",
+            "INFRA1001 site Microsoft.Web/sites properties.siteConfig.connectionStrings[0].name",
+        }, paths);
+    }
+
+    [TestMethod]
     public void Messages_name_the_setting_and_resource_never_the_value()
     {
         var messages = Findings().Select(f => $"{f.Id}: {f.Message}").ToArray();
