@@ -9,7 +9,10 @@ namespace InfraLint.Core.Arm;
 /// <summary>Loads ARM JSON deployment templates; other JSON files are skipped (or reported when named explicitly).</summary>
 internal static class ArmFrontEnd
 {
-    public static LoadResult Load(InputFile file)
+    public static LoadResult Load(InputFile file) => Load(file, parameterValues: null);
+
+    /// <summary>Loads a template, with the values of a parameters file when <paramref name="parameterValues"/> is given.</summary>
+    public static LoadResult Load(InputFile file, IReadOnlyDictionary<string, TemplateValue>? parameterValues)
     {
         var text = File.ReadAllText(file.Path);
         JObject root;
@@ -28,6 +31,13 @@ internal static class ArmFrontEnd
             return LoadResult.Failed(ToolDiagnostics.At(ToolDiagnostics.TemplateNotAnalyzed, location, reason));
         }
 
+        if (ParameterValues.IsParametersFile(root))
+        {
+            return TemplateFor(file.Path) is { } template
+                ? LoadResult.Skipped with { ParametersFor = (template, ParameterValues.From(root)) }
+                : LoadResult.Skipped;
+        }
+
         if (!ArmTemplateReader.IsDeploymentTemplate(root))
         {
             return file.Explicit
@@ -38,7 +48,7 @@ internal static class ArmFrontEnd
 
         var locator = new JsonSourceLocator(file.Path, text);
         var models = new List<TemplateModel>();
-        Build(file.Path, root, new ArmEvaluator(root), locator, models, depth: 0);
+        Build(file.Path, root, new ArmEvaluator(root, parameterValues), locator, models, depth: 0);
         return LoadResult.Of(models);
     }
 
@@ -59,6 +69,22 @@ internal static class ArmFrontEnd
             var nestedEvaluator = nested.InnerScope ? new ArmEvaluator(nested.Template, nested.ParameterValues) : evaluator;
             Build(path, nested.Template, nestedEvaluator, locator, models, depth + 1);
         }
+    }
+
+    // main.parameters.json, main.prod.parameters.json -> main.json or main.bicep beside it.
+    private static string? TemplateFor(string parametersFile)
+    {
+        var name = Path.GetFileName(parametersFile);
+        const string Suffix = ".parameters.json";
+        if (!name.EndsWith(Suffix, StringComparison.OrdinalIgnoreCase))
+            return null;
+        var stem = name[..^Suffix.Length];
+        var directory = Path.GetDirectoryName(parametersFile)!;
+        var stems = stem.Contains('.') ? new[] { stem, stem[..stem.LastIndexOf('.')] } : new[] { stem };
+        return stems
+            .SelectMany(s => new[] { s + ".json", s + ".bicep" })
+            .Select(f => Path.Combine(directory, f))
+            .FirstOrDefault(File.Exists);
     }
 
     // Newtonsoft.Json appends "Path '...', line N, position M." — the location says that already.

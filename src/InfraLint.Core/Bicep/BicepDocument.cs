@@ -9,9 +9,10 @@ internal sealed class BicepDocument
 
     public BicepDocument(IReadOnlyList<BicepResourceDeclaration> resources,
         IReadOnlyDictionary<string, BicepVariable> variables, IReadOnlyDictionary<string, BicepVariable> parameters,
-        IReadOnlyList<BicepReference> references)
+        IReadOnlyList<BicepReference> references, BicepReference? usingTarget = null)
     {
         References = references;
+        Using = usingTarget;
         Resources = resources;
         Variables = variables;
         Parameters = parameters;
@@ -23,6 +24,9 @@ internal sealed class BicepDocument
     public IReadOnlyDictionary<string, BicepVariable> Variables { get; }
 
     public IReadOnlyDictionary<string, BicepVariable> Parameters { get; }
+
+    /// <summary>The template a .bicepparam file is <c>using</c>.</summary>
+    public BicepReference? Using { get; }
 
     /// <summary>Module and import paths, in source order.</summary>
     public IReadOnlyList<BicepReference> References { get; }

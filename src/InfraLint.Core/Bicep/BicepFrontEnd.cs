@@ -15,44 +15,92 @@ internal sealed class BicepFrontEnd(BicepCompiler compiler, AnalysisOptions opti
 {
     private readonly UnrestoredModules unrestored = new();
 
-    public LoadResult Load(InputFile file, CancellationToken cancellation)
+    public LoadResult Load(InputFile file, CancellationToken cancellation) =>
+        LoadTemplate(file.Path, new Dictionary<string, TemplateValue>(), cancellation);
+
+    /// <summary>Compiles a .bicep file and builds its models, with parameter values from a parameters file if any.</summary>
+    public LoadResult LoadTemplate(string path, IReadOnlyDictionary<string, TemplateValue> parameterValues, CancellationToken cancellation)
     {
-        var text = File.ReadAllText(file.Path);
+        var (document, problem) = Prepare(path);
+        if (problem is not null)
+            return Failed(problem.Value);
+        var (response, requestProblem) = Request("bicep/compile", new { path }, path, cancellation);
+        if (requestProblem is not null)
+            return Failed(requestProblem.Value);
+        if (!Succeeded(response!) || response!["contents"] is not JValue { Type: JTokenType.String } contents)
+            return CompileError(path, response!);
+        return BuildFrom(path, document!, (string)contents!, parameterValues);
+    }
+
+    /// <summary>
+    /// A .bicepparam file: the template it is <c>using</c>, analysed with the values it sets, so rules
+    /// see evaluated names, tags and settings. Findings point at the template's lines.
+    /// </summary>
+    public LoadResult LoadParameters(InputFile file, CancellationToken cancellation)
+    {
+        var (parameters, problem) = Prepare(file.Path);
+        if (problem is not null)
+            return Failed(problem.Value);
+        if (parameters!.Using is not { } target || RegistryModuleCache.IsRegistryReference(target.Path))
+            return LoadResult.Skipped; // `using none`, or a registry template with no source here to report in
+        var templatePath = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(file.Path)!, target.Path));
+        if (!templatePath.EndsWith(".bicep", StringComparison.OrdinalIgnoreCase) || !File.Exists(templatePath))
+            return LoadResult.Skipped; // ARM JSON targets are analysed through their own parameters files; a missing one is the compiler's error
+        var (template, templateProblem) = Prepare(templatePath);
+        if (templateProblem is not null)
+            return Failed(templateProblem.Value);
+
+        var (response, requestProblem) = Request("bicep/compileParams", new { path = file.Path, parameterOverrides = new { } }, file.Path, cancellation);
+        if (requestProblem is not null)
+            return Failed(requestProblem.Value);
+        if (!Succeeded(response!) || response!["template"] is not JValue { Type: JTokenType.String } compiled ||
+            response["parameters"] is not JValue { Type: JTokenType.String } values)
+            return CompileError(file.Path, response!);
+        return BuildFrom(templatePath, template!, (string)compiled!, ParameterValues.FromParametersFile((string)values!));
+    }
+
+    // Reads and parses a Bicep file and checks, before any compile, that its registry modules are restored.
+    private (BicepDocument? Document, (SourceLocation Location, string Reason)? Problem) Prepare(string path)
+    {
+        var text = File.ReadAllText(path);
         if (string.IsNullOrWhiteSpace(text))
-            return Failed(SourceLocation.StartOf(file.Path), "the file is empty");
-
+            return (null, (SourceLocation.StartOf(path), "the file is empty"));
         var document = BicepParser.Parse(text);
-        if (!options.RestoreModules && unrestored.Find(file.Path, document) is var (reference, via))
+        if (!options.RestoreModules && unrestored.Find(path, document) is var (reference, via))
         {
-            return Failed(new SourceLocation(file.Path, via.Line, via.Column),
-                $"module {reference} is not restored; run 'bicep restore' or allow network (InfraLintRestoreModules=true, --restore)");
+            return (null, (new SourceLocation(path, via.Line, via.Column),
+                $"module {reference} is not restored; run 'bicep restore' or allow network (InfraLintRestoreModules=true, --restore)"));
         }
+        return (document, null);
+    }
 
-        JToken response;
+    private (JToken? Response, (SourceLocation Location, string Reason)? Problem) Request(string method, object parameters, string path, CancellationToken cancellation)
+    {
         try
         {
-            response = compiler.Request("bicep/compile", new { path = file.Path }, cancellation);
+            return (compiler.Request(method, parameters, cancellation), null);
         }
         catch (JsonRpcErrorException e)
         {
-            return Failed(SourceLocation.StartOf(file.Path), "the compiler could not read it: " + FirstLine(e.Message));
+            return (null, (SourceLocation.StartOf(path), "the compiler could not read it: " + FirstLine(e.Message)));
         }
+    }
 
-        if (response["success"] is not JValue { Type: JTokenType.Boolean } success || !(bool)success! || response["contents"] is not JValue { Type: JTokenType.String } contents)
-            return CompileError(file.Path, response);
+    private static bool Succeeded(JToken response) => response["success"] is JValue { Type: JTokenType.Boolean } success && (bool)success!;
 
+    private LoadResult BuildFrom(string path, BicepDocument document, string compiledText, IReadOnlyDictionary<string, TemplateValue> parameterValues)
+    {
         JObject compiled;
         try
         {
-            compiled = ArmTemplateReader.Parse((string)contents!);
+            compiled = ArmTemplateReader.Parse(compiledText);
         }
         catch (JsonException e)
         {
-            return Failed(SourceLocation.StartOf(file.Path), "the compiler's output is not valid JSON: " + e.Message);
+            return Failed(SourceLocation.StartOf(path), "the compiler's output is not valid JSON: " + e.Message);
         }
-
         var models = new List<TemplateModel>();
-        Build(file.Path, document, compiled, new Dictionary<string, TemplateValue>(), models, depth: 0);
+        Build(path, document, compiled, parameterValues, models, depth: 0);
         return LoadResult.Of(models);
     }
 
@@ -148,6 +196,8 @@ internal sealed class BicepFrontEnd(BicepCompiler compiler, AnalysisOptions opti
         var line = message.Split('\n', 2)[0].Trim();
         return line.Length > 200 ? line[..200] + "…" : line;
     }
+
+    private static LoadResult Failed((SourceLocation Location, string Reason) problem) => Failed(problem.Location, problem.Reason);
 
     private static LoadResult Failed(SourceLocation location, string reason) =>
         LoadResult.Failed(ToolDiagnostics.At(ToolDiagnostics.TemplateNotAnalyzed, location, reason));

@@ -12,6 +12,7 @@ internal sealed class BicepParser
     private readonly Dictionary<string, BicepVariable> variables = new(StringComparer.Ordinal);
     private readonly Dictionary<string, BicepVariable> parameters = new(StringComparer.Ordinal);
     private readonly List<BicepReference> references = new();
+    private BicepReference? usingTarget;
     private int pos;
     private int depth;
 
@@ -21,7 +22,7 @@ internal sealed class BicepParser
     {
         var parser = new BicepParser(BicepLexer.Tokenize(text));
         parser.ParseFile();
-        return new BicepDocument(parser.resources, parser.variables, parser.parameters, parser.references);
+        return new BicepDocument(parser.resources, parser.variables, parser.parameters, parser.references, parser.usingTarget);
     }
 
     private BicepToken Current => tokens[pos];
@@ -71,6 +72,9 @@ internal sealed class BicepParser
                     else
                         pos++;
                 }
+                break;
+            case "using" when parent is null && PeekAt(1).Kind == BicepTokenKind.String:
+                usingTarget = new BicepReference(PeekAt(1).Text, token.Line, token.Column);
                 break;
             case "extension" when parent is null && PeekAt(1).Kind is BicepTokenKind.String or BicepTokenKind.Identifier:
                 // extension 'br:…' or extension name (resolved through bicepconfig.json "extensions")

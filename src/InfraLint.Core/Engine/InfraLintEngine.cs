@@ -33,7 +33,7 @@ public sealed class InfraLintEngine : IDisposable
         foreach (var file in files.OrderBy(f => f.Path, StringComparer.Ordinal))
         {
             cancellation.ThrowIfCancellationRequested();
-            var isBicep = file.Path.EndsWith(".bicep", StringComparison.OrdinalIgnoreCase);
+            var isBicep = file.Path.EndsWith(".bicep", StringComparison.OrdinalIgnoreCase) || file.Path.EndsWith(".bicepparam", StringComparison.OrdinalIgnoreCase);
             if (isBicep && Compiler() is null)
             {
                 skippedBicep++;
@@ -62,7 +62,17 @@ public sealed class InfraLintEngine : IDisposable
     {
         try
         {
-            return isBicep ? (bicep ??= new BicepFrontEnd(compiler!, options)).Load(file, cancellation) : ArmFrontEnd.Load(file);
+            if (file.Path.EndsWith(".bicepparam", StringComparison.OrdinalIgnoreCase))
+                return Bicep().LoadParameters(file, cancellation);
+            if (isBicep)
+                return Bicep().Load(file, cancellation);
+            var loaded = ArmFrontEnd.Load(file);
+            if (loaded.ParametersFor is not var (template, values))
+                return loaded;
+            // A parameters file: its template, analysed with these values.
+            if (!template.EndsWith(".bicep", StringComparison.OrdinalIgnoreCase))
+                return ArmFrontEnd.Load(new InputFile(template), values);
+            return Compiler() is null ? LoadResult.Skipped : Bicep().LoadTemplate(template, values, cancellation);
         }
         catch (BicepCompilerException e)
         {
@@ -99,6 +109,8 @@ public sealed class InfraLintEngine : IDisposable
         }
         return results;
     }
+
+    private BicepFrontEnd Bicep() => bicep ??= new BicepFrontEnd(compiler!, options);
 
     private BicepCompiler? Compiler()
     {

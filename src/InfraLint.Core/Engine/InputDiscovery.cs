@@ -3,7 +3,7 @@ namespace InfraLint.Core.Engine;
 /// <summary>Expands the paths a user names into the files to analyse, like the MSBuild default items.</summary>
 public static class InputDiscovery
 {
-    private static readonly string[] Extensions = [".bicep", ".json"];
+    private static readonly string[] Extensions = [".bicep", ".bicepparam", ".json"];
     private static readonly HashSet<string> SkippedDirectories = new(StringComparer.OrdinalIgnoreCase) { "bin", "obj", ".git", "node_modules", ".vs" };
 
     /// <summary>True for the extensions InfraLint reads.</summary>

@@ -1,5 +1,6 @@
 using InfraLint.Sdk;
 
+
 namespace InfraLint.Core.Engine;
 
 /// <summary>
@@ -8,6 +9,9 @@ namespace InfraLint.Core.Engine;
 /// </summary>
 internal sealed record LoadResult(IReadOnlyList<TemplateModel> Models, Finding? Diagnostic)
 {
+    /// <summary>For a deployment parameters file: the template it belongs to and the values it sets.</summary>
+    public (string TemplatePath, IReadOnlyDictionary<string, TemplateValue> Values)? ParametersFor { get; init; }
+
     public static readonly LoadResult Skipped = new([], null);
 
     public static LoadResult Of(IReadOnlyList<TemplateModel> models) => new(models, null);

@@ -1,0 +1,30 @@
+using InfraLint.Sdk;
+using Newtonsoft.Json.Linq;
+
+namespace InfraLint.Core.Arm;
+
+/// <summary>Reads the values of a deployment parameters file (<c>{ "parameters": { "x": { "value": … } } }</c>).</summary>
+internal static class ParameterValues
+{
+    public static IReadOnlyDictionary<string, TemplateValue> FromParametersFile(string json) => From(ArmTemplateReader.Parse(json));
+
+    public static IReadOnlyDictionary<string, TemplateValue> From(JObject parametersFile)
+    {
+        var values = new Dictionary<string, TemplateValue>(StringComparer.OrdinalIgnoreCase);
+        if (parametersFile["parameters"] is not JObject parameters)
+            return values;
+        foreach (var parameter in parameters.Properties())
+        {
+            // A Key Vault "reference" is resolved at deployment: unknown here, by design.
+            values[parameter.Name] = parameter.Value is JObject { } p && p["value"] is { } value
+                ? TemplateValue.Known(value)
+                : TemplateValue.Unknown();
+        }
+        return values;
+    }
+
+    /// <summary>True when <c>$schema</c> names a deployment parameters file.</summary>
+    public static bool IsParametersFile(JObject root) =>
+        root["$schema"] is JValue { Type: JTokenType.String } schema &&
+        ((string)schema!).Contains("deploymentParameters.json", StringComparison.OrdinalIgnoreCase);
+}
