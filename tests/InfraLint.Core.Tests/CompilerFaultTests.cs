@@ -70,6 +70,40 @@ public sealed class CompilerFaultTests
         AssertEveryFileGotInfra0002(Run("head -c 10 >/dev/null; printf 'Content-Length: 100\\r\\n\\r\\n{\"jsonrpc\"'; exit 1").Lines, 2, "exited");
 
     [TestMethod]
+    public void Cancelling_a_run_kills_the_compiler()
+    {
+        using var dir = new TempDirectory();
+        var fake = dir.Write("fake-bicep", "#!/bin/sh\nexec sleep 600\n");
+        File.SetUnixFileMode(fake, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        dir.Write("a.bicep", Template);
+        using var engine = new InfraLintEngine(new AnalysisOptions { Rules = BuiltInRules.All, BicepPath = fake });
+        using var cancel = new CancellationTokenSource(TimeSpan.FromSeconds(1));
+        var stopwatch = Stopwatch.StartNew();
+
+        Assert.ThrowsExactly<OperationCanceledException>(() => engine.Analyze(InputDiscovery.Expand([dir.Path], out _), cancel.Token));
+
+        Assert.IsTrue(stopwatch.Elapsed < TimeSpan.FromSeconds(10), $"cancel took {stopwatch.Elapsed}");
+        Assert.AreEqual(1, engine.CompilerProcessIds.Count);
+        AssertNoCompilerSurvives(engine);
+    }
+
+    [TestMethod]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    public void The_real_compiler_is_recycled_after_a_bounded_number_of_compiles()
+    {
+        using var dir = new TempDirectory();
+        for (var i = 0; i < 5; i++)
+            dir.Write($"f{i}.bicep", Template);
+        using var engine = new InfraLintEngine(new AnalysisOptions { Rules = BuiltInRules.All, BicepPath = InfraLint.Tests.TestEnvironment.BicepPath, CompilesPerCompilerProcess = 2 });
+        var result = engine.Analyze(InputDiscovery.Expand([dir.Path], out _));
+
+        Assert.AreEqual(5, result.FilesAnalyzed);
+        Assert.AreEqual(3, result.CompilerStarts);
+        engine.Dispose();
+        AssertNoCompilerSurvives(engine);
+    }
+
+    [TestMethod]
     public void A_compiler_that_is_not_executable()
     {
         using var dir = new TempDirectory();

@@ -13,15 +13,22 @@ internal sealed class BicepCompiler : IDisposable
 {
     private readonly string executable;
     private readonly TimeSpan timeout;
+    private readonly int requestsPerProcess;
+    private int requestsOnThisProcess;
     private readonly object gate = new();
     private Process? process;
     private JsonRpcChannel? channel;
     private bool disposed;
 
-    public BicepCompiler(string executable, TimeSpan timeout)
+    /// <param name="executable">The compiler.</param>
+    /// <param name="timeout">How long one request may take before the process is killed.</param>
+    /// <param name="requestsPerProcess">The server's memory grows with every file it has seen (about 1 GB
+    /// after 300 modules): after this many requests the process is replaced by a fresh one.</param>
+    public BicepCompiler(string executable, TimeSpan timeout, int requestsPerProcess = 400)
     {
         this.executable = executable;
         this.timeout = timeout;
+        this.requestsPerProcess = Math.Max(1, requestsPerProcess);
     }
 
     /// <summary>How many compiler processes this instance started (1 in a healthy run).</summary>
@@ -38,9 +45,10 @@ internal sealed class BicepCompiler : IDisposable
         lock (gate)
         {
             ObjectDisposedException.ThrowIf(disposed, this);
-            if (channel is null || channel.Failure is not null)
+            if (channel is null || channel.Failure is not null || requestsOnThisProcess >= requestsPerProcess)
                 Start();
             current = channel!;
+            requestsOnThisProcess++;
         }
         var task = current.Request(method, parameters);
         try
@@ -100,6 +108,7 @@ internal sealed class BicepCompiler : IDisposable
             throw new BicepCompilerException($"'{executable}' could not be started: {e.Message}", e);
         }
         Starts++;
+        requestsOnThisProcess = 0;
         processIds.Add(process.Id);
         process.ErrorDataReceived += (_, _) => { }; // drained so a chatty compiler never blocks on a full pipe
         process.BeginErrorReadLine();

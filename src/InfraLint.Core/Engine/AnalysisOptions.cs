@@ -17,6 +17,9 @@ public sealed record AnalysisOptions
     /// <summary>How long one compile may take before the file gets INFRA0002 and the compiler is restarted.</summary>
     public TimeSpan CompileTimeout { get; init; } = TimeSpan.FromSeconds(60);
 
+    /// <summary>After this many compiles the compiler process is replaced, which bounds its memory.</summary>
+    public int CompilesPerCompilerProcess { get; init; } = 400;
+
     /// <summary>Let the compiler restore registry modules (needs network) instead of reporting them up front.</summary>
     public bool RestoreModules { get; init; }
 }

@@ -122,7 +122,7 @@ public sealed class InfraLintEngine : IDisposable
         else if (!File.Exists(path))
             compilerUnavailable = $"not found at '{path}'";
         else
-            compiler = new BicepCompiler(path, options.CompileTimeout);
+            compiler = new BicepCompiler(path, options.CompileTimeout, options.CompilesPerCompilerProcess);
         return compiler;
     }
 
