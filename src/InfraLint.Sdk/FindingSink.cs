@@ -16,7 +16,7 @@ public sealed class FindingSink
 
     /// <summary>Reports a finding at the source of <paramref name="token"/> (a token of the resource's or template's JSON).</summary>
     public void ReportAt(RuleDescriptor descriptor, ResourceModel resource, JToken token, params object?[] args) =>
-        Add(descriptor, template.Locate(token), resource, RelativePath(token, resource.Body), args);
+        Add(descriptor, template.Locate(token), resource, RelativePath(template.SourceOf(token), resource.Body), args);
 
     /// <summary>Reports a finding at the resource's declaration (for a missing property).</summary>
     public void Report(RuleDescriptor descriptor, ResourceModel resource, params object?[] args) =>

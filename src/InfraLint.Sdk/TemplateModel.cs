@@ -27,6 +27,12 @@ public abstract class TemplateModel
     /// </summary>
     public abstract JToken Resolve(JToken token);
 
+    /// <summary>
+    /// The token of the template that <paramref name="token"/> stands for; differs from it for JSON that
+    /// <see cref="Resolve"/> assembled from expressions (spreads, <c>union()</c>, <c>concat()</c> …).
+    /// </summary>
+    public virtual JToken SourceOf(JToken token) => token;
+
     /// <summary>Where <paramref name="token"/> (a token of this template's JSON) is written in source.</summary>
     public abstract SourceLocation Locate(JToken token);
 }

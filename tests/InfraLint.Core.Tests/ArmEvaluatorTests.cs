@@ -58,6 +58,31 @@ public sealed class ArmEvaluatorTests
     }
 
     [TestMethod]
+    public void Resolve_assembles_spreads_and_merges_keeping_unknown_parts_as_expressions()
+    {
+        var template = JObject.Parse("""
+            {
+              "variables": { "base": [ { "name": "A", "value": "a" } ], "baseObj": { "A": "a" } },
+              "resources": [ {
+                "appSettings": "[flatten(createArray(variables('base'), createArray(createObject('name', 'KEY', 'value', parameters('key')))))]",
+                "merged": "[shallowMerge(createArray(variables('baseObj'), createObject('TOKEN', parameters('key'))))]",
+                "unioned": "[union(variables('baseObj'), createObject('B', concat('x', 'y')))]"
+              } ]
+            }
+            """);
+        var evaluator = new ArmEvaluator(template);
+        var resource = template["resources"]![0]!;
+
+        var settings = (JArray)evaluator.Resolve(resource["appSettings"]!);
+        Assert.AreEqual("""[{"name":"A","value":"a"},{"name":"KEY","value":"[parameters('key')]"}]""", settings.ToString(Newtonsoft.Json.Formatting.None));
+        Assert.AreSame(template["variables"]!["base"]![0]!["name"], Model.Origin.SourceOf(settings[0]["name"]!), "a copied element maps back to the variable");
+        Assert.AreSame(resource["appSettings"], Model.Origin.SourceOf(settings[1]["name"]!), "an assembled element maps to the property");
+
+        Assert.AreEqual("""{"A":"a","TOKEN":"[parameters('key')]"}""", evaluator.Resolve(resource["merged"]!).ToString(Newtonsoft.Json.Formatting.None));
+        Assert.AreEqual("""{"A":"a","B":"[concat('x', 'y')]"}""", evaluator.Resolve(resource["unioned"]!).ToString(Newtonsoft.Json.Formatting.None));
+    }
+
+    [TestMethod]
     [DataRow("[if(equals(parameters('env'), 'prod'), 'p', 'n')]", "p")]
     [DataRow("[toLower(concat('A', 'B'))]", "ab")]
     [DataRow("[replace('a-b', '-', '')]", "ab")]

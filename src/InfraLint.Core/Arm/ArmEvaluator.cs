@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using InfraLint.Core.Model;
 using InfraLint.Sdk;
 using Newtonsoft.Json.Linq;
 
@@ -40,38 +41,128 @@ internal sealed class ArmEvaluator
             : TemplateValue.Known(value, isExpression || trace.Functions.Count > 0, trace.Functions, trace.Parameters, trace.Literals);
     }
 
-    /// <summary>The JSON a pure <c>[variables('x')…]</c> or known-parameter reference stands for, else the token.</summary>
+    /// <summary>
+    /// The JSON an expression stands for, as far as its structure is known: variables, parameter
+    /// defaults, <c>createArray</c>/<c>createObject</c>, <c>concat</c>/<c>flatten</c> (array spreads),
+    /// <c>union</c>/<c>shallowMerge</c> (object spreads) and <c>if</c> with a known condition. Parts
+    /// that stay unknown become expression strings that <see cref="Evaluate"/> understands. Assembled
+    /// JSON carries an <see cref="Origin"/> so findings on it point at source. Returns the token itself
+    /// when it is not such an expression.
+    /// </summary>
     public JToken Resolve(JToken token)
     {
         for (var hops = 0; hops < MaxNesting; hops++)
         {
             if (token is not JValue { Type: JTokenType.String } value || ArmExpressionParser.TryParse((string)value!) is not { } expression)
                 return token;
-            var target = ResolveReference(expression);
-            if (target is null)
+            var resolved = Structure(expression, token, 0);
+            if (resolved is null || ReferenceEquals(resolved, token))
                 return token;
-            token = target;
+            token = resolved;
         }
         return token;
     }
 
-    private JToken? ResolveReference(ArmExpression expression)
+    private JToken? Structure(ArmExpression expression, JToken source, int depth)
     {
+        if (depth > MaxNesting)
+            return null;
         switch (expression)
         {
+            case ArmString s:
+                return new JValue(s.Value);
+            case ArmNumber n:
+                return new JValue(n.Value);
             case ArmCall { Name: var name, Arguments: [ArmString { Value: var key }] } when name.Equals("variables", StringComparison.OrdinalIgnoreCase):
-                return Variable(key);
+                return Variable(key) is { } variable ? Resolve(variable) : null;
             case ArmCall { Name: var name, Arguments: [ArmString { Value: var key }] } when name.Equals("parameters", StringComparison.OrdinalIgnoreCase):
                 // A caller's value is evaluated but not followed: its source is the caller's file, and
                 // findings belong to the file that declares the property.
-                return parameterValues.ContainsKey(key) ? null : Parameter(key)?["defaultValue"];
+                return parameterValues.ContainsKey(key) || Parameter(key)?["defaultValue"] is not { } defaultValue ? null : Resolve(defaultValue);
             case ArmMember member:
-                return Resolve(ResolveReference(member.Target) ?? JValue.CreateNull()) is JObject o ? Property(o, member.Name) : null;
+                return Structure(member.Target, source, depth + 1) is JObject o && Property(o, member.Name) is { } p ? Resolve(p) : null;
             case ArmIndex { Index: ArmNumber n } index:
-                return ResolveReference(index.Target) is JToken t && Resolve(t) is JArray a && n.Value >= 0 && n.Value < a.Count ? a[(int)n.Value] : null;
+                return Structure(index.Target, source, depth + 1) is JArray a && n.Value >= 0 && n.Value < a.Count ? Resolve(a[(int)n.Value]) : null;
+            case ArmCall call:
+                return StructureOfCall(call, source, depth);
             default:
                 return null;
         }
+    }
+
+    private JToken? StructureOfCall(ArmCall call, JToken source, int depth)
+    {
+        switch (call.Name.ToLowerInvariant())
+        {
+            case "createarray":
+                return Assembled(new JArray(call.Arguments.Select(a => Part(a, source, depth))), source);
+            case "createobject" when call.Arguments.Count % 2 == 0:
+            {
+                var result = new JObject();
+                for (var i = 0; i < call.Arguments.Count; i += 2)
+                {
+                    if (Evaluate(new JValue("[" + ArmExpressionWriter.Write(call.Arguments[i]) + "]")).AsString is not { } key)
+                        return null;
+                    result[key] = Part(call.Arguments[i + 1], source, depth);
+                }
+                return Assembled(result, source);
+            }
+            case "concat" or "flatten":
+            {
+                var parts = call.Name.Equals("flatten", StringComparison.OrdinalIgnoreCase)
+                    ? (call.Arguments is [ArmCall { Name: var inner } list] && inner.Equals("createArray", StringComparison.OrdinalIgnoreCase) ? list.Arguments : null)
+                    : call.Arguments;
+                if (parts is null)
+                    return null;
+                var arrays = parts.Select(p => Structure(p, source, depth + 1)).ToList();
+                return arrays.All(a => a is JArray)
+                    ? Assembled(new JArray(arrays.SelectMany(a => a!.Children()).Select(Adopt)), source)
+                    : null;
+            }
+            case "union" or "shallowmerge":
+            {
+                var parts = call.Name.Equals("shallowMerge", StringComparison.OrdinalIgnoreCase)
+                    ? (call.Arguments is [ArmCall { Name: var inner } list] && inner.Equals("createArray", StringComparison.OrdinalIgnoreCase) ? list.Arguments : null)
+                    : call.Arguments;
+                if (parts is null)
+                    return null;
+                var objects = parts.Select(p => Structure(p, source, depth + 1)).ToList();
+                if (!objects.All(o => o is JObject))
+                    return null;
+                var merged = new JObject();
+                foreach (var property in objects.SelectMany(o => ((JObject)o!).Properties()))
+                    merged[property.Name] = Adopt(property.Value); // later objects win, as in ARM
+                return Assembled(merged, source);
+            }
+            case "if" when call.Arguments.Count == 3:
+                return Evaluate(new JValue("[" + ArmExpressionWriter.Write(call.Arguments[0]) + "]")).Value is JValue { Type: JTokenType.Boolean } condition
+                    ? Structure(call.Arguments[(bool)condition! ? 1 : 2], source, depth + 1)
+                    : null;
+            default:
+                return null;
+        }
+    }
+
+    // An argument as JSON: its structure when known, else the expression text as an ARM expression string.
+    private JToken Part(ArmExpression argument, JToken source, int depth) =>
+        Structure(argument, source, depth + 1) is { } structured
+            ? Adopt(structured)
+            : new JValue("[" + ArmExpressionWriter.Write(argument) + "]");
+
+    // Tokens that live in the template are copied into assembled JSON, remembering where they came from.
+    private static JToken Adopt(JToken token)
+    {
+        if (token.Parent is null)
+            return token;
+        var copy = token.DeepClone();
+        copy.AddAnnotation(new Origin(token));
+        return copy;
+    }
+
+    private static JToken Assembled(JToken assembled, JToken source)
+    {
+        assembled.AddAnnotation(new Origin(source));
+        return assembled;
     }
 
     private JToken? EvaluateToken(JToken token, Trace trace)

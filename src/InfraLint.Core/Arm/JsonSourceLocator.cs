@@ -17,7 +17,10 @@ internal sealed class JsonSourceLocator : ISourceLocator
         lines = text.Split('\n');
     }
 
-    public SourceLocation Locate(JToken token)
+    public SourceLocation Locate(JToken token) => Locate(token, []);
+
+    // JSON has nothing below a token that its JSON does not have: the remainder is ignored.
+    public SourceLocation Locate(JToken token, IReadOnlyList<PathSegment> remainder)
     {
         for (var current = token; current is not null; current = current.Parent)
         {

@@ -27,19 +27,19 @@ internal sealed class BicepSourceLocator : ISourceLocator
         parameters = compiled["parameters"] as JObject;
     }
 
-    public SourceLocation Locate(JToken token)
+    public SourceLocation Locate(JToken token, IReadOnlyList<PathSegment> remainder)
     {
         for (var current = token; current is not null; current = current.Parent)
         {
             if (current is JObject body && declarations.TryGetValue(body, out var declaration))
-                return At(document.Locate(declaration.Value, RelativePath(token, current), (declaration.Line, declaration.Column)));
+                return At(document.Locate(declaration.Value, RelativePath(token, current, remainder), (declaration.Line, declaration.Column)));
             if (current is JProperty property && property.Parent is { } owner)
             {
                 if (ReferenceEquals(owner, variables) && document.Variables.TryGetValue(property.Name, out var variable))
-                    return At(document.Locate(variable.Value, RelativePath(token, property.Value), (variable.Line, variable.Column)));
+                    return At(document.Locate(variable.Value, RelativePath(token, property.Value, remainder), (variable.Line, variable.Column)));
                 if (ReferenceEquals(owner, parameters) && document.Parameters.TryGetValue(property.Name, out var parameter))
                 {
-                    var path = RelativePath(token, property.Value);
+                    var path = RelativePath(token, property.Value, remainder);
                     // parameters.x.defaultValue.y in JSON is the default value's y in Bicep.
                     var inDefault = path.Count > 0 && path[0] is PathSegment.Property { Name: "defaultValue" };
                     return inDefault
@@ -53,10 +53,10 @@ internal sealed class BicepSourceLocator : ISourceLocator
 
     private SourceLocation At((int Line, int Column) position) => new(filePath, position.Line, position.Column);
 
-    private static IReadOnlyList<PathSegment> RelativePath(JToken token, JToken ancestor)
+    private static IReadOnlyList<PathSegment> RelativePath(JToken token, JToken ancestor, IReadOnlyList<PathSegment> remainder)
     {
         var full = PathSegment.From(token);
         var prefix = PathSegment.From(ancestor).Count;
-        return full.Skip(prefix).ToList();
+        return full.Skip(prefix).Concat(remainder).ToList();
     }
 }

@@ -37,5 +37,11 @@ internal sealed class CompiledTemplate : TemplateModel
 
     public override JToken Resolve(JToken token) => Evaluator.Resolve(token);
 
-    public override SourceLocation Locate(JToken token) => locator.Locate(token);
+    public override SourceLocation Locate(JToken token)
+    {
+        var (source, remainder) = Origin.Trace(token);
+        return locator.Locate(source, remainder);
+    }
+
+    public override JToken SourceOf(JToken token) => Origin.SourceOf(token);
 }
