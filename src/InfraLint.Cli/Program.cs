@@ -49,18 +49,18 @@ catch (OperationCanceledException)
 
 var baseDirectory = Directory.GetCurrentDirectory();
 var report = new StringBuilder();
-foreach (var finding in result.Findings.Where(f => f.Severity > Severity.Silent))
+foreach (var finding in result.Reported)
     report.Append(TextFormatter.Format(finding, baseDirectory)).Append('\n');
 if (options.OutputFile is { } outputFile)
     File.WriteAllText(outputFile, report.ToString(), new UTF8Encoding(false));
 else
     Console.Out.Write(report.ToString());
 
-var errors = result.Findings.Count(f => f.Severity == Severity.Error);
-var warnings = result.Findings.Count(f => f.Severity == Severity.Warning);
+var errors = result.Reported.Count(f => f.Severity == Severity.Error);
+var warnings = result.Reported.Count(f => f.Severity == Severity.Warning);
 Console.Error.WriteLine($"infralint: {result.FilesAnalyzed} template(s) analyzed, {errors} error(s), {warnings} warning(s) in {result.Elapsed.TotalSeconds:0.0} s");
 
-var inputErrors = result.Findings.Any(f => f.Severity == Severity.Error && ToolDiagnostics.All.Any(t => t.Id == f.Id));
+var inputErrors = result.Reported.Any(f => f.Severity == Severity.Error && ToolDiagnostics.All.Any(t => t.Id == f.Id));
 if (inputErrors)
     return UsageOrInputError;
-return options.FailLevel is { } failLevel && result.Findings.Any(f => f.Severity >= failLevel) ? Findings : Clean;
+return options.FailLevel is { } failLevel && result.Reported.Any(f => f.Severity >= failLevel) ? Findings : Clean;

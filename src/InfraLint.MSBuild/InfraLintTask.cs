@@ -45,7 +45,7 @@ public sealed class InfraLintTask : Microsoft.Build.Utilities.Task, ICancelableT
         {
             var result = engine.Analyze(files, cancellation.Token);
             var keepAsWarnings = Ids(WarningsNotAsErrors).Concat(Ids(NoWarn)).ToHashSet(StringComparer.OrdinalIgnoreCase);
-            foreach (var finding in result.Findings)
+            foreach (var finding in result.Reported)
                 Report(finding, TreatWarningsAsErrors && !keepAsWarnings.Contains(finding.Id));
             Log.LogMessage(MessageImportance.Normal, $"InfraLint: {result.FilesAnalyzed} template(s) analyzed in {result.Elapsed.TotalSeconds:0.0} s, compiler started {result.CompilerStarts} time(s).");
         }

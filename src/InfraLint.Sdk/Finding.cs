@@ -20,4 +20,24 @@ public sealed record Finding(
 {
     /// <summary>The rule id.</summary>
     public string Id => Descriptor.Id;
+
+    /// <summary>The resource the finding is about, when a rule reported it on one.</summary>
+    public ResourceModel? Resource { get; init; }
+
+    /// <summary>Set when a suppression applies: the finding is kept (SARIF shows it) but not reported as a warning.</summary>
+    public Suppression? Suppression { get; init; }
 }
+
+/// <summary>Where a suppression was written.</summary>
+public enum SuppressionKind
+{
+    /// <summary>In the template: <c>#disable-next-line</c>, <c>// infralint-disable-next-line</c>, ARM <c>metadata.infralint.suppress</c>.</summary>
+    InSource,
+    /// <summary>Outside the template: <c>infralint.json</c> suppressions.</summary>
+    External,
+}
+
+/// <summary>A suppression that applies to a finding.</summary>
+/// <param name="Kind">Where it was written.</param>
+/// <param name="Justification">Why, in the author's words; null when none was given (which is INFRA0004).</param>
+public sealed record Suppression(SuppressionKind Kind, string? Justification);

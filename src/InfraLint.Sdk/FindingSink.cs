@@ -24,7 +24,7 @@ public sealed class FindingSink
 
     private void Add(RuleDescriptor descriptor, SourceLocation location, ResourceModel resource, string? path, object?[] args) =>
         findings.Add(new Finding(descriptor, descriptor.DefaultSeverity, location, descriptor.FormatMessage(args),
-            resource.DisplayName, resource.Type, path));
+            resource.DisplayName, resource.Type, path) { Resource = resource });
 
     // A path that does not change when unrelated lines move: fingerprints are built from it.
     private static string RelativePath(JToken token, JObject body)

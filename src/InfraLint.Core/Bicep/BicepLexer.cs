@@ -44,8 +44,9 @@ internal sealed class BicepLexer
             {
                 pos++;
             }
-            else if (c == '/' && Next(1) == '/')
+            else if ((c == '/' && Next(1) == '/') || c == '#')
             {
+                // Comments, and pragmas such as #disable-next-line, run to the end of the line.
                 while (pos < text.Length && text[pos] is not ('\n' or '\r'))
                     pos++;
             }

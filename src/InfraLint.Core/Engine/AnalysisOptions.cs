@@ -17,6 +17,12 @@ public sealed record AnalysisOptions
     /// <summary>How long one compile may take before the file gets INFRA0002 and the compiler is restarted.</summary>
     public TimeSpan CompileTimeout { get; init; } = TimeSpan.FromSeconds(60);
 
+    /// <summary>An infralint.json to use for every file instead of the nearest one above each (<c>--config</c>, <c>InfraLintConfigFile</c>).</summary>
+    public string? ConfigFile { get; init; }
+
+    /// <summary>The date suppressions' <c>expires</c> are compared with.</summary>
+    public DateOnly Today { get; init; } = DateOnly.FromDateTime(DateTime.UtcNow);
+
     /// <summary>After this many compiles the compiler process is replaced, which bounds its memory.</summary>
     public int CompilesPerCompilerProcess { get; init; } = 400;
 

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using InfraLint.Core.Arm;
 using InfraLint.Core.Bicep;
+using InfraLint.Core.Config;
 using InfraLint.Sdk;
 
 namespace InfraLint.Core.Engine;
@@ -28,6 +29,8 @@ public sealed class InfraLintEngine : IDisposable
     {
         var stopwatch = Stopwatch.StartNew();
         var findings = new List<Finding>();
+        var analyzedFiles = new List<string>();
+        var suppressingResources = new List<ResourceModel>();
         var analyzed = 0;
         var skippedBicep = 0;
         foreach (var file in files.OrderBy(f => f.Path, StringComparer.Ordinal))
@@ -47,13 +50,19 @@ public sealed class InfraLintEngine : IDisposable
             analyzed++;
             foreach (var model in loaded.Models)
                 findings.AddRange(RunRules(model));
+            analyzedFiles.AddRange(loaded.Models.Select(m => m.FilePath));
+            suppressingResources.AddRange(loaded.Models.Where(m => m.Language == SourceLanguage.ArmJson)
+                .SelectMany(m => m.Resources).Where(r => FindingPolicy.MetadataSuppressions(r) is not null));
         }
         if (skippedBicep > 0)
         {
             findings.Add(ToolDiagnostics.At(ToolDiagnostics.CompilerFailed, null,
                 $"{compilerUnavailable}; {skippedBicep} Bicep file(s) were not analyzed"));
         }
-        return new AnalysisResult(Normalize(findings), analyzed, CompilerStarts, stopwatch.Elapsed);
+        var knownIds = options.Rules.Select(r => r.Descriptor.Id).Concat(ToolDiagnostics.All.Select(d => d.Id)).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var policy = new FindingPolicy(new ConfigLoader(options.ConfigFile), knownIds, options.Today);
+        var decided = policy.Apply(Normalize(findings), analyzedFiles, suppressingResources);
+        return new AnalysisResult(Normalize(decided), analyzed, CompilerStarts, stopwatch.Elapsed);
     }
 
     public void Dispose() => compiler?.Dispose();

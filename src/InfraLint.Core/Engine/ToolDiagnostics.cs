@@ -19,6 +19,20 @@ public static class ToolDiagnostics
         Category: RuleCategory.Tooling,
         DefaultSeverity: Severity.Error);
 
+    public static readonly RuleDescriptor InvalidConfiguration = new(
+        Id: "INFRA0003",
+        Title: "Invalid InfraLint configuration or rule pack",
+        MessageFormat: "{0}",
+        Category: RuleCategory.Tooling,
+        DefaultSeverity: Severity.Error);
+
+    public static readonly RuleDescriptor UselessSuppression = new(
+        Id: "INFRA0004",
+        Title: "Suppression without a justification, or one that suppresses nothing",
+        MessageFormat: "{0}",
+        Category: RuleCategory.Tooling,
+        DefaultSeverity: Severity.Warning);
+
     public static readonly RuleDescriptor RuleFailed = new(
         Id: "INFRA0005",
         Title: "A rule failed on a file",
@@ -26,8 +40,12 @@ public static class ToolDiagnostics
         Category: RuleCategory.Tooling,
         DefaultSeverity: Severity.Warning);
 
-    public static IReadOnlyList<RuleDescriptor> All { get; } = [TemplateNotAnalyzed, CompilerFailed, RuleFailed];
+    public static IReadOnlyList<RuleDescriptor> All { get; } = [TemplateNotAnalyzed, CompilerFailed, InvalidConfiguration, UselessSuppression, RuleFailed];
 
     internal static Finding At(RuleDescriptor descriptor, SourceLocation? location, params object?[] args) =>
         new(descriptor, descriptor.DefaultSeverity, location, descriptor.FormatMessage(args));
+
+    /// <summary>A configuration problem that InfraLint works around (an unknown key): a warning, not an error.</summary>
+    internal static Finding ConfigurationWarning(SourceLocation location, string message) =>
+        new(InvalidConfiguration, Severity.Warning, location, message);
 }

@@ -1,0 +1,136 @@
+using System.Globalization;
+using InfraLint.Core.Arm;
+using InfraLint.Core.Engine;
+using InfraLint.Sdk;
+using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
+
+namespace InfraLint.Core.Config;
+
+/// <summary>
+/// Finds and reads <c>infralint.json</c>: the nearest one above a template (like bicepconfig.json),
+/// or one named explicitly. A broken file is INFRA0003 with its line, never a crash; unknown keys are
+/// INFRA0003 warnings at their line and the rest of the file still applies.
+/// </summary>
+internal sealed class ConfigLoader(string? explicitPath)
+{
+    public const string FileName = "infralint.json";
+
+    private static readonly HashSet<string> Implemented = new(StringComparer.Ordinal) { "$schema", "description", "rules", "suppressions" };
+
+    // Keys DESIGN.md reserves for features this version does not have yet: named, not silently dropped.
+    private static readonly HashSet<string> NotYetSupported = new(StringComparer.Ordinal) { "environments", "permissionBudgets", "approvals", "rulePacks", "include", "exclude" };
+
+    private readonly Dictionary<string, InfraLintConfig> byDirectory = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, InfraLintConfig> byFile = new(StringComparer.Ordinal);
+
+    /// <summary>Every configuration file read so far, for their own diagnostics.</summary>
+    public IEnumerable<InfraLintConfig> Loaded => byFile.Values;
+
+    public InfraLintConfig For(string templatePath)
+    {
+        if (explicitPath is not null)
+            return Read(Path.GetFullPath(explicitPath));
+        var directory = Path.GetDirectoryName(templatePath);
+        if (directory is null)
+            return InfraLintConfig.Empty;
+        if (byDirectory.TryGetValue(directory, out var cached))
+            return cached;
+        var candidate = Path.Combine(directory, FileName);
+        var config = File.Exists(candidate) ? Read(candidate) : For(directory);
+        byDirectory[directory] = config;
+        return config;
+    }
+
+    private InfraLintConfig Read(string path)
+    {
+        if (!byFile.TryGetValue(path, out var config))
+            byFile[path] = config = Parse(path);
+        return config;
+    }
+
+    internal static InfraLintConfig Parse(string path)
+    {
+        var problems = new List<Finding>();
+        JObject root;
+        string text;
+        try
+        {
+            text = File.ReadAllText(path);
+            root = ArmTemplateReader.Parse(text);
+        }
+        catch (Exception e) when (e is JsonException or IOException or UnauthorizedAccessException)
+        {
+            var location = e is JsonReaderException { LineNumber: > 0 } r ? new SourceLocation(path, r.LineNumber, Math.Max(1, r.LinePosition)) : SourceLocation.StartOf(path);
+            var reason = e is JsonException ? "is not valid JSON" : "could not be read";
+            problems.Add(ToolDiagnostics.At(ToolDiagnostics.InvalidConfiguration, location, $"{FileName} {reason} and is ignored: {e.Message.Split(" Path '")[0].TrimEnd('.')}"));
+            return new InfraLintConfig(path, new Dictionary<string, Severity>(), [], problems);
+        }
+
+        var locator = new JsonSourceLocator(path, text);
+        foreach (var property in root.Properties())
+        {
+            if (NotYetSupported.Contains(property.Name))
+                problems.Add(ToolDiagnostics.ConfigurationWarning(locator.Locate(property), $"'{property.Name}' is not supported by this version of InfraLint and is ignored"));
+            else if (!Implemented.Contains(property.Name))
+                problems.Add(ToolDiagnostics.ConfigurationWarning(locator.Locate(property), $"unknown key '{property.Name}' is ignored"));
+        }
+        var severities = ReadSeverities(root["rules"], locator, problems);
+        var suppressions = ReadSuppressions(root["suppressions"], path, locator, problems);
+        return new InfraLintConfig(path, severities, suppressions, problems);
+    }
+
+    private static Dictionary<string, Severity> ReadSeverities(JToken? rules, JsonSourceLocator locator, List<Finding> problems)
+    {
+        var severities = new Dictionary<string, Severity>(StringComparer.OrdinalIgnoreCase);
+        if (rules is null)
+            return severities;
+        if (rules is not JObject byId)
+        {
+            problems.Add(ToolDiagnostics.ConfigurationWarning(locator.Locate(rules), "'rules' must be an object of rule id to severity; it is ignored"));
+            return severities;
+        }
+        foreach (var rule in byId.Properties())
+        {
+            if (rule.Value is JValue { Type: JTokenType.String } v && SeverityNames.TryParse((string)v!, out var severity))
+                severities[rule.Name] = severity;
+            else
+                problems.Add(ToolDiagnostics.ConfigurationWarning(locator.Locate(rule), $"the severity of '{rule.Name}' must be one of {SeverityNames.Allowed}; it is ignored"));
+        }
+        return severities;
+    }
+
+    private static List<CentralSuppression> ReadSuppressions(JToken? token, string path, JsonSourceLocator locator, List<Finding> problems)
+    {
+        var suppressions = new List<CentralSuppression>();
+        if (token is null)
+            return suppressions;
+        if (token is not JArray entries)
+        {
+            problems.Add(ToolDiagnostics.ConfigurationWarning(locator.Locate(token), "'suppressions' must be an array; it is ignored"));
+            return suppressions;
+        }
+        foreach (var entry in entries)
+        {
+            var location = locator.Locate(entry);
+            if (entry is not JObject o || o["id"] is not JValue { Type: JTokenType.String } id)
+            {
+                problems.Add(ToolDiagnostics.ConfigurationWarning(location, "a suppression needs an 'id'; it is ignored"));
+                continue;
+            }
+            foreach (var key in o.Properties().Where(p => p.Name is not ("id" or "files" or "resource" or "justification" or "expires" or "description")))
+                problems.Add(ToolDiagnostics.ConfigurationWarning(locator.Locate(key), $"unknown key '{key.Name}' in a suppression is ignored"));
+            DateOnly? expires = null;
+            if (o["expires"] is { } e)
+            {
+                if (e.Type == JTokenType.String && DateOnly.TryParseExact((string)e!, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+                    expires = date;
+                else
+                    problems.Add(ToolDiagnostics.ConfigurationWarning(locator.Locate(e.Parent!), "'expires' must be a date as yyyy-MM-dd; the suppression never expires"));
+            }
+            var files = (string?)o["files"] is { Length: > 0 } glob ? Glob.ToRegex(glob) : null;
+            suppressions.Add(new CentralSuppression((string)id!, files, (string?)o["resource"], (string?)o["justification"], expires, location));
+        }
+        return suppressions;
+    }
+}

@@ -1,0 +1,34 @@
+using System.Text.RegularExpressions;
+using InfraLint.Sdk;
+
+namespace InfraLint.Core.Config;
+
+/// <summary>What an <c>infralint.json</c> says that this version acts on: rule severities and central suppressions.</summary>
+internal sealed class InfraLintConfig
+{
+    public static readonly InfraLintConfig Empty = new(null, new Dictionary<string, Severity>(), [], []);
+
+    public InfraLintConfig(string? path, IReadOnlyDictionary<string, Severity> ruleSeverities,
+        IReadOnlyList<CentralSuppression> suppressions, IReadOnlyList<Finding> diagnostics)
+    {
+        Path = path;
+        RuleSeverities = ruleSeverities;
+        Suppressions = suppressions;
+        Diagnostics = diagnostics;
+    }
+
+    /// <summary>The file, or null when no configuration applies.</summary>
+    public string? Path { get; }
+
+    public IReadOnlyDictionary<string, Severity> RuleSeverities { get; }
+
+    public IReadOnlyList<CentralSuppression> Suppressions { get; }
+
+    /// <summary>INFRA0003/INFRA0004 findings about the file itself.</summary>
+    public IReadOnlyList<Finding> Diagnostics { get; }
+}
+
+/// <summary>An entry of <c>suppressions</c> in infralint.json.</summary>
+/// <param name="Files">Glob relative to the configuration's folder; null matches every file.</param>
+/// <param name="Resource">A symbolic or resource name; null matches every resource.</param>
+internal sealed record CentralSuppression(string Id, Regex? Files, string? Resource, string? Justification, DateOnly? Expires, SourceLocation Location);
