@@ -68,7 +68,9 @@ public sealed class FuzzTests
             MutatedFile.Write(file, mutator.Mutate(sources[i % sources.Count]));
             AssertSurvives(engine, file);
         }
-        Assert.AreEqual(1, engine.CompilerStarts, "the compiler never had to be restarted");
+        // Restarts only for recycling (every CompilesPerCompilerProcess compiles), never after a failure.
+        var options = new AnalysisOptions { Rules = [] };
+        Assert.IsTrue(engine.CompilerStarts <= 1 + count / options.CompilesPerCompilerProcess, $"{engine.CompilerStarts} compiler starts for {count} files");
     }
 
     internal static void AssertSurvives(InfraLintEngine engine, string file)
