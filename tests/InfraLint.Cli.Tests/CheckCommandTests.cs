@@ -6,23 +6,6 @@ namespace InfraLint.Cli.Tests;
 [TestClass]
 public sealed class CheckCommandTests
 {
-    private const string Secret = """
-        @secure()
-        param apiKey string
-        resource site 'Microsoft.Web/sites@2023-12-01' = {
-          name: 'app'
-          location: 'westeurope'
-          identity: { type: 'SystemAssigned' }
-          properties: {
-            siteConfig: {
-              appSettings: [
-                { name: 'OPENAI_API_KEY', value: apiKey }
-              ]
-            }
-          }
-        }
-        """;
-
     private const string Clean = """
         resource site 'Microsoft.Web/sites@2023-12-01' = {
           name: 'app'
@@ -37,9 +20,9 @@ public sealed class CheckCommandTests
     public static void CreateWorkspace(TestContext _)
     {
         workspace = Path.Combine(Path.GetTempPath(), "infralint-cli-tests", Guid.NewGuid().ToString("N"));
-        Write("infra/app.bicep", Secret);
+        Write("infra/app.bicep", Templates.SiteWithSecretSetting);
         Write("infra/clean/clean.bicep", Clean);
-        Write("infra/bin/ignored.bicep", Secret);
+        Write("infra/bin/ignored.bicep", Templates.SiteWithSecretSetting);
         Write("broken/broken.bicep", "resource x 'Microsoft.Web/sites@2023-12-01' = {\n  name:\n}\n");
     }
 

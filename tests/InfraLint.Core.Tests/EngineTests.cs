@@ -9,39 +9,6 @@ namespace InfraLint.Core.Tests;
 [TestClass]
 public sealed class EngineTests
 {
-    private const string SiteWithSecret = """
-        @secure()
-        param apiKey string
-        resource site 'Microsoft.Web/sites@2023-12-01' = {
-          name: 'app'
-          location: 'westeurope'
-          identity: { type: 'SystemAssigned' }
-          properties: {
-            siteConfig: {
-              appSettings: [
-                { name: 'OPENAI_API_KEY', value: apiKey }
-              ]
-            }
-          }
-        }
-        """;
-
-    private const string ArmTemplate = """
-        {
-          "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
-          "contentVersion": "1.0.0.0",
-          "resources": [
-            {
-              "type": "Microsoft.Logic/workflows",
-              "apiVersion": "2019-05-01",
-              "name": "flow",
-              "location": "westeurope",
-              "properties": {}
-            }
-          ]
-        }
-        """;
-
     private static AnalysisResult Analyze(TempDirectory dir, string? bicep = null, TimeSpan? timeout = null, IReadOnlyList<Rule>? rules = null, bool explicitFiles = false)
     {
         using var engine = new InfraLintEngine(new AnalysisOptions
@@ -66,7 +33,7 @@ public sealed class EngineTests
     {
         using var dir = new TempDirectory();
         for (var i = 0; i < 50; i++)
-            dir.Write($"app{i:00}.bicep", SiteWithSecret);
+            dir.Write($"app{i:00}.bicep", Templates.SiteWithSecretSetting);
         using var engine = new InfraLintEngine(new AnalysisOptions { Rules = BuiltInRules.All, BicepPath = TestEnvironment.BicepPath });
         var result = engine.Analyze(InputDiscovery.Expand([dir.Path], out _));
 
@@ -80,7 +47,7 @@ public sealed class EngineTests
     {
         using var dir = new TempDirectory();
         dir.Write("broken.bicep", "resource site 'Microsoft.Web/sites@2023-12-01' = {\n  name: 'x'\n  location:\n}\n");
-        dir.Write("good.bicep", SiteWithSecret);
+        dir.Write("good.bicep", Templates.SiteWithSecretSetting);
         var result = Analyze(dir);
 
         CollectionAssert.AreEqual(new[] { "broken.bicep(3,12): INFRA0001", "good.bicep(10,11): INFRA1001" }, Lines(result, dir));
@@ -95,7 +62,7 @@ public sealed class EngineTests
         dir.Write("broken.json", "{\n  \"$schema\": \"https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#\",\n  \"resources\": [ { \"type\": \n}");
         dir.Write("package.json", "{ \"name\": \"not-a-template\" }");
         dir.Write("notes.json", "this is { not json");
-        dir.Write("flow.json", ArmTemplate);
+        dir.Write("flow.json", Templates.ArmWorkflowWithoutIdentity);
         var result = Analyze(dir);
 
         CollectionAssert.AreEqual(new[] { "broken.json(4,1): INFRA0001", "flow.json(6,7): INFRA2001" }, Lines(result, dir));
@@ -120,9 +87,9 @@ public sealed class EngineTests
     public void A_missing_compiler_is_reported_once_and_json_is_still_analyzed()
     {
         using var dir = new TempDirectory();
-        dir.Write("a.bicep", SiteWithSecret);
-        dir.Write("b.bicep", SiteWithSecret);
-        dir.Write("flow.json", ArmTemplate);
+        dir.Write("a.bicep", Templates.SiteWithSecretSetting);
+        dir.Write("b.bicep", Templates.SiteWithSecretSetting);
+        dir.Write("flow.json", Templates.ArmWorkflowWithoutIdentity);
         var result = Analyze(dir, bicep: Path.Combine(dir.Path, "no-such-bicep"));
 
         CollectionAssert.AreEqual(new[] { "(run): INFRA0002", "flow.json(6,7): INFRA2001" }, Lines(result, dir));
@@ -163,7 +130,7 @@ public sealed class EngineTests
     public void A_finding_in_a_local_module_is_reported_in_the_module_file_once()
     {
         using var dir = new TempDirectory();
-        dir.Write("modules/web.bicep", SiteWithSecret);
+        dir.Write("modules/web.bicep", Templates.SiteWithSecretSetting);
         var module = "module web{0} 'modules/web.bicep' = {{\n  name: 'web{0}'\n  params: {{\n    apiKey: 'not-a-real-key'\n  }}\n}}\n";
         dir.Write("main.bicep", string.Format(module, 1) + string.Format(module, 2));
         dir.Write("other.bicep", string.Format(module, 3));
@@ -207,7 +174,7 @@ public sealed class EngineTests
     public void A_rule_that_throws_gives_INFRA0005_and_other_rules_still_report()
     {
         using var dir = new TempDirectory();
-        dir.Write("flow.json", ArmTemplate);
+        dir.Write("flow.json", Templates.ArmWorkflowWithoutIdentity);
         var result = Analyze(dir, rules: [new ThrowingRule(), .. BuiltInRules.All]);
 
         CollectionAssert.AreEqual(new[] { "flow.json(1,1): INFRA0005", "flow.json(6,7): INFRA2001" }, Lines(result, dir));

@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using InfraLint.Tests;
 
 namespace InfraLint.MSBuild.Tests;
@@ -8,7 +7,7 @@ namespace InfraLint.MSBuild.Tests;
 /// and runs real `dotnet build`s: the user's experience, end to end.
 /// </summary>
 [TestClass]
-public sealed partial class PackageEndToEndTests
+public sealed class PackageEndToEndTests
 {
     private const string Bicep = """
         @secure()
@@ -28,26 +27,7 @@ public sealed partial class PackageEndToEndTests
         }
         """;
 
-    private const string ArmTemplate = """
-        {
-          "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
-          "contentVersion": "1.0.0.0",
-          "resources": [
-            {
-              "type": "Microsoft.Logic/workflows",
-              "apiVersion": "2019-05-01",
-              "name": "flow",
-              "location": "westeurope",
-              "properties": {}
-            }
-          ]
-        }
-        """;
-
     private static string consumer = null!;
-
-    [GeneratedRegex(@"^\s*(?<file>[^\s(]+)\((?<line>\d+),(?<col>\d+)\): (?<level>warning|error) (?<id>INFRA\d{4}): ")]
-    private static partial Regex Canonical();
 
     [ClassInitialize]
     public static void PackAndCreateConsumer(TestContext _)
@@ -86,20 +66,14 @@ public sealed partial class PackageEndToEndTests
             """);
         Directory.CreateDirectory(Path.Combine(consumer, "infra"));
         File.WriteAllText(Path.Combine(consumer, "infra", "main.bicep"), Bicep);
-        File.WriteAllText(Path.Combine(consumer, "infra", "flow.json"), ArmTemplate);
+        File.WriteAllText(Path.Combine(consumer, "infra", "flow.json"), Templates.ArmWorkflowWithoutIdentity);
         File.WriteAllText(Path.Combine(consumer, "appsettings.json"), """{ "Logging": { "LogLevel": { "Default": "Information" } } }""");
     }
 
     private static (int ExitCode, string[] Diagnostics, string Log) Build(params string[] properties)
     {
         var result = ProcessRunner.Run("dotnet", ["build", "--nologo", "-v:q", "-clp:NoSummary", .. properties], consumer, TimeSpan.FromMinutes(5));
-        var diagnostics = result.OutputLines
-            .Select(l => Canonical().Match(l))
-            .Where(m => m.Success)
-            .Select(m => $"{Path.GetRelativePath(consumer, m.Groups["file"].Value)}({m.Groups["line"].Value},{m.Groups["col"].Value}): {m.Groups["level"].Value} {m.Groups["id"].Value}")
-            .Distinct()
-            .Order(StringComparer.Ordinal)
-            .ToArray();
+        var diagnostics = CanonicalLines.Parse(result.OutputLines, consumer);
         return (result.ExitCode, diagnostics, result.ToString());
     }
 

@@ -109,10 +109,7 @@ internal sealed class ArmEvaluator
             }
             case "concat" or "flatten":
             {
-                var parts = call.Name.Equals("flatten", StringComparison.OrdinalIgnoreCase)
-                    ? (call.Arguments is [ArmCall { Name: var inner } list] && inner.Equals("createArray", StringComparison.OrdinalIgnoreCase) ? list.Arguments : null)
-                    : call.Arguments;
-                if (parts is null)
+                if (SpreadParts(call, "flatten") is not { } parts)
                     return null;
                 var arrays = parts.Select(p => Structure(p, source, depth + 1)).ToList();
                 return arrays.All(a => a is JArray)
@@ -121,10 +118,7 @@ internal sealed class ArmEvaluator
             }
             case "union" or "shallowmerge":
             {
-                var parts = call.Name.Equals("shallowMerge", StringComparison.OrdinalIgnoreCase)
-                    ? (call.Arguments is [ArmCall { Name: var inner } list] && inner.Equals("createArray", StringComparison.OrdinalIgnoreCase) ? list.Arguments : null)
-                    : call.Arguments;
-                if (parts is null)
+                if (SpreadParts(call, "shallowMerge") is not { } parts)
                     return null;
                 var objects = parts.Select(p => Structure(p, source, depth + 1)).ToList();
                 if (!objects.All(o => o is JObject))
@@ -141,6 +135,14 @@ internal sealed class ArmEvaluator
             default:
                 return null;
         }
+    }
+
+    // Bicep writes spreads as flatten(createArray(a, b)) and shallowMerge(createArray(a, b)); ARM authors as concat(a, b) and union(a, b).
+    private static IReadOnlyList<ArmExpression>? SpreadParts(ArmCall call, string wrapper)
+    {
+        if (!call.Name.Equals(wrapper, StringComparison.OrdinalIgnoreCase))
+            return call.Arguments;
+        return call.Arguments is [ArmCall { Name: var inner } list] && inner.Equals("createArray", StringComparison.OrdinalIgnoreCase) ? list.Arguments : null;
     }
 
     // An argument as JSON: its structure when known, else the expression text as an ARM expression string.
