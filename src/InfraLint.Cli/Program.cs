@@ -1,4 +1,3 @@
-using System.Text;
 using InfraLint.Cli;
 using InfraLint.Core.Engine;
 using InfraLint.Core.Output;
@@ -47,14 +46,13 @@ catch (OperationCanceledException)
     return UsageOrInputError;
 }
 
-var baseDirectory = Directory.GetCurrentDirectory();
-var report = new StringBuilder();
-foreach (var finding in result.Findings.Where(f => f.Severity > Severity.Silent))
-    report.Append(TextFormatter.Format(finding, baseDirectory)).Append('\n');
+var workingDirectory = Directory.GetCurrentDirectory();
+var report = Report.Of(result.Findings, SourceRoot.Discover(workingDirectory), workingDirectory, result.FilesAnalyzed);
+var text = new TextReportWriter().Write(report);
 if (options.OutputFile is { } outputFile)
-    File.WriteAllText(outputFile, report.ToString(), new UTF8Encoding(false));
+    ReportFile.WriteIfChanged(outputFile, text);
 else
-    Console.Out.Write(report.ToString());
+    Console.Out.Write(text);
 
 var errors = result.Findings.Count(f => f.Severity == Severity.Error);
 var warnings = result.Findings.Count(f => f.Severity == Severity.Warning);
