@@ -12,9 +12,16 @@ namespace InfraLint.Sarif;
 public sealed class SarifReportWriter : IReportWriter
 {
     private readonly IReadOnlyList<RuleDescriptor> catalogue;
+    private readonly SarifBaseline? baseline;
 
     /// <param name="catalogue">The rules of the run, described in the log whether or not they reported anything.</param>
-    public SarifReportWriter(IEnumerable<RuleDescriptor> catalogue) => this.catalogue = catalogue.ToList();
+    /// <param name="baseline">The baseline the report was compared with (<see cref="SarifBaseline.Apply"/>): its
+    /// results that no finding matched are added with <c>baselineState</c> absent.</param>
+    public SarifReportWriter(IEnumerable<RuleDescriptor> catalogue, SarifBaseline? baseline = null)
+    {
+        this.catalogue = catalogue.ToList();
+        this.baseline = baseline;
+    }
 
     /// <summary>The version in <c>tool.driver</c>; tests pin it so golden files do not change with every release.</summary>
     public string ToolVersion { get; init; } = InfraLintTool.Version;
@@ -38,6 +45,13 @@ public sealed class SarifReportWriter : IReportWriter
             .ThenBy(f => f.Finding.Message, StringComparer.Ordinal)
             .Select(f => SarifResults.Of(f, ruleIndex[f.Finding.Id], report.Root))
             .ToList();
+        foreach (var absent in baseline?.AbsentFrom(report) ?? [])
+        {
+            // Indexes in the baseline point into its own rule list; a rule that no longer exists gets none.
+            absent.RuleIndex = absent.RuleId is { } id && ruleIndex.TryGetValue(id, out var index) ? index : -1;
+            absent.Rule = null;
+            results.Add(absent);
+        }
 
         return new SarifLog
         {

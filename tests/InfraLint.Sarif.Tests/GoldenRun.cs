@@ -31,6 +31,11 @@ internal sealed class GoldenRun : IDisposable
 
     public string File(string relative) => Path.Combine(Root, relative);
 
+    public void Edit(string relative, Func<string, string> change) =>
+        System.IO.File.WriteAllText(File(relative), change(System.IO.File.ReadAllText(File(relative))));
+
+    public void Delete(string relative) => System.IO.File.Delete(File(relative));
+
     /// <summary>Analyses the copy; <paramref name="reverse"/> hands the engine its files in the opposite order.</summary>
     public Report Analyze(bool reverse = false)
     {
