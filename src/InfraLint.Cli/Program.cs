@@ -23,9 +23,9 @@ if (options.BaselineFile is { } baselineFile)
     {
         baseline = SarifBaseline.Load(baselineFile);
     }
-    catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException)
+    catch (InvalidDataException e)
     {
-        Console.Error.WriteLine($"infralint: error: {(e is InvalidDataException ? e.Message : $"baseline '{baselineFile}' cannot be read: {e.Message}")}");
+        Console.Error.WriteLine("infralint: error: " + e.Message);
         return ExitCodes.UsageOrInputError;
     }
 }
@@ -62,9 +62,7 @@ catch (OperationCanceledException)
 }
 
 var workingDirectory = Directory.GetCurrentDirectory();
-var report = Report.Of(result.Findings, SourceRoot.Discover(workingDirectory), workingDirectory, result.FilesAnalyzed);
-if (baseline is not null)
-    report = baseline.Apply(report);
+var report = RunReport.Create(result, workingDirectory, workingDirectory, baseline);
 // InfraLint's own errors (a template it could not read, no compiler) are input errors whatever the fail level.
 var inputErrors = report.Reported.Where(f => f.Finding.Severity == Severity.Error && f.Finding.Descriptor.Category == RuleCategory.Tooling).ToList();
 

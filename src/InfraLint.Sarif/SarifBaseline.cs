@@ -21,9 +21,21 @@ public sealed class SarifBaseline
     /// <summary>How many findings the baseline holds (InfraLint's own diagnostics not counted).</summary>
     public int Count => results.Count;
 
-    /// <exception cref="InvalidDataException">The file is not an InfraLint SARIF log with <c>infralint/v1</c> fingerprints.</exception>
-    /// <exception cref="IOException">The file cannot be read.</exception>
-    public static SarifBaseline Load(string path) => Parse(File.ReadAllText(path), path);
+    /// <exception cref="InvalidDataException">The file cannot be read, or is not an InfraLint SARIF log with
+    /// <c>infralint/v1</c> fingerprints; the message says which, for the user.</exception>
+    public static SarifBaseline Load(string path)
+    {
+        string text;
+        try
+        {
+            text = File.ReadAllText(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new InvalidDataException($"baseline '{path}' cannot be read: {e.Message}", e);
+        }
+        return Parse(text, path);
+    }
 
     /// <exception cref="InvalidDataException">The text is not an InfraLint SARIF log with <c>infralint/v1</c> fingerprints.</exception>
     public static SarifBaseline Parse(string json, string origin)
