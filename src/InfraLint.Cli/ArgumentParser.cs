@@ -3,23 +3,37 @@ using InfraLint.Sdk;
 
 namespace InfraLint.Cli;
 
-/// <summary>Parses <c>check</c> arguments; a usage error is returned as text, never thrown.</summary>
+/// <summary>Parses the command line; a usage error is returned as text, never thrown.</summary>
 internal static class ArgumentParser
 {
     public const string Usage =
         """
-        Usage: infralint check <path>... [options]
+        Usage:
+          infralint check <path>... [options]
+          infralint baseline create --output FILE <path>... [--bicep PATH] [--restore] [--timeout SECONDS]
 
         Analyses Bicep (.bicep) and ARM JSON templates; directories are searched recursively
         (bin/ and obj/ are skipped).
 
-        Options:
-          --fail-level error|warning|note|none   lowest severity that makes the exit code 1 (default: warning)
-          --bicep PATH                            the Bicep compiler to use (default: bicep on PATH, then ~/.azure/bin/bicep)
-          --format text                           output format (text: path(line,col): warning ID: message)
+        check options:
+          --format text|sarif|github|json         output format (default: text):
+                                                    text    path(line,col): warning ID: message
+                                                    sarif   SARIF 2.1.0 for code scanning
+                                                    github  GitHub Actions annotations (::warning file=…::message)
+                                                    json    for scripts (docs/output-formats.md)
           --output FILE                           write the report to FILE instead of standard output
+                                                  (an unchanged FILE is not rewritten)
+          --baseline FILE                         report only findings that are not in FILE (a SARIF baseline)
+          --fail-level error|warning|note|none    lowest severity that makes the exit code 1 (default: warning)
+          --bicep PATH                            the Bicep compiler to use (default: bicep on PATH, then ~/.azure/bin/bicep)
           --restore                               let the compiler restore registry modules (needs network)
           --timeout SECONDS                       per-file compile timeout (default: 60)
+
+        baseline create writes every current finding to FILE as SARIF; `check --baseline FILE` then
+        reports only new ones. Findings are matched by rule, file, resource and property, not by line.
+
+        The summary (counts by severity, time taken) goes to standard error, so standard output holds
+        only the report.
 
         Exit codes: 0 clean, 1 findings at or above the fail level, 2 usage, configuration or input errors.
         """;
@@ -28,18 +42,27 @@ internal static class ArgumentParser
     {
         if (args.Count == 0 || args[0] is "-h" or "--help" or "help")
             return (null, null);
-        if (args[0] != "check")
-            return (null, $"unknown command '{args[0]}'");
+        CliCommand command;
+        int first;
+        if (args[0] == "check")
+            (command, first) = (CliCommand.Check, 1);
+        else if (args is ["baseline", "create", ..])
+            (command, first) = (CliCommand.BaselineCreate, 2);
+        else
+            return (null, args[0] == "baseline" ? "baseline takes the subcommand 'create'" : $"unknown command '{args[0]}'");
 
         var paths = new List<string>();
         Severity? failLevel = Severity.Warning;
-        string? bicep = null, output = null;
+        var format = ReportFormat.Text;
+        string? bicep = null, output = null, baseline = null;
         var restore = false;
         var timeout = TimeSpan.FromSeconds(60);
-        for (var i = 1; i < args.Count; i++)
+        for (var i = first; i < args.Count; i++)
         {
             var arg = args[i];
             string? Value() => i + 1 < args.Count ? args[++i] : null;
+            if (command == CliCommand.BaselineCreate && arg is "--format" or "--baseline" or "--fail-level")
+                return (null, $"baseline create does not take {arg}");
             switch (arg)
             {
                 case "--fail-level":
@@ -53,15 +76,22 @@ internal static class ArgumentParser
                         return (null, "--bicep takes the path of the Bicep compiler");
                     break;
                 case "--format":
-                    var format = Value();
-                    if (format != "text")
-                        return (null, $"--format '{format}' is not supported; use text");
+                    var name = Value();
+                    if (!TryParseFormat(name, out format))
+                        return (null, $"--format takes text, sarif, github or json (got '{name}')");
                     break;
                 case "--output":
                     output = Value();
                     if (string.IsNullOrEmpty(output))
                         return (null, "--output takes a file path");
                     break;
+                case "--baseline":
+                    baseline = Value();
+                    if (string.IsNullOrEmpty(baseline))
+                        return (null, "--baseline takes the path of a baseline file (see `infralint baseline create`)");
+                    break;
+                case "--config":
+                    return (null, "--config is not supported yet: configuration files (infralint.json) are not implemented");
                 case "--restore":
                     restore = true;
                     break;
@@ -78,8 +108,27 @@ internal static class ArgumentParser
             }
         }
         if (paths.Count == 0)
-            return (null, "check needs at least one file or directory");
-        return (new CliOptions(paths, failLevel, bicep, output, restore, timeout), null);
+            return (null, command == CliCommand.Check ? "check needs at least one file or directory" : "baseline create needs at least one file or directory");
+        if (command == CliCommand.BaselineCreate)
+        {
+            if (output is null)
+                return (null, "baseline create needs --output FILE");
+            format = ReportFormat.Sarif;
+        }
+        return (new CliOptions(command, paths, format, output, baseline, failLevel, bicep, restore, timeout), null);
+    }
+
+    private static bool TryParseFormat(string? text, out ReportFormat format)
+    {
+        (var known, format) = text switch
+        {
+            "text" => (true, ReportFormat.Text),
+            "sarif" => (true, ReportFormat.Sarif),
+            "github" => (true, ReportFormat.GitHub),
+            "json" => (true, ReportFormat.Json),
+            _ => (false, ReportFormat.Text),
+        };
+        return known;
     }
 
     private static bool TryParseLevel(string text, out Severity? level)

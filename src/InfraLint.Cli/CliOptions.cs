@@ -2,11 +2,14 @@ using InfraLint.Sdk;
 
 namespace InfraLint.Cli;
 
-/// <summary>The parsed arguments of <c>infralint check</c>.</summary>
+/// <summary>The parsed arguments of <c>infralint check</c> and <c>infralint baseline create</c>.</summary>
 internal sealed record CliOptions(
+    CliCommand Command,
     IReadOnlyList<string> Paths,
+    ReportFormat Format,
+    string? OutputFile,
+    string? BaselineFile,
     Severity? FailLevel,
     string? BicepPath,
-    string? OutputFile,
     bool RestoreModules,
     TimeSpan CompileTimeout);

@@ -1,11 +1,10 @@
-using System.Text;
+using System.Globalization;
 using InfraLint.Cli;
 using InfraLint.Core.Engine;
 using InfraLint.Core.Output;
 using InfraLint.Rules;
+using InfraLint.Sarif;
 using InfraLint.Sdk;
-
-const int Clean = 0, Findings = 1, UsageOrInputError = 2;
 
 var (options, error) = ArgumentParser.Parse(args);
 if (options is null)
@@ -13,14 +12,29 @@ if (options is null)
     if (error is not null)
         Console.Error.WriteLine("infralint: " + error);
     Console.Error.WriteLine(ArgumentParser.Usage);
-    return error is null && args.Length > 0 ? Clean : UsageOrInputError;
+    return error is null && args.Length > 0 ? ExitCodes.Clean : ExitCodes.UsageOrInputError;
+}
+
+// A bad baseline is a configuration error: say so before spending a minute on compiling.
+SarifBaseline? baseline = null;
+if (options.BaselineFile is { } baselineFile)
+{
+    try
+    {
+        baseline = SarifBaseline.Load(baselineFile);
+    }
+    catch (InvalidDataException e)
+    {
+        Console.Error.WriteLine("infralint: error: " + e.Message);
+        return ExitCodes.UsageOrInputError;
+    }
 }
 
 var files = InputDiscovery.Expand(options.Paths, out var missing);
 foreach (var path in missing)
     Console.Error.WriteLine($"infralint: error: '{path}' does not exist");
 if (missing.Count > 0)
-    return UsageOrInputError;
+    return ExitCodes.UsageOrInputError;
 
 using var cancel = new CancellationTokenSource();
 Console.CancelKeyPress += (_, e) =>
@@ -44,23 +58,65 @@ try
 catch (OperationCanceledException)
 {
     Console.Error.WriteLine("infralint: cancelled");
-    return UsageOrInputError;
+    return ExitCodes.UsageOrInputError;
 }
 
-var baseDirectory = Directory.GetCurrentDirectory();
-var report = new StringBuilder();
-foreach (var finding in result.Reported)
-    report.Append(TextFormatter.Format(finding, baseDirectory)).Append('\n');
+var workingDirectory = Directory.GetCurrentDirectory();
+var report = RunReport.Create(result, workingDirectory, workingDirectory, baseline);
+// InfraLint's own errors (a template it could not read, no compiler) are input errors whatever the fail level.
+var inputErrors = report.Reported.Where(f => f.Finding.Severity == Severity.Error && f.Finding.Descriptor.Category == RuleCategory.Tooling).ToList();
+
+if (options.Command == CliCommand.BaselineCreate)
+{
+    // A baseline of a run that could not read every template would turn that template's findings "new" later.
+    if (inputErrors.Count > 0)
+    {
+        foreach (var inputError in inputErrors)
+            Console.Error.WriteLine(TextFormatter.Format(inputError.Finding, workingDirectory));
+        Console.Error.WriteLine($"infralint: the baseline was not written: {inputErrors.Count} input error(s)");
+        return ExitCodes.UsageOrInputError;
+    }
+    if (!TryWrite(options.OutputFile!, ReportWriters.For(ReportFormat.Sarif, null).Write(report)))
+        return ExitCodes.UsageOrInputError;
+    var written = report.Findings.Count(f => f.Finding.Descriptor.Category != RuleCategory.Tooling);
+    Console.Error.WriteLine($"infralint: {result.FilesAnalyzed} template(s) analyzed, baseline of {written} finding(s) written to {options.OutputFile} in {Seconds(result.Elapsed)} s");
+    return ExitCodes.Clean;
+}
+
+var text = ReportWriters.For(options.Format, baseline).Write(report);
 if (options.OutputFile is { } outputFile)
-    File.WriteAllText(outputFile, report.ToString(), new UTF8Encoding(false));
+{
+    if (!TryWrite(outputFile, text))
+        return ExitCodes.UsageOrInputError;
+}
 else
-    Console.Out.Write(report.ToString());
+{
+    Console.Out.Write(text);
+}
 
-var errors = result.Reported.Count(f => f.Severity == Severity.Error);
-var warnings = result.Reported.Count(f => f.Severity == Severity.Warning);
-Console.Error.WriteLine($"infralint: {result.FilesAnalyzed} template(s) analyzed, {errors} error(s), {warnings} warning(s) in {result.Elapsed.TotalSeconds:0.0} s");
+var shown = report.Reported.Where(f => f.Finding.Severity > Severity.Silent).ToList();
+var summary = $"infralint: {result.FilesAnalyzed} template(s) analyzed, {shown.Count(f => f.Finding.Severity == Severity.Error)} error(s), " +
+    $"{shown.Count(f => f.Finding.Severity == Severity.Warning)} warning(s), {shown.Count(f => f.Finding.Severity == Severity.Suggestion)} note(s)";
+if (baseline is not null)
+    summary += $", {report.Findings.Count(f => f.BaselineState == BaselineState.Unchanged)} baselined finding(s) not shown";
+Console.Error.WriteLine($"{summary} in {Seconds(result.Elapsed)} s");
 
-var inputErrors = result.Reported.Any(f => f.Severity == Severity.Error && ToolDiagnostics.All.Any(t => t.Id == f.Id));
-if (inputErrors)
-    return UsageOrInputError;
-return options.FailLevel is { } failLevel && result.Reported.Any(f => f.Severity >= failLevel) ? Findings : Clean;
+if (inputErrors.Count > 0)
+    return ExitCodes.UsageOrInputError;
+return options.FailLevel is { } failLevel && report.Reported.Any(f => f.Finding.Severity >= failLevel) ? ExitCodes.Findings : ExitCodes.Clean;
+
+static string Seconds(TimeSpan elapsed) => elapsed.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture);
+
+static bool TryWrite(string path, string text)
+{
+    try
+    {
+        ReportFile.WriteIfChanged(path, text);
+        return true;
+    }
+    catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+    {
+        Console.Error.WriteLine($"infralint: error: cannot write '{path}': {e.Message}");
+        return false;
+    }
+}

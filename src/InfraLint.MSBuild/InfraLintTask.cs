@@ -1,5 +1,7 @@
 using InfraLint.Core.Engine;
+using InfraLint.Core.Output;
 using InfraLint.Rules;
+using InfraLint.Sarif;
 using InfraLint.Sdk;
 using Microsoft.Build.Framework;
 using Microsoft.Build.Utilities;
@@ -29,29 +31,50 @@ public sealed class InfraLintTask : Microsoft.Build.Utilities.Task, ICancelableT
 
     public string? NoWarn { get; set; }
 
+    /// <summary><c>$(InfraLintSarifFile)</c> as a full path: where to write SARIF, or empty for none.</summary>
+    public string? SarifFile { get; set; }
+
+    /// <summary><c>$(InfraLintBaselineFile)</c> as a full path: only findings not in it are logged.</summary>
+    public string? BaselineFile { get; set; }
+
+    /// <summary><c>$(MSBuildProjectDirectory)</c>: where the search for the source root (<c>.git</c>) starts.</summary>
+    public string? ProjectDirectory { get; set; }
+
+    private static IEnumerable<RuleDescriptor> Catalogue => BuiltInRules.All.Select(r => r.Descriptor).Concat(ToolDiagnostics.All);
+
     public void Cancel() => cancellation.Cancel();
 
     public override bool Execute()
     {
         var files = Templates.Select(t => new InputFile(t.GetMetadata("FullPath"))).ToList();
-        using var engine = new InfraLintEngine(new AnalysisOptions
-        {
-            Rules = BuiltInRules.All,
-            BicepPath = BicepPath,
-            MSBuildBicepPath = PackageBicepPath,
-            RestoreModules = RestoreModules,
-        });
         try
         {
+            var baseline = string.IsNullOrEmpty(BaselineFile) ? null : SarifBaseline.Load(BaselineFile);
+            using var engine = new InfraLintEngine(new AnalysisOptions
+            {
+                Rules = BuiltInRules.All,
+                BicepPath = BicepPath,
+                MSBuildBicepPath = PackageBicepPath,
+                RestoreModules = RestoreModules,
+            });
             var result = engine.Analyze(files, cancellation.Token);
+            var start = string.IsNullOrEmpty(ProjectDirectory) ? Directory.GetCurrentDirectory() : ProjectDirectory;
+            var report = RunReport.Create(result, start, start, baseline);
             var keepAsWarnings = Ids(WarningsNotAsErrors).Concat(Ids(NoWarn)).ToHashSet(StringComparer.OrdinalIgnoreCase);
-            foreach (var finding in result.Reported)
+            foreach (var finding in report.Reported.Select(f => f.Finding))
                 Report(finding, TreatWarningsAsErrors && !keepAsWarnings.Contains(finding.Id));
-            Log.LogMessage(MessageImportance.Normal, $"InfraLint: {result.FilesAnalyzed} template(s) analyzed in {result.Elapsed.TotalSeconds:0.0} s, compiler started {result.CompilerStarts} time(s).");
+            if (!string.IsNullOrEmpty(SarifFile))
+                ReportFile.WriteIfChanged(SarifFile, new SarifReportWriter(Catalogue, baseline).Write(report));
+            var baselined = baseline is null ? "" : $", {report.Findings.Count(f => f.BaselineState == BaselineState.Unchanged)} baselined finding(s) not shown";
+            Log.LogMessage(MessageImportance.Normal, $"InfraLint: {result.FilesAnalyzed} template(s) analyzed in {result.Elapsed.TotalSeconds:0.0} s, compiler started {result.CompilerStarts} time(s){baselined}.");
         }
         catch (OperationCanceledException)
         {
             Log.LogWarning("InfraLint: cancelled.");
+        }
+        catch (Exception e) when (e is InvalidDataException or IOException or UnauthorizedAccessException)
+        {
+            Log.LogError("InfraLint: " + e.Message); // an unreadable baseline, an unwritable SARIF file
         }
         return !Log.HasLoggedErrors;
     }

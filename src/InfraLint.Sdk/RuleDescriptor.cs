@@ -12,13 +12,16 @@ namespace InfraLint.Sdk;
 /// <param name="Category">The rule's category.</param>
 /// <param name="DefaultSeverity">Severity used unless configuration overrides it.</param>
 /// <param name="HelpUri">Documentation page; built-in rules derive it from <see cref="HelpLinks"/>.</param>
+/// <param name="Description">What the rule reports, in one or two sentences ending with a full stop
+/// (SARIF's <c>fullDescription</c>); the docs page says why it matters and how to fix it.</param>
 public sealed record RuleDescriptor(
     string Id,
     string Title,
     string MessageFormat,
     RuleCategory Category,
     Severity DefaultSeverity,
-    string? HelpUri = null)
+    string? HelpUri = null,
+    string? Description = null)
 {
     /// <summary>The documentation page of this rule.</summary>
     public string HelpLink => HelpUri ?? HelpLinks.For(Id);

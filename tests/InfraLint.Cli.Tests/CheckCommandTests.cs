@@ -49,7 +49,7 @@ public sealed class CheckCommandTests
         {
             "infra/app.bicep(10,11): warning INFRA1001: App setting 'OPENAI_API_KEY' of 'site' holds a secret in plain text; use a Key Vault reference, a secret reference or a managed identity",
         }, result.OutputLines, result.ToString());
-        StringAssert.Contains(result.StandardError, "2 template(s) analyzed");
+        StringAssert.Matches(result.StandardError, new System.Text.RegularExpressions.Regex(@"^infralint: 2 template\(s\) analyzed, 0 error\(s\), 1 warning\(s\), 0 note\(s\) in [0-9]+\.[0-9] s$", System.Text.RegularExpressions.RegexOptions.Multiline));
     }
 
     [TestMethod]
@@ -77,6 +77,14 @@ public sealed class CheckCommandTests
     }
 
     [TestMethod]
+    public void Config_is_rejected_clearly_until_configuration_exists()
+    {
+        var result = Check("check", "infra", "--config", "infralint.json");
+        Assert.AreEqual(2, result.ExitCode, result.ToString());
+        StringAssert.Contains(result.StandardError, "--config is not supported yet");
+    }
+
+    [TestMethod]
     public void Output_file_receives_the_report()
     {
         var report = Path.Combine(workspace, "report.txt");
@@ -94,6 +102,12 @@ public sealed class CheckCommandTests
     [DataRow(new[] { "check", "infra", "--format", "xml" })]
     [DataRow(new[] { "check", "infra", "--unknown" })]
     [DataRow(new[] { "check", "no-such-dir" })]
+    [DataRow(new[] { "check", "infra", "--config", "infralint.json" })]
+    [DataRow(new[] { "check", "infra", "--baseline", "no-such-baseline.sarif" })]
+    [DataRow(new[] { "baseline" })]
+    [DataRow(new[] { "baseline", "create", "infra" })]
+    [DataRow(new[] { "baseline", "create", "--output", "b.sarif" })]
+    [DataRow(new[] { "baseline", "create", "--output", "b.sarif", "infra", "--format", "json" })]
     public void Usage_errors_exit_2(string[] args)
     {
         var result = Check(args);

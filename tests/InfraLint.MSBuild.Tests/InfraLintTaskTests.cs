@@ -29,7 +29,7 @@ public sealed class InfraLintTaskTests
         var file = Path.Combine(dir, "main.bicep");
         File.WriteAllText(file, Template);
         var engine = new FakeBuildEngine();
-        var task = new InfraLintTask { BuildEngine = engine, Templates = [new TaskItem(file)], BicepPath = TestEnvironment.BicepPath };
+        var task = new InfraLintTask { BuildEngine = engine, Templates = [new TaskItem(file)], BicepPath = TestEnvironment.BicepPath, ProjectDirectory = dir };
         configure?.Invoke(task);
         return (task.Execute(), engine, file);
     }
@@ -60,6 +60,43 @@ public sealed class InfraLintTaskTests
         Assert.IsFalse(result);
         CollectionAssert.AreEqual(new[] { "INFRA1001" }, engine.Errors.Select(e => e.Code).ToArray());
         CollectionAssert.AreEqual(new[] { "INFRA2001" }, engine.Warnings.Select(e => e.Code).ToArray());
+    }
+
+    [TestMethod]
+    public void Writes_valid_sarif_with_paths_relative_to_the_project_directory()
+    {
+        string? sarif = null;
+        var (result, _, file) = Run(t => t.SarifFile = sarif = Path.Combine(t.ProjectDirectory!, "obj", "infralint.sarif"));
+
+        Assert.IsTrue(result);
+        var log = SarifSchema.AssertValidFile(sarif!);
+        StringAssert.Contains(log, "\"uri\": \"main.bicep\"");
+        Assert.IsFalse(log.Contains(Path.GetDirectoryName(file)!, StringComparison.Ordinal), "no absolute path");
+    }
+
+    [TestMethod]
+    public void With_a_baseline_logs_only_new_findings()
+    {
+        var baseline = Path.Combine(Path.GetTempPath(), "infralint-task-tests", Guid.NewGuid().ToString("N") + ".sarif");
+        var first = Run(t => t.SarifFile = baseline);
+        Assert.AreEqual(2, first.Engine.Warnings.Count);
+
+        // The same template in another folder has the same repository-relative path, so the baseline covers it.
+        var (result, engine, _) = Run(t => t.BaselineFile = baseline);
+
+        Assert.IsTrue(result);
+        Assert.AreEqual(0, engine.Warnings.Count);
+        Assert.IsTrue(engine.Messages.Any(m => m.Message!.Contains("2 baselined finding(s) not shown", StringComparison.Ordinal)));
+    }
+
+    [TestMethod]
+    public void An_unreadable_baseline_fails_the_task_with_a_clear_error()
+    {
+        var (result, engine, _) = Run(t => t.BaselineFile = Path.Combine(Path.GetTempPath(), "no-such-baseline.sarif"));
+
+        Assert.IsFalse(result);
+        StringAssert.Contains(engine.Errors.Single().Message, "baseline '");
+        StringAssert.Contains(engine.Errors.Single().Message, "no-such-baseline.sarif' cannot be read");
     }
 
     [TestMethod]

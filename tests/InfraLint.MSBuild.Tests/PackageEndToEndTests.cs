@@ -1,3 +1,5 @@
+using System.Text.RegularExpressions;
+using System.IO.Compression;
 using InfraLint.Tests;
 
 namespace InfraLint.MSBuild.Tests;
@@ -28,6 +30,7 @@ public sealed class PackageEndToEndTests
         """;
 
     private static string consumer = null!;
+    private static string package = null!;
 
     [ClassInitialize]
     public static void PackAndCreateConsumer(TestContext _)
@@ -41,6 +44,7 @@ public sealed class PackageEndToEndTests
             ["pack", Path.Combine(TestEnvironment.RepoRoot, "src", "InfraLint.MSBuild", "InfraLint.MSBuild.csproj"), "-c", "Release", "-o", feed, "-p:Version=0.1.0-e2e", "--nologo"],
             TestEnvironment.RepoRoot, TimeSpan.FromMinutes(5));
         Assert.AreEqual(0, pack.ExitCode, pack.ToString());
+        package = Path.Combine(feed, "InfraLint.0.1.0-e2e.nupkg");
 
         var cache = Environment.GetEnvironmentVariable("NUGET_PACKAGES")
             ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
@@ -70,9 +74,11 @@ public sealed class PackageEndToEndTests
         File.WriteAllText(Path.Combine(consumer, "appsettings.json"), """{ "Logging": { "LogLevel": { "Default": "Information" } } }""");
     }
 
-    private static (int ExitCode, string[] Diagnostics, string Log) Build(params string[] properties)
+    private static (int ExitCode, string[] Diagnostics, string Log) Build(params string[] properties) => Run("build", properties);
+
+    private static (int ExitCode, string[] Diagnostics, string Log) Run(string command, params string[] properties)
     {
-        var result = ProcessRunner.Run("dotnet", ["build", "--nologo", "-v:q", "-clp:NoSummary", .. properties], consumer, TimeSpan.FromMinutes(5));
+        var result = ProcessRunner.Run("dotnet", [command, "--nologo", "-v:q", "-clp:NoSummary", .. properties], consumer, TimeSpan.FromMinutes(5));
         var diagnostics = CanonicalLines.Parse(result.OutputLines, consumer);
         return (result.ExitCode, diagnostics, result.ToString());
     }
@@ -127,5 +133,58 @@ public sealed class PackageEndToEndTests
         var (exit, diagnostics, log) = Build("-p:InfraLintEnabled=false");
         Assert.AreEqual(0, exit, log);
         Assert.AreEqual(0, diagnostics.Length, log);
+    }
+
+    [TestMethod]
+    public void Package_carries_the_task_and_its_dependencies_under_tasks()
+    {
+        using var zip = ZipFile.OpenRead(package);
+        var tasks = zip.Entries.Where(e => e.FullName.StartsWith("tasks/net8.0/", StringComparison.Ordinal)).Select(e => e.Name).ToHashSet();
+        foreach (var assembly in new[] { "InfraLint.MSBuild.dll", "InfraLint.Core.dll", "InfraLint.Sarif.dll", "Sarif.dll", "Newtonsoft.Json.dll" })
+            Assert.IsTrue(tasks.Contains(assembly), $"tasks/net8.0/{assembly} is missing from the package");
+        Assert.IsFalse(zip.Entries.Any(e => e.FullName.StartsWith("lib/", StringComparison.Ordinal)), "nothing may become a compile reference");
+    }
+
+    [TestMethod]
+    public void InfraLintSarif_writes_valid_sarif_to_the_intermediate_folder_and_clean_removes_it()
+    {
+        var (exit, diagnostics, log) = Build("-p:InfraLintSarif=true");
+        Assert.AreEqual(0, exit, log);
+        Assert.AreEqual(3, diagnostics.Length, log);
+        var sarif = Path.Combine(consumer, "obj", "Debug", "net10.0", "infralint.sarif");
+        Assert.IsTrue(File.Exists(sarif), $"{sarif} was not written\n{log}");
+        var text = SarifSchema.AssertValidFile(sarif);
+        StringAssert.Contains(text, "\"uri\": \"infra/main.bicep\"");
+        StringAssert.Contains(text, "\"uri\": \"infra/flow.json\"");
+        Assert.IsFalse(text.Contains(consumer, StringComparison.Ordinal), "no absolute path");
+
+        // FileWrites: the report belongs to the build's output, so clean removes it.
+        var (cleanExit, _, cleanLog) = Run("clean", "-p:InfraLintSarif=true");
+        Assert.AreEqual(0, cleanExit, cleanLog);
+        Assert.IsFalse(File.Exists(sarif), "dotnet clean left the SARIF file behind");
+    }
+
+    [TestMethod]
+    public void InfraLintBaselineFile_logs_only_new_findings()
+    {
+        var (exit, _, log) = Build("-p:InfraLintSarifFile=reports/infralint.baseline.sarif");
+        Assert.AreEqual(0, exit, log);
+        SarifSchema.AssertValidFile(Path.Combine(consumer, "reports", "infralint.baseline.sarif"));
+
+        var (baselinedExit, diagnostics, baselinedLog) = Build(
+            "-p:InfraLintBaselineFile=reports/infralint.baseline.sarif", "-p:InfraLintSarifFile=reports/check.sarif");
+
+        Assert.AreEqual(0, baselinedExit, baselinedLog);
+        Assert.AreEqual(0, diagnostics.Length, baselinedLog);
+        var check = SarifSchema.AssertValidFile(Path.Combine(consumer, "reports", "check.sarif"));
+        Assert.AreEqual(3, Regex.Count(check, "\"baselineState\": \"unchanged\""), check);
+    }
+
+    [TestMethod]
+    public void A_missing_baseline_fails_the_build_with_a_clear_error()
+    {
+        var (exit, _, log) = Build("-p:InfraLintBaselineFile=no-such-baseline.sarif");
+        Assert.AreNotEqual(0, exit, log);
+        StringAssert.Contains(log, "no-such-baseline.sarif' cannot be read");
     }
 }

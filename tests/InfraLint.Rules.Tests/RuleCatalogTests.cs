@@ -66,4 +66,16 @@ public sealed class RuleCatalogTests
         Assert.IsFalse(d.MessageFormat.EndsWith('.'), $"{id} message must not end with a full stop");
         Assert.IsTrue(char.IsUpper(d.MessageFormat[0]) || d.MessageFormat[0] is '{' or '\'', $"{id} message must start upper case");
     }
+
+    [TestMethod]
+    [DynamicData(nameof(Ids))]
+    public void Has_a_description_in_full_sentences(string id)
+    {
+        // SARIF viewers show it as the rule's fullDescription next to the title.
+        var description = Find(id).Description;
+        Assert.IsFalse(string.IsNullOrWhiteSpace(description), $"{id} has no description");
+        Assert.IsTrue(char.IsUpper(description[0]), $"{id} description must start upper case");
+        Assert.IsTrue(description.EndsWith('.'), $"{id} description must end with a full stop");
+        Assert.AreNotEqual(Find(id).Title, description.TrimEnd('.'), $"{id} description must say more than the title");
+    }
 }

@@ -9,6 +9,9 @@ internal static class TestEnvironment
 
     public static string BicepPath { get; } = EnsureExecutable(Metadata("BicepPath"));
 
+    /// <summary>The official SARIF 2.1.0 schema, as shipped in the Sarif.Sdk package.</summary>
+    public static string SarifSchemaPath => Metadata("SarifSchema");
+
     public static string TestData(params string[] parts) => Path.Combine([RepoRoot, "testdata", .. parts]);
 
     /// <summary>The shared corpus of real Bicep, when ../shared/corpus is beside the checkout.</summary>

@@ -10,35 +10,45 @@ public static class ToolDiagnostics
         Title: "Template could not be analyzed",
         MessageFormat: "Template could not be analyzed: {0}",
         Category: RuleCategory.Tooling,
-        DefaultSeverity: Severity.Error);
+        DefaultSeverity: Severity.Error,
+        Description: "InfraLint could not read a template (invalid JSON, a Bicep compile error or a registry module that " +
+            "cannot be restored), so none of its rules ran on that file; other files are still analyzed.");
 
     public static readonly RuleDescriptor CompilerFailed = new(
         Id: "INFRA0002",
         Title: "Bicep compiler not found, crashed or timed out",
         MessageFormat: "Bicep compiler {0}",
         Category: RuleCategory.Tooling,
-        DefaultSeverity: Severity.Error);
+        DefaultSeverity: Severity.Error,
+        Description: "The Bicep compiler that InfraLint runs as a separate process could not be found, crashed or did not " +
+            "answer in time, so the Bicep files it was to compile were not analyzed.");
 
     public static readonly RuleDescriptor InvalidConfiguration = new(
         Id: "INFRA0003",
         Title: "Invalid InfraLint configuration or rule pack",
         MessageFormat: "{0}",
         Category: RuleCategory.Tooling,
-        DefaultSeverity: Severity.Error);
+        DefaultSeverity: Severity.Error,
+        Description: "An infralint.json could not be used as written: invalid JSON is an error and the file is ignored; " +
+            "unknown keys and invalid values are warnings and the rest of the file applies.");
 
     public static readonly RuleDescriptor UselessSuppression = new(
         Id: "INFRA0004",
         Title: "Suppression without a justification, or one that suppresses nothing",
         MessageFormat: "{0}",
         Category: RuleCategory.Tooling,
-        DefaultSeverity: Severity.Warning);
+        DefaultSeverity: Severity.Warning,
+        Description: "A suppression gives no reason, has expired, or has nothing left to suppress; suppressions are decisions " +
+            "about risk and must stay reviewable.");
 
     public static readonly RuleDescriptor RuleFailed = new(
         Id: "INFRA0005",
         Title: "A rule failed on a file",
         MessageFormat: "Rule {0} failed on this file and reported nothing for it: {1}",
         Category: RuleCategory.Tooling,
-        DefaultSeverity: Severity.Warning);
+        DefaultSeverity: Severity.Warning,
+        Description: "A rule threw an exception while it analyzed a template; that rule reported nothing for the file, " +
+            "and every other rule and file was still analyzed.");
 
     public static IReadOnlyList<RuleDescriptor> All { get; } = [TemplateNotAnalyzed, CompilerFailed, InvalidConfiguration, UselessSuppression, RuleFailed];
 

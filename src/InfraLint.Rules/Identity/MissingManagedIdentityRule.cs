@@ -13,7 +13,9 @@ public sealed class MissingManagedIdentityRule : Rule
         Title: "Compute resource has no managed identity",
         MessageFormat: "'{0}' ({1}) has no managed identity; assign a system- or user-assigned identity so it can reach other services without secrets",
         Category: RuleCategory.Identity,
-        DefaultSeverity: Severity.Warning);
+        DefaultSeverity: Severity.Warning,
+        Description: "A resource that runs code or workflows is deployed without a managed identity (no identity property, " +
+            "or identity type 'None'), so it can reach other services only with keys, passwords or a service principal secret.");
 
     private static readonly HashSet<string> ComputeTypes = new(StringComparer.OrdinalIgnoreCase)
     {

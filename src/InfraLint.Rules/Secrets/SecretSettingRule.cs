@@ -13,7 +13,10 @@ public sealed class SecretSettingRule : Rule
         Title: "Secret-shaped app setting or environment variable has a plain value",
         MessageFormat: "{0} '{1}' of '{2}' holds a secret in plain text; use a Key Vault reference, a secret reference or a managed identity",
         Category: RuleCategory.Secrets,
-        DefaultSeverity: Severity.Warning);
+        DefaultSeverity: Severity.Warning,
+        Description: "An app setting, connection string or container environment variable whose name says it holds a secret, " +
+            "or whose value carries a credential, is set to a plain value instead of a Key Vault reference, a secret reference " +
+            "or an identity-based connection.");
 
     public override RuleDescriptor Descriptor => Rule;
 

@@ -1,0 +1,9 @@
+namespace InfraLint.Cli;
+
+internal enum ReportFormat
+{
+    Text,
+    Sarif,
+    GitHub,
+    Json,
+}

@@ -1,0 +1,52 @@
+using System.Globalization;
+using Microsoft.CodeAnalysis.Sarif;
+using Newtonsoft.Json;
+using Newtonsoft.Json.Serialization;
+
+namespace InfraLint.Sarif;
+
+/// <summary>
+/// Serializes a log through our own writer: <see cref="SarifLog"/>'s Save writes a byte order mark, and
+/// the output must be UTF-8 without one, with <c>\n</c> line endings, on every machine. Properties come
+/// in the SDK's declaration order, which is fixed for a given SDK version.
+/// </summary>
+internal static class SarifJson
+{
+    private static readonly JsonSerializer Serializer = JsonSerializer.Create(new JsonSerializerSettings
+    {
+        Formatting = Formatting.Indented,
+        Culture = CultureInfo.InvariantCulture,
+        ContractResolver = new ExplicitLevelsContractResolver(),
+    });
+
+    public static string Serialize(SarifLog log)
+    {
+        using var text = new StringWriter(CultureInfo.InvariantCulture) { NewLine = "\n" };
+        Serializer.Serialize(text, log);
+        text.Write('\n');
+        return text.ToString();
+    }
+
+    public static SarifLog Deserialize(string json) =>
+        JsonConvert.DeserializeObject<SarifLog>(json) ?? throw new JsonSerializationException("the file holds no SARIF log");
+
+    /// <summary>The SDK leaves out a level equal to SARIF's default (warning), and a rule's default configuration
+    /// with it. Both are written: readers of the file and code-scanning services should not need to know the default.</summary>
+    private sealed class ExplicitLevelsContractResolver : DefaultContractResolver
+    {
+        protected override JsonProperty CreateProperty(System.Reflection.MemberInfo member, MemberSerialization memberSerialization)
+        {
+            var property = base.CreateProperty(member, memberSerialization);
+            if (property.PropertyType == typeof(FailureLevel))
+            {
+                property.DefaultValueHandling = DefaultValueHandling.Include;
+                property.ShouldSerialize = null;
+            }
+            else if (property.DeclaringType == typeof(ReportingDescriptor) && property.PropertyName == "defaultConfiguration")
+            {
+                property.ShouldSerialize = descriptor => ((ReportingDescriptor)descriptor).DefaultConfiguration is not null;
+            }
+            return property;
+        }
+    }
+}

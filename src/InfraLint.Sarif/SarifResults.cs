@@ -1,0 +1,62 @@
+using InfraLint.Core.Output;
+using Microsoft.CodeAnalysis.Sarif;
+using CoreBaselineState = InfraLint.Core.Output.BaselineState;
+using SarifBaselineState = Microsoft.CodeAnalysis.Sarif.BaselineState;
+
+namespace InfraLint.Sarif;
+
+/// <summary>Findings as SARIF <c>result</c>s. Messages are the findings' own, which never hold a secret value;
+/// no snippet of the source is copied, because the offending line is where the secret is.</summary>
+internal static class SarifResults
+{
+    public static Result Of(ReportedFinding reported, int ruleIndex, SourceRoot root)
+    {
+        var finding = reported.Finding;
+        var result = new Result
+        {
+            RuleId = finding.Id,
+            RuleIndex = ruleIndex,
+            Level = SarifLevels.Of(finding.Severity),
+            Message = new Message { Text = finding.Message },
+            PartialFingerprints = new Dictionary<string, string> { [FindingFingerprint.Key] = reported.Fingerprint },
+            BaselineState = reported.BaselineState switch
+            {
+                CoreBaselineState.New => SarifBaselineState.New,
+                CoreBaselineState.Unchanged => SarifBaselineState.Unchanged,
+                _ => SarifBaselineState.None,
+            },
+        };
+        if (finding.Location is { } location)
+        {
+            var (uri, baseId) = ArtifactUris.For(location.FilePath, root);
+            result.Locations =
+            [
+                new Location
+                {
+                    PhysicalLocation = new PhysicalLocation
+                    {
+                        ArtifactLocation = new ArtifactLocation { Uri = uri, UriBaseId = baseId },
+                        Region = new Region { StartLine = location.Line, StartColumn = location.Column },
+                    },
+                    LogicalLocations = finding.ResourceName is { } name ? [Resource(name, finding.ResourceType)] : null,
+                },
+            ];
+        }
+        if (finding.Suppression is { } suppression)
+        {
+            var sarifSuppression = new Suppression { Kind = suppression.Kind == Sdk.SuppressionKind.InSource ? SuppressionKind.InSource : SuppressionKind.External };
+            if (suppression.Justification is { } why)
+                sarifSuppression.Justification = why;
+            result.Suppressions = [sarifSuppression];
+        }
+        return result;
+    }
+
+    private static LogicalLocation Resource(string name, string? type)
+    {
+        var resource = new LogicalLocation { Name = name, Kind = "resource" };
+        if (type is not null)
+            resource.SetProperty("resourceType", type);
+        return resource;
+    }
+}

@@ -1,0 +1,72 @@
+using System.Text.RegularExpressions;
+using InfraLint.Tests;
+
+namespace InfraLint.Cli.Tests;
+
+/// <summary>Runs every <c>dotnet infralint …</c> command of docs/ci.md, in the order the page gives them, so the
+/// recipes cannot drift from the CLI. CI variables become local folders; the compiler is passed explicitly.</summary>
+[TestClass]
+public sealed partial class CiRecipeTests
+{
+    private const string Site = """
+        resource site 'Microsoft.Web/sites@2023-12-01' = {
+          name: 'app'
+          location: 'westeurope'
+          identity: { type: 'SystemAssigned' }
+          properties: {
+            siteConfig: {
+              appSettings: [
+                { name: 'OPENAI_API_KEY', value: 'sk-ci-recipe-0123' }
+              ]
+            }
+          }
+        }
+        """;
+
+    [GeneratedRegex(@"dotnet infralint (?<args>[^\r\n]+)")]
+    private static partial Regex Command();
+
+    [GeneratedRegex(@"\$\([A-Za-z.]+\)")]
+    private static partial Regex PipelineVariable();
+
+    private static IReadOnlyList<string[]> Commands()
+    {
+        var page = File.ReadAllText(Path.Combine(TestEnvironment.RepoRoot, "docs", "ci.md"));
+        return Command().Matches(page)
+            .Select(m => PipelineVariable().Replace(m.Groups["args"].Value.Trim(), "staging"))
+            .Distinct()
+            .Select(c => c.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            .ToList();
+    }
+
+    [TestMethod]
+    public void The_documented_commands_run_as_the_page_says()
+    {
+        var commands = Commands();
+        Assert.IsTrue(commands.Count >= 4, "docs/ci.md should show baseline create, the SARIF runs and the gates");
+        Assert.AreEqual("baseline", commands[0][0], "the page creates the baseline before it uses it");
+
+        using var workspace = new CliWorkspace();
+        workspace.Write("infra/main.bicep", Site);
+        foreach (var command in commands)
+        {
+            var result = workspace.Run(command);
+            // Only the existing finding: baselined for the gates, and --fail-level none for the SARIF runs.
+            Assert.AreEqual(0, result.ExitCode, $"dotnet infralint {string.Join(' ', command)}\n{result}");
+            var output = command.SkipWhile(a => a != "--output").Skip(1).FirstOrDefault();
+            if (output is not null && output.EndsWith(".sarif", StringComparison.Ordinal))
+                SarifSchema.AssertValidFile(workspace.PathOf(output));
+        }
+
+        // A pull request that adds a key: the annotation gate fails with exactly one annotation.
+        workspace.Write("infra/main.bicep", Site.Replace(
+            "{ name: 'OPENAI_API_KEY', value: 'sk-ci-recipe-0123' }",
+            "{ name: 'OPENAI_API_KEY', value: 'sk-ci-recipe-0123' }\n        { name: 'STORAGE_KEY', value: 'added-0123' }"));
+        var gate = commands.Single(c => c.Contains("--baseline") && c.Contains("github"));
+        var failed = workspace.Run(gate);
+        Assert.AreEqual(1, failed.ExitCode, failed.ToString());
+        Assert.AreEqual(
+            "::warning file=infra/main.bicep,line=9,col=11,title=INFRA1001::App setting 'STORAGE_KEY' of 'site' holds a secret in plain text; use a Key Vault reference, a secret reference or a managed identity\n",
+            failed.StandardOutput);
+    }
+}
