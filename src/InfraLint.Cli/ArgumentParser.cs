@@ -25,6 +25,8 @@ internal static class ArgumentParser
                                                   (an unchanged FILE is not rewritten)
           --baseline FILE                         report only findings that are not in FILE (a SARIF baseline)
           --fail-level error|warning|note|none    lowest severity that makes the exit code 1 (default: warning)
+          --config FILE                           the infralint.json to use for every file (default: the nearest
+                                                  infralint.json above each file; see docs/configuration.md)
           --bicep PATH                            the Bicep compiler to use (default: bicep on PATH, then ~/.azure/bin/bicep)
           --restore                               let the compiler restore registry modules (needs network)
           --timeout SECONDS                       per-file compile timeout (default: 60)
@@ -55,6 +57,7 @@ internal static class ArgumentParser
         Severity? failLevel = Severity.Warning;
         var format = ReportFormat.Text;
         string? bicep = null, output = null, baseline = null;
+        string? config = null;
         var restore = false;
         var timeout = TimeSpan.FromSeconds(60);
         for (var i = first; i < args.Count; i++)
@@ -91,7 +94,12 @@ internal static class ArgumentParser
                         return (null, "--baseline takes the path of a baseline file (see `infralint baseline create`)");
                     break;
                 case "--config":
-                    return (null, "--config is not supported yet: configuration files (infralint.json) are not implemented");
+                    config = Value();
+                    if (string.IsNullOrEmpty(config))
+                        return (null, "--config takes the path of an infralint.json");
+                    if (!File.Exists(config))
+                        return (null, $"--config: '{config}' does not exist");
+                    break;
                 case "--restore":
                     restore = true;
                     break;
@@ -115,7 +123,7 @@ internal static class ArgumentParser
                 return (null, "baseline create needs --output FILE");
             format = ReportFormat.Sarif;
         }
-        return (new CliOptions(command, paths, format, output, baseline, failLevel, bicep, restore, timeout), null);
+        return (new CliOptions(command, paths, format, output, baseline, failLevel, bicep, restore, timeout, config), null);
     }
 
     private static bool TryParseFormat(string? text, out ReportFormat format)

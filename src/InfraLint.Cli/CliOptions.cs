@@ -12,4 +12,5 @@ internal sealed record CliOptions(
     Severity? FailLevel,
     string? BicepPath,
     bool RestoreModules,
-    TimeSpan CompileTimeout);
+    TimeSpan CompileTimeout,
+    string? ConfigFile = null);

@@ -49,6 +49,7 @@ using var engine = new InfraLintEngine(new AnalysisOptions
     BicepPath = options.BicepPath,
     RestoreModules = options.RestoreModules,
     CompileTimeout = options.CompileTimeout,
+    ConfigFile = options.ConfigFile,
 });
 AnalysisResult result;
 try

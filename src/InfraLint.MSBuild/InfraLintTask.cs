@@ -24,6 +24,12 @@ public sealed class InfraLintTask : Microsoft.Build.Utilities.Task, ICancelableT
 
     public bool RestoreModules { get; set; }
 
+    /// <summary><c>$(InfraLintConfigFile)</c>: one infralint.json for every template instead of the nearest one above each.</summary>
+    public string? ConfigFile { get; set; }
+
+    /// <summary><c>$(InfraLintCompileTimeout)</c>: seconds one compile may take (default 60).</summary>
+    public int CompileTimeoutSeconds { get; set; } = 60;
+
     public bool TreatWarningsAsErrors { get; set; }
 
     /// <summary><c>$(WarningsNotAsErrors)</c> and <c>$(NoWarn)</c>: ids that <see cref="TreatWarningsAsErrors"/> leaves alone.</summary>
@@ -56,6 +62,8 @@ public sealed class InfraLintTask : Microsoft.Build.Utilities.Task, ICancelableT
                 BicepPath = BicepPath,
                 MSBuildBicepPath = PackageBicepPath,
                 RestoreModules = RestoreModules,
+                ConfigFile = string.IsNullOrEmpty(ConfigFile) ? null : ConfigFile,
+                CompileTimeout = TimeSpan.FromSeconds(Math.Max(1, CompileTimeoutSeconds)),
             });
             var result = engine.Analyze(files, cancellation.Token);
             var start = string.IsNullOrEmpty(ProjectDirectory) ? Directory.GetCurrentDirectory() : ProjectDirectory;

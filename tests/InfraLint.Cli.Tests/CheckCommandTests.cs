@@ -77,11 +77,16 @@ public sealed class CheckCommandTests
     }
 
     [TestMethod]
-    public void Config_is_rejected_clearly_until_configuration_exists()
+    public void Config_names_the_infralint_json_to_use()
     {
-        var result = Check("check", "infra", "--config", "infralint.json");
-        Assert.AreEqual(2, result.ExitCode, result.ToString());
-        StringAssert.Contains(result.StandardError, "--config is not supported yet");
+        var config = Path.Combine(workspace, "strict", "infralint.json");
+        Directory.CreateDirectory(Path.GetDirectoryName(config)!);
+        File.WriteAllText(config, """{ "rules": { "INFRA1001": "error" } }""");
+
+        var result = Check("check", "infra", "--bicep", TestEnvironment.BicepPath, "--config", config);
+
+        Assert.AreEqual(1, result.ExitCode, result.ToString());
+        StringAssert.StartsWith(result.OutputLines.Single(), "infra/app.bicep(10,11): error INFRA1001");
     }
 
     [TestMethod]
@@ -102,7 +107,7 @@ public sealed class CheckCommandTests
     [DataRow(new[] { "check", "infra", "--format", "xml" })]
     [DataRow(new[] { "check", "infra", "--unknown" })]
     [DataRow(new[] { "check", "no-such-dir" })]
-    [DataRow(new[] { "check", "infra", "--config", "infralint.json" })]
+    [DataRow(new[] { "check", "infra", "--config", "no-such-infralint.json" })]
     [DataRow(new[] { "check", "infra", "--baseline", "no-such-baseline.sarif" })]
     [DataRow(new[] { "baseline" })]
     [DataRow(new[] { "baseline", "create", "infra" })]

@@ -88,9 +88,12 @@ internal static class ArmFrontEnd
     }
 
     // Newtonsoft.Json appends "Path '...', line N, position M." — the location says that already.
+    // and some messages end by quoting the character found ("…encountered: s"): a piece of the file, left out.
     private static string FirstSentence(string message)
     {
         var cut = message.IndexOf(" Path '", StringComparison.Ordinal);
-        return (cut > 0 ? message[..cut] : message).TrimEnd('.', ' ');
+        var sentence = (cut > 0 ? message[..cut] : message).TrimEnd('.', ' ');
+        var quote = sentence.LastIndexOf(": ", StringComparison.Ordinal);
+        return quote > 0 && sentence.Length - quote <= 6 ? sentence[..quote] : sentence;
     }
 }
