@@ -36,7 +36,9 @@ internal static class SarifResults
                     PhysicalLocation = new PhysicalLocation
                     {
                         ArtifactLocation = new ArtifactLocation { Uri = uri, UriBaseId = baseId },
-                        Region = new Region { StartLine = location.Line, StartColumn = location.Column },
+                        Region = location.EndColumn > location.Column
+                            ? new Region { StartLine = location.Line, StartColumn = location.Column, EndLine = location.Line, EndColumn = location.EndColumn }
+                            : new Region { StartLine = location.Line, StartColumn = location.Column },
                     },
                     LogicalLocations = finding.ResourceName is { } name ? [Resource(name, finding.ResourceType)] : null,
                 },

@@ -62,7 +62,8 @@ public sealed class InfraLintEngine : IDisposable
         var knownIds = options.Rules.Select(r => r.Descriptor.Id).Concat(ToolDiagnostics.All.Select(d => d.Id)).ToHashSet(StringComparer.OrdinalIgnoreCase);
         var policy = new FindingPolicy(new ConfigLoader(options.ConfigFile), knownIds, options.Today);
         var decided = policy.Apply(Normalize(findings), analyzedFiles, suppressingResources);
-        return new AnalysisResult(Normalize(decided), analyzed, CompilerStarts, stopwatch.Elapsed);
+        var extents = new TokenExtents();
+        return new AnalysisResult(Normalize(decided.Select(extents.Complete)), analyzed, CompilerStarts, stopwatch.Elapsed);
     }
 
     public void Dispose() => compiler?.Dispose();
