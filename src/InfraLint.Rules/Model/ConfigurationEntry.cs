@@ -15,6 +15,8 @@ internal enum ConfigurationKind
 /// One app setting, connection string or environment variable of a compute resource.
 /// <paramref name="Anchor"/> is where findings point: the entry's <c>name</c> (array form) or its key (object form).
 /// <paramref name="IsSecretReference"/> is true for <c>secretRef</c> / <c>secureValue</c> entries.
+/// <paramref name="ReferencedValue"/> is the value of a Container Instances <c>secureValue</c>: hidden from
+/// readers of the resource, but still a copy of the secret.
 /// </summary>
 internal sealed record ConfigurationEntry(
     ResourceModel Owner,
@@ -22,4 +24,5 @@ internal sealed record ConfigurationEntry(
     JToken Anchor,
     string? Name,
     JToken? Value,
-    bool IsSecretReference);
+    bool IsSecretReference,
+    JToken? ReferencedValue);

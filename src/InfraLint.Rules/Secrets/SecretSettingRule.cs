@@ -33,23 +33,26 @@ public sealed class SecretSettingRule : Rule
         var value = template.Evaluate(entry.Value);
         if (IsKeyVaultReference(value))
             return false;
+        var secretName = entry.Name is { } name && SecretShapes.IsSecretName(name);
         if (value.AsString is { } known)
         {
             if (known.Length == 0)
                 return false; // an empty placeholder holds nothing
-            if (SecretShapes.CarriesCredential(known))
+            if (SecretShapes.CarriesCredential(known) || CredentialLiterals.Find(known) is not null)
                 return true;
-        }
-        else if (value.Literals.Any(SecretShapes.IsCredentialTemplate))
-        {
-            return true; // e.g. format('…;AccountKey={0}', listKeys(…).keys[0].value)
+            if (SecretShapes.IsCredentialFree(known))
+                return false; // an endpoint, or a connection string that authenticates with an identity
+            return secretName;
         }
 
-        var secretName = entry.Name is { } name && SecretShapes.IsSecretName(name);
+        if (value.Literals.Any(l => SecretShapes.IsCredentialTemplate(l) || CredentialLiterals.Find(l) is not null))
+            return true; // e.g. format('…;AccountKey={0}', listKeys(…).keys[0].value)
+        if (value.Literals.Any(SecretShapes.IsCredentialFreeConnectionTemplate))
+            return false; // e.g. format('AccountName={0};EndpointSuffix={1}', …): no key in it
         if (secretName)
             return true;
         // An entry of connectionStrings is a secret whatever its name when a parameter or a key function supplies it.
-        return entry.Kind == ConfigurationKind.ConnectionString && !value.IsKnown
+        return entry.Kind == ConfigurationKind.ConnectionString
             && (value.Parameters.Count > 0 || value.Functions.Any(f => f.StartsWith("list", StringComparison.Ordinal)));
     }
 
