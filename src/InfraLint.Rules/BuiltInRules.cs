@@ -10,6 +10,7 @@ public static class BuiltInRules
     public static IReadOnlyList<Rule> All { get; } = new Rule[]
     {
         new SecretSettingRule(),
+        new ListedKeyInConfigurationRule(),
         new MissingManagedIdentityRule(),
     }.OrderBy(r => r.Descriptor.Id, StringComparer.Ordinal).ToArray();
 }

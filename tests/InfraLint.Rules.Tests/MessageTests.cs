@@ -8,6 +8,10 @@ namespace InfraLint.Rules.Tests;
 public sealed class MessageTests
 {
     private const string Template = """
+        resource store 'Microsoft.Storage/storageAccounts@2023-05-01' existing = {
+          name: 'stchat'
+        }
+
         resource site 'Microsoft.Web/sites@2023-12-01' = {
           name: 'app-chat'
           location: 'westeurope'
@@ -15,6 +19,7 @@ public sealed class MessageTests
             siteConfig: {
               appSettings: [
                 { name: 'OPENAI_API_KEY', value: 'sk-not-a-real-key-1234567890' }
+                { name: 'CHAT_STORE', value: store.listKeys().keys[0].value }
               ]
               connectionStrings: [
                 { name: 'Orders', connectionString: 'Server=tcp:db;Password=Hunter2-not-real;', type: 'SQLAzure' }
@@ -42,6 +47,7 @@ public sealed class MessageTests
         {
             "INFRA2001 site Microsoft.Web/sites ",
             "INFRA1001 site Microsoft.Web/sites properties.siteConfig.appSettings[0].name",
+            "INFRA1002 site Microsoft.Web/sites properties.siteConfig.appSettings[1].name",
             "INFRA1001 site Microsoft.Web/sites properties.siteConfig.connectionStrings[0].name",
         }, paths);
     }
@@ -54,6 +60,7 @@ public sealed class MessageTests
         {
             "INFRA2001: 'site' (Microsoft.Web/sites) has no managed identity; assign a system- or user-assigned identity so it can reach other services without secrets",
             "INFRA1001: App setting 'OPENAI_API_KEY' of 'site' holds a secret in plain text; use a Key Vault reference, a secret reference or a managed identity",
+            "INFRA1002: App setting 'CHAT_STORE' of 'site' takes a key from listKeys() of a storage account; use an identity-based connection and grant the app's managed identity a Storage data role (e.g. Storage Blob Data Contributor)",
             "INFRA1001: Connection string 'Orders' of 'site' holds a secret in plain text; use a Key Vault reference, a secret reference or a managed identity",
         }, messages);
         foreach (var message in messages)

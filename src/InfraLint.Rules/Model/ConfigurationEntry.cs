@@ -11,6 +11,17 @@ internal enum ConfigurationKind
     EnvironmentVariable,
 }
 
+internal static class ConfigurationKindNames
+{
+    /// <summary>The kind as the first words of a message: "App setting", "Connection string", "Environment variable".</summary>
+    public static string Describe(this ConfigurationKind kind) => kind switch
+    {
+        ConfigurationKind.ConnectionString => "Connection string",
+        ConfigurationKind.EnvironmentVariable => "Environment variable",
+        _ => "App setting",
+    };
+}
+
 /// <summary>
 /// One app setting, connection string or environment variable of a compute resource.
 /// <paramref name="Anchor"/> is where findings point: the entry's <c>name</c> (array form) or its key (object form).

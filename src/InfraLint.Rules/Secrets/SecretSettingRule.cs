@@ -24,7 +24,7 @@ public sealed class SecretSettingRule : Rule
             if (entry.IsSecretReference || entry.Value is null || (entry.Name is { } name && SecretShapes.IsIdentityBasedName(name)))
                 continue;
             if (IsSecret(template, entry))
-                report.ReportAt(Rule, entry.Owner, entry.Anchor, Describe(entry.Kind), entry.Name ?? "(computed name)", entry.Owner.DisplayName);
+                report.ReportAt(Rule, entry.Owner, entry.Anchor, entry.Kind.Describe(), entry.Name ?? "(computed name)", entry.Owner.DisplayName);
         }
     }
 
@@ -60,11 +60,4 @@ public sealed class SecretSettingRule : Rule
         value.AsString is { } known
             ? known.TrimStart().StartsWith("@Microsoft.KeyVault(", StringComparison.OrdinalIgnoreCase)
             : value.Literals.Any(l => l.TrimStart().StartsWith("@Microsoft.KeyVault(", StringComparison.OrdinalIgnoreCase));
-
-    private static string Describe(ConfigurationKind kind) => kind switch
-    {
-        ConfigurationKind.ConnectionString => "Connection string",
-        ConfigurationKind.EnvironmentVariable => "Environment variable",
-        _ => "App setting",
-    };
 }

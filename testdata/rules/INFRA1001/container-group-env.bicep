@@ -59,7 +59,7 @@ resource summarizer 'Microsoft.ContainerInstance/containerGroups@2023-05-01' = {
             { name: 'AZURE_CLIENT_ID', value: identity.properties.clientId }
             { name: 'OUTPUT_CONTAINER', value: 'summaries' }
             {
-              name: 'STORAGE_ACCOUNT_KEY' // expect: INFRA1001@15
+              name: 'STORAGE_ACCOUNT_KEY' // expect: INFRA1001@15, INFRA1002
               value: storage.listKeys().keys[0].value
             }
             { name: 'POSTGRES_PASSWORD', value: postgresPassword } // expect: INFRA1001@15

@@ -54,18 +54,18 @@ resource legacyFunction 'Microsoft.Web/sites@2023-12-01' = {
       appSettings: [
         {
           // The name is harmless; the interpolated value carries the account key.
-          name: 'AzureWebJobsStorage' // expect: INFRA1001@11
+          name: 'AzureWebJobsStorage' // expect: INFRA1001@11, INFRA1002
           value: 'DefaultEndpointsProtocol=https;AccountName=${storage.name};AccountKey=${storage.listKeys().keys[0].value};EndpointSuffix=${environment().suffixes.storage}'
         }
         {
-          name: 'WEBSITE_CONTENTAZUREFILECONNECTIONSTRING' // expect: INFRA1001@11
+          name: 'WEBSITE_CONTENTAZUREFILECONNECTIONSTRING' // expect: INFRA1001@11, INFRA1002
           value: 'DefaultEndpointsProtocol=https;AccountName=${storage.name};AccountKey=${storage.listKeys().keys[0].value};EndpointSuffix=${environment().suffixes.storage}'
         }
         { name: 'WEBSITE_CONTENTSHARE', value: 'func-invoices-legacy' }
         { name: 'FUNCTIONS_EXTENSION_VERSION', value: '~4' }
         { name: 'FUNCTIONS_WORKER_RUNTIME', value: 'dotnet-isolated' }
         { name: 'APPINSIGHTS_INSTRUMENTATIONKEY', value: insights.properties.InstrumentationKey }
-        { name: 'InvoiceArchive__StorageKey', value: storage.listKeys().keys[1].value } // expect: INFRA1001
+        { name: 'InvoiceArchive__StorageKey', value: storage.listKeys().keys[1].value } // expect: INFRA1001, INFRA1002
       ]
     }
   }

@@ -31,7 +31,7 @@ resource orderWorkflows 'Microsoft.Web/sites@2023-12-01' = {
     siteConfig: {
       appSettings: [
         { name: 'AzureWebJobsStorage', value: hostStorageConnection } // expect: INFRA1001@11
-        { name: 'WEBSITE_CONTENTAZUREFILECONNECTIONSTRING', value: contentConnection } // expect: INFRA1001@11
+        { name: 'WEBSITE_CONTENTAZUREFILECONNECTIONSTRING', value: contentConnection } // expect: INFRA1001@11, INFRA1002
         { name: 'WEBSITE_CONTENTSHARE', value: 'logic-orders' }
         { name: 'APP_KIND', value: 'workflowApp' }
         { name: 'AzureFunctionsJobHost__extensionBundle__id', value: 'Microsoft.Azure.Functions.ExtensionBundle.Workflows' }
@@ -55,7 +55,7 @@ resource localDevFunction 'Microsoft.Web/sites@2023-12-01' = {
     siteConfig: {
       appSettings: [
         { name: 'AzureWebJobsStorage', value: 'UseDevelopmentStorage=true' }
-        { name: 'AzureWebJobsDashboard', value: 'DefaultEndpointsProtocol=https;AccountName=${storage.name};AccountKey=${storage.listKeys().keys[1].value}' } // expect: INFRA1001@11
+        { name: 'AzureWebJobsDashboard', value: 'DefaultEndpointsProtocol=https;AccountName=${storage.name};AccountKey=${storage.listKeys().keys[1].value}' } // expect: INFRA1001@11, INFRA1002
         { name: 'DOCS_BASE_URL', value: 'https://docs.contoso.example/orders?lang=en' }
       ]
     }

@@ -90,11 +90,11 @@ resource web 'Microsoft.Web/sites@2022-09-01' = {
           value: jwtSigningSecret
         }
         {
-          name: 'Redis__Password' // expect: INFRA1001
+          name: 'Redis__Password' // expect: INFRA1001, INFRA1002
           value: cache.listKeys().primaryKey
         }
         {
-          name: 'SERVICEBUS_CONNSTR' // expect: INFRA1001
+          name: 'SERVICEBUS_CONNSTR' // expect: INFRA1001, INFRA1002
           value: serviceBusRootKey.listKeys().primaryConnectionString
         }
         {
