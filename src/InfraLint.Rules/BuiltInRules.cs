@@ -11,6 +11,7 @@ public static class BuiltInRules
     {
         new SecretSettingRule(),
         new ListedKeyInConfigurationRule(),
+        new HardCodedCredentialRule(),
         new MissingManagedIdentityRule(),
     }.OrderBy(r => r.Descriptor.Id, StringComparer.Ordinal).ToArray();
 }

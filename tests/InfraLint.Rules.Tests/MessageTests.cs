@@ -42,13 +42,14 @@ public sealed class MessageTests
     [TestMethod]
     public void Findings_carry_the_resource_and_a_line_independent_property_path()
     {
-        var paths = Findings().Select(f => $"{f.Id} {f.ResourceName} {f.ResourceType} {f.PropertyPath}").ToArray();
-        CollectionAssert.AreEqual(new[]
+        var paths = Findings().Select(f => $"{f.Id} {f.ResourceName} {f.ResourceType} {f.PropertyPath}");
+        AssertLines(new[]
         {
             "INFRA2001 site Microsoft.Web/sites ",
             "INFRA1001 site Microsoft.Web/sites properties.siteConfig.appSettings[0].name",
             "INFRA1002 site Microsoft.Web/sites properties.siteConfig.appSettings[1].name",
             "INFRA1001 site Microsoft.Web/sites properties.siteConfig.connectionStrings[0].name",
+            "INFRA1003 site Microsoft.Web/sites properties.siteConfig.connectionStrings[0].connectionString",
         }, paths);
     }
 
@@ -56,12 +57,13 @@ public sealed class MessageTests
     public void Messages_name_the_setting_and_resource_never_the_value()
     {
         var messages = Findings().Select(f => $"{f.Id}: {f.Message}").ToArray();
-        CollectionAssert.AreEqual(new[]
+        AssertLines(new[]
         {
             "INFRA2001: 'site' (Microsoft.Web/sites) has no managed identity; assign a system- or user-assigned identity so it can reach other services without secrets",
             "INFRA1001: App setting 'OPENAI_API_KEY' of 'site' holds a secret in plain text; use a Key Vault reference, a secret reference or a managed identity",
             "INFRA1002: App setting 'CHAT_STORE' of 'site' takes a key from listKeys() of a storage account; use an identity-based connection and grant the app's managed identity a Storage data role (e.g. Storage Blob Data Contributor)",
             "INFRA1001: Connection string 'Orders' of 'site' holds a secret in plain text; use a Key Vault reference, a secret reference or a managed identity",
+            "INFRA1003: Hard-coded connection string password (16 characters) in 'properties.siteConfig.connectionStrings[0].connectionString' of 'site'; rotate it, then keep it in Key Vault or replace it with a managed identity",
         }, messages);
         foreach (var message in messages)
         {
@@ -69,4 +71,8 @@ public sealed class MessageTests
             Assert.IsFalse(message.Contains("Hunter2", StringComparison.Ordinal));
         }
     }
+
+    // One line per finding, so that a failure shows the whole difference.
+    private static void AssertLines(IEnumerable<string> expected, IEnumerable<string> actual) =>
+        Assert.AreEqual(string.Join("\n", expected), string.Join("\n", actual));
 }

@@ -23,7 +23,7 @@ internal static class SecretShapes
     };
 
     // Names that end like this hold a reference to a secret, not the secret.
-    private static readonly string[] ReferenceSuffixes = ["NAME", "URL", "URI", "ENDPOINT", "ID", "VERSION", "PATH", "EXPIRY", "EXPIRATION", "HOST"];
+    private static readonly string[] ReferenceSuffixes = ["NAME", "URL", "URI", "ENDPOINT", "ID", "VERSION", "PATH", "EXPIRY", "EXPIRATION", "HOST", "REF"];
 
     // Functions settings that hold a storage connection string under a name that does not say so.
     private static readonly HashSet<string> StorageConnectionSettings = new(StringComparer.Ordinal) { "AZUREWEBJOBSSTORAGE", "AZUREWEBJOBSDASHBOARD" };

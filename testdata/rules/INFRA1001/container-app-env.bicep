@@ -106,7 +106,7 @@ resource chatApi 'Microsoft.App/containerApps@2023-05-01' = {
           image: 'crcontoso.azurecr.io/otel-collector:0.98.0'
           env: [
             { name: 'OTEL_EXPORTER_OTLP_ENDPOINT', value: 'http://localhost:4317' }
-            { name: 'OTEL_EXPORTER_API_TOKEN', value: 'otel-static-token-123' } // expect: INFRA1001@15
+            { name: 'OTEL_EXPORTER_API_TOKEN', value: 'otel-static-token-123' } // expect: INFRA1001@15, INFRA1003
           ]
         }
       ]

@@ -66,7 +66,7 @@ resource staging 'Microsoft.Web/sites/slots@2022-03-01' = {
       connectionStrings: [
         {
           name: 'CheckoutDb' // expect: INFRA1001@11
-          connectionString: 'Server=tcp:10.30.1.5,1433;Database=checkout-staging;User ID=checkout;Password=Staging#123'
+          connectionString: 'Server=tcp:10.30.1.5,1433;Database=checkout-staging;User ID=checkout;Password=Staging#123' // expect: INFRA1003
           type: 'SQLServer'
         }
       ]

@@ -105,4 +105,4 @@ resource function 'Microsoft.Web/sites@2023-01-01' = {
 }
 
 // A compact one-line declaration: both findings fall on the same line.
-resource smokeTestFunction 'Microsoft.Web/sites@2023-12-01' = { name: 'func-invoices-smoke', location: location, kind: 'functionapp', properties: { serverFarmId: plan.id, siteConfig: { appSettings: [{ name: 'SMOKE_TEST_API_KEY', value: 'smoke-test-key-0001' }] } } } // expect: INFRA1001@202, INFRA2001@1
+resource smokeTestFunction 'Microsoft.Web/sites@2023-12-01' = { name: 'func-invoices-smoke', location: location, kind: 'functionapp', properties: { serverFarmId: plan.id, siteConfig: { appSettings: [{ name: 'SMOKE_TEST_API_KEY', value: 'smoke-test-key-0001' }] } } } // expect: INFRA1001@202, INFRA2001@1, INFRA1003

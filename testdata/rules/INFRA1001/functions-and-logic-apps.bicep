@@ -73,11 +73,11 @@ resource integrations 'Microsoft.Web/sites@2023-12-01' = {
     serverFarmId: plan.id
     siteConfig: {
       appSettings: [
-        { name: 'OPENAI', value: 'sk-proj-u8jzPde0IgxLd6GncfBAepfJBd0Kh8oOOL8dKLzdocJ2isAj' } // expect: INFRA1001@11
+        { name: 'OPENAI', value: 'sk-proj-u8jzPde0IgxLd6GncfBAepfJBd0Kh8oOOL8dKLzdocJ2isAj' } // expect: INFRA1001@11, INFRA1003
         { name: 'RELEASE_NOTES_FEED', value: 'https://github.com/contoso/orders/releases.atom' }
         {
           name: 'EXPORT_TARGET' // expect: INFRA1001@11
-          value: 'https://stexports.blob.core.windows.net/orders?sv=2022-11-02&ss=b&srt=co&sp=rwl&se=2027-01-01T00:00:00Z&sig=Xk2fP9qL0vR7sT1uW3yZ5aB8cD0eF2gH4iJ6kL8mN0o%3D'
+          value: 'https://stexports.blob.core.windows.net/orders?sv=2022-11-02&ss=b&srt=co&sp=rwl&se=2027-01-01T00:00:00Z&sig=Xk2fP9qL0vR7sT1uW3yZ5aB8cD0eF2gH4iJ6kL8mN0o%3D' // expect: INFRA1003
         }
         { name: 'EXPORT_CONTAINER_URL', value: 'https://stexports.blob.core.windows.net/orders' }
       ]

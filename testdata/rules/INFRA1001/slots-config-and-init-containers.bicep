@@ -30,7 +30,7 @@ resource stagingConnections 'Microsoft.Web/sites/slots/config@2023-12-01' = {
   name: 'connectionstrings'
   properties: {
     PartnersDb: { // expect: INFRA1001@5
-      value: 'Server=tcp:10.40.2.8,1433;Database=partners;User ID=partners;Password=Stg-partners-2024'
+      value: 'Server=tcp:10.40.2.8,1433;Database=partners;User ID=partners;Password=Stg-partners-2024' // expect: INFRA1003
       type: 'SQLServer'
     }
     PartnersDbIdentity: {
@@ -65,7 +65,7 @@ resource partnerSync 'Microsoft.App/containerApps@2024-03-01' = {
           name: 'migrate'
           image: 'crcontoso.azurecr.io/partners-migrate:1.0.0'
           env: [
-            { name: 'MIGRATION_DB_PASSWORD', value: 'Migr4te-partners!' } // expect: INFRA1001@15
+            { name: 'MIGRATION_DB_PASSWORD', value: 'Migr4te-partners!' } // expect: INFRA1001@15, INFRA1003
             { name: 'MIGRATION_MODE', value: 'online' }
           ]
         }
