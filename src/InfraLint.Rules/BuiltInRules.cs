@@ -12,6 +12,7 @@ public static class BuiltInRules
         new SecretSettingRule(),
         new ListedKeyInConfigurationRule(),
         new HardCodedCredentialRule(),
+        new ContainerAppSecretValueRule(),
         new MissingManagedIdentityRule(),
     }.OrderBy(r => r.Descriptor.Id, StringComparer.Ordinal).ToArray();
 }

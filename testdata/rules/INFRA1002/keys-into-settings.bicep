@@ -93,7 +93,7 @@ resource indexer 'Microsoft.App/containerApps@2024-03-01' = {
     configuration: {
       secrets: [
         {
-          name: 'registry-password' // expect: INFRA1002@11
+          name: 'registry-password' // expect: INFRA1002@11, INFRA1004
           value: registry.listCredentials().passwords[0].value
         }
       ]
