@@ -14,5 +14,6 @@ public static class BuiltInRules
         new HardCodedCredentialRule(),
         new ContainerAppSecretValueRule(),
         new MissingManagedIdentityRule(),
+        new LocalAuthenticationRule(),
     }.OrderBy(r => r.Descriptor.Id, StringComparer.Ordinal).ToArray();
 }

@@ -3,7 +3,7 @@
 
 param location string = resourceGroup().location
 
-resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' = {
+resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' = { // expect: INFRA2002
   name: 'stfuncinvoices'
   location: location
   sku: {

@@ -51,7 +51,7 @@ resource cache 'Microsoft.Cache/redis@2023-08-01' = {
   }
 }
 
-resource serviceBus 'Microsoft.ServiceBus/namespaces@2022-10-01-preview' = {
+resource serviceBus 'Microsoft.ServiceBus/namespaces@2022-10-01-preview' = { // expect: INFRA2002
   name: 'sb-orders'
   location: location
   sku: {

@@ -12,7 +12,7 @@ resource hub 'Microsoft.EventHub/namespaces@2024-01-01' = {
   name: 'evh-telemetry'
   location: location
   properties: {
-    disableLocalAuth: false
+    disableLocalAuth: false // expect: INFRA2002
   }
 }
 
