@@ -15,5 +15,6 @@ public static class BuiltInRules
         new ContainerAppSecretValueRule(),
         new MissingManagedIdentityRule(),
         new LocalAuthenticationRule(),
+        new RegistryPasswordRule(),
     }.OrderBy(r => r.Descriptor.Id, StringComparer.Ordinal).ToArray();
 }

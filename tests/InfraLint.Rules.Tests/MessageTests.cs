@@ -28,6 +28,13 @@ public sealed class MessageTests
           }
         }
 
+        resource registry 'Microsoft.ContainerRegistry/registries@2023-07-01' = {
+          name: 'crchat'
+          location: 'westeurope'
+          sku: { name: 'Basic' }
+          properties: { adminUserEnabled: true }
+        }
+
         resource queue 'Microsoft.ServiceBus/namespaces@2024-01-01' = {
           name: 'sb-chat'
           location: 'westeurope'
@@ -68,6 +75,7 @@ public sealed class MessageTests
             "INFRA1002 site Microsoft.Web/sites properties.siteConfig.appSettings[1].name",
             "INFRA1001 site Microsoft.Web/sites properties.siteConfig.connectionStrings[0].name",
             "INFRA1003 site Microsoft.Web/sites properties.siteConfig.connectionStrings[0].connectionString",
+            "INFRA2003 registry Microsoft.ContainerRegistry/registries properties.adminUserEnabled",
             "INFRA2002 queue Microsoft.ServiceBus/namespaces ",
             "INFRA1004 api Microsoft.App/containerApps properties.configuration.secrets[0].name",
         }, paths);
@@ -84,6 +92,7 @@ public sealed class MessageTests
             "INFRA1002: App setting 'CHAT_STORE' of 'site' takes a key from listKeys() of a storage account; use an identity-based connection and grant the app's managed identity a Storage data role (e.g. Storage Blob Data Contributor)",
             "INFRA1001: Connection string 'Orders' of 'site' holds a secret in plain text; use a Key Vault reference, a secret reference or a managed identity",
             "INFRA1003: Hard-coded connection string password (16 characters) in 'properties.siteConfig.connectionStrings[0].connectionString' of 'site'; rotate it, then keep it in Key Vault or replace it with a managed identity",
+            "INFRA2003: 'registry' (Microsoft.ContainerRegistry/registries) enables the registry's admin user (adminUserEnabled is true); pull images with a managed identity that holds AcrPull instead",
             "INFRA2002: 'queue' (Microsoft.ServiceBus/namespaces) allows local authentication with keys (disableLocalAuth is not set; it defaults to false); use Microsoft Entra ID with role assignments instead",
             "INFRA1004: Secret 'chat-key' of 'api' holds its value in the app; reference a Key Vault secret with keyVaultUrl and identity instead",
         }, messages);

@@ -39,7 +39,7 @@ resource summarizer 'Microsoft.ContainerInstance/containerGroups@2023-05-01' = {
       {
         server: 'crcontoso.azurecr.io'
         username: 'crcontoso'
-        password: registryPassword
+        password: registryPassword // expect: INFRA2003
       }
     ]
     containers: [
