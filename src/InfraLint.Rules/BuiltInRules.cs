@@ -16,5 +16,6 @@ public static class BuiltInRules
         new MissingManagedIdentityRule(),
         new LocalAuthenticationRule(),
         new RegistryPasswordRule(),
+        new KeyVaultAccessPoliciesRule(),
     }.OrderBy(r => r.Descriptor.Id, StringComparer.Ordinal).ToArray();
 }
