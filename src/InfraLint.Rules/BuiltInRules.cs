@@ -1,3 +1,4 @@
+using InfraLint.Rules.AI;
 using InfraLint.Rules.Identity;
 using InfraLint.Rules.Secrets;
 using InfraLint.Sdk;
@@ -17,5 +18,6 @@ public static class BuiltInRules
         new LocalAuthenticationRule(),
         new RegistryPasswordRule(),
         new KeyVaultAccessPoliciesRule(),
+        new ModelAutoUpgradeRule(),
     }.OrderBy(r => r.Descriptor.Id, StringComparer.Ordinal).ToArray();
 }

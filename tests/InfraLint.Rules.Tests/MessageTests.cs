@@ -41,6 +41,16 @@ public sealed class MessageTests
           properties: { tenantId: tenant().tenantId, sku: { family: 'A', name: 'standard' } }
         }
 
+        resource openAi 'Microsoft.CognitiveServices/accounts@2024-10-01' existing = {
+          name: 'oai-chat'
+        }
+
+        resource model 'Microsoft.CognitiveServices/accounts/deployments@2024-10-01' = {
+          parent: openAi
+          name: 'gpt-4o'
+          properties: { model: { format: 'OpenAI', name: 'gpt-4o' } }
+        }
+
         resource queue 'Microsoft.ServiceBus/namespaces@2024-01-01' = {
           name: 'sb-chat'
           location: 'westeurope'
@@ -83,6 +93,7 @@ public sealed class MessageTests
             "INFRA1003 site Microsoft.Web/sites properties.siteConfig.connectionStrings[0].connectionString",
             "INFRA2003 registry Microsoft.ContainerRegistry/registries properties.adminUserEnabled",
             "INFRA2005 vault Microsoft.KeyVault/vaults ",
+            "INFRA5001 model Microsoft.CognitiveServices/accounts/deployments ",
             "INFRA2002 queue Microsoft.ServiceBus/namespaces ",
             "INFRA1004 api Microsoft.App/containerApps properties.configuration.secrets[0].name",
         }, paths);
@@ -101,6 +112,7 @@ public sealed class MessageTests
             "INFRA1003: Hard-coded connection string password (16 characters) in 'properties.siteConfig.connectionStrings[0].connectionString' of 'site'; rotate it, then keep it in Key Vault or replace it with a managed identity",
             "INFRA2003: 'registry' (Microsoft.ContainerRegistry/registries) enables the registry's admin user (adminUserEnabled is true); pull images with a managed identity that holds AcrPull instead",
             "INFRA2005: 'vault' (Microsoft.KeyVault/vaults) does not set enableRbacAuthorization, which defaults to false (access policies) for API version 2023-07-01; use Azure RBAC (enableRbacAuthorization: true) with Key Vault data roles instead of access policies",
+            "INFRA5001: Model deployment 'model' does not set versionUpgradeOption, which defaults to OnceNewDefaultVersionAvailable, and does not pin model.version; pin model.version and set versionUpgradeOption to NoAutoUpgrade",
             "INFRA2002: 'queue' (Microsoft.ServiceBus/namespaces) allows local authentication with keys (disableLocalAuth is not set; it defaults to false); use Microsoft Entra ID with role assignments instead",
             "INFRA1004: Secret 'chat-key' of 'api' holds its value in the app; reference a Key Vault secret with keyVaultUrl and identity instead",
         }, messages);
