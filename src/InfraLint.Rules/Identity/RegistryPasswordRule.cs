@@ -27,9 +27,9 @@ public sealed class RegistryPasswordRule : Rule
             if (resource.Is("Microsoft.ContainerRegistry/registries"))
                 AdminUser(template, report, resource);
             else if (resource.Is("Microsoft.App/containerApps") || resource.Is("Microsoft.App/jobs"))
-                Credentials(template, report, resource, Resolve(template, Resolve(template, resource.Properties)?["configuration"])?["registries"], "passwordSecretRef", "registries[].passwordSecretRef");
+                Credentials(template, report, resource, Resolve(template, Resolve(template, resource.Properties).Child("configuration")).Child("registries"), "passwordSecretRef", "registries[].passwordSecretRef");
             else if (resource.Is("Microsoft.ContainerInstance/containerGroups"))
-                Credentials(template, report, resource, Resolve(template, resource.Properties)?["imageRegistryCredentials"], "password", "imageRegistryCredentials[].password");
+                Credentials(template, report, resource, Resolve(template, resource.Properties).Child("imageRegistryCredentials"), "password", "imageRegistryCredentials[].password");
         }
         foreach (var group in ConfigurationEntries.Of(template).Where(e => e.Kind == ConfigurationKind.AppSetting).GroupBy(e => e.Owner))
         {

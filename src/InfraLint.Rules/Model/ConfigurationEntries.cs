@@ -18,8 +18,8 @@ internal static class ConfigurationEntries
                 "microsoft.web/sites" or "microsoft.web/sites/slots" => SiteConfig(template, resource),
                 "microsoft.web/sites/config" or "microsoft.web/sites/slots/config" => ConfigResource(template, resource),
                 "microsoft.web/staticsites/config" or "microsoft.web/staticsites/builds/config" => ConfigResource(template, resource),
-                "microsoft.app/containerapps" or "microsoft.app/jobs" => Containers(template, resource, resource.Properties?["template"], "env", c => c),
-                "microsoft.containerinstance/containergroups" => Containers(template, resource, resource.Properties, "environmentVariables", c => c["properties"]),
+                "microsoft.app/containerapps" or "microsoft.app/jobs" => Containers(template, resource, resource.Properties.Child("template"), "env", c => c),
+                "microsoft.containerinstance/containergroups" => Containers(template, resource, resource.Properties, "environmentVariables", c => c.Child("properties")),
                 _ => [],
             };
             foreach (var entry in entries)
@@ -29,10 +29,10 @@ internal static class ConfigurationEntries
 
     private static IEnumerable<ConfigurationEntry> SiteConfig(TemplateModel template, ResourceModel site)
     {
-        var siteConfig = Resolve(template, site.Properties?["siteConfig"]);
-        foreach (var entry in NamedArray(template, site, siteConfig?["appSettings"], ConfigurationKind.AppSetting, "value"))
+        var siteConfig = Resolve(template, site.Properties.Child("siteConfig"));
+        foreach (var entry in NamedArray(template, site, siteConfig.Child("appSettings"), ConfigurationKind.AppSetting, "value"))
             yield return entry;
-        foreach (var entry in NamedArray(template, site, siteConfig?["connectionStrings"], ConfigurationKind.ConnectionString, "connectionString"))
+        foreach (var entry in NamedArray(template, site, siteConfig.Child("connectionStrings"), ConfigurationKind.ConnectionString, "connectionString"))
             yield return entry;
     }
 
@@ -43,9 +43,9 @@ internal static class ConfigurationEntries
         if (ResourceNames.LastSegmentIs(template, config, "web"))
         {
             var siteConfig = Resolve(template, config.Properties);
-            foreach (var entry in NamedArray(template, config, siteConfig?["appSettings"], ConfigurationKind.AppSetting, "value"))
+            foreach (var entry in NamedArray(template, config, siteConfig.Child("appSettings"), ConfigurationKind.AppSetting, "value"))
                 yield return entry;
-            foreach (var entry in NamedArray(template, config, siteConfig?["connectionStrings"], ConfigurationKind.ConnectionString, "connectionString"))
+            foreach (var entry in NamedArray(template, config, siteConfig.Child("connectionStrings"), ConfigurationKind.ConnectionString, "connectionString"))
                 yield return entry;
             yield break;
         }
@@ -68,11 +68,11 @@ internal static class ConfigurationEntries
         var holder = Resolve(template, parent);
         foreach (var listName in new[] { "containers", "initContainers" })
         {
-            if (Resolve(template, holder?[listName]) is not JArray containers)
+            if (Resolve(template, holder.Child(listName)) is not JArray containers)
                 continue;
             foreach (var container in containers.Select(c => Resolve(template, c)).OfType<JObject>())
             {
-                var variables = Resolve(template, containerProperties(container))?[variablesProperty];
+                var variables = Resolve(template, containerProperties(container)).Child(variablesProperty);
                 foreach (var entry in NamedArray(template, owner, variables, ConfigurationKind.EnvironmentVariable, "value"))
                     yield return entry;
             }

@@ -10,8 +10,8 @@ internal static class ContainerAppSecrets
     {
         foreach (var owner in template.Resources.Where(r => !r.IsExisting && (r.Is("Microsoft.App/containerApps") || r.Is("Microsoft.App/jobs"))))
         {
-            var configuration = Resolve(template, owner.Properties?["configuration"]);
-            if (Resolve(template, configuration?["secrets"]) is not JArray secrets)
+            var configuration = Resolve(template, owner.Properties.Child("configuration"));
+            if (Resolve(template, configuration.Child("secrets")) is not JArray secrets)
                 continue;
             foreach (var secret in secrets.Select(s => Resolve(template, s)).OfType<JObject>())
             {

@@ -39,7 +39,7 @@ public sealed class HardCodedCredentialRule : Rule
                     continue; // child resources are resources of their own
                 Scan(property.Value, property.Name, false, (token, found) =>
                     report.ReportAt(Rule, resource, token, found.Kind, found.Length, $"'{PathIn(resource, token)}' of '{resource.DisplayName}'"),
-                    skip: t => IsNestedTemplate(resource, t), secretValue: isVaultSecret ? resource.Properties?["value"] : null);
+                    skip: t => IsNestedTemplate(resource, t), secretValue: isVaultSecret ? resource.Properties.Child("value") : null);
             }
         }
         foreach (var output in Declarations(root, "outputs"))
