@@ -46,6 +46,10 @@ internal static partial class CredentialLiterals
     [GeneratedRegex(@"^[A-Za-z]+(?:[ _.\-][A-Za-z]+)*$")]
     private static partial Regex WordsOnly();
 
+    // Names and paths: words, each perhaps ending in digits, joined by separators ('HKEY_LOCAL_MACHINE/SOFTWARE/MyApp1').
+    [GeneratedRegex(@"^[A-Za-z]+[0-9]*(?:[ _./\\:-]+[A-Za-z]+[0-9]*)+$")]
+    private static partial Regex NameOrPath();
+
     /// <summary>The first credential of a known shape in <paramref name="text"/>, or null.</summary>
     public static CredentialLiteral? Find(string text)
     {
@@ -90,8 +94,8 @@ internal static partial class CredentialLiterals
         if (value.Contains("://", StringComparison.Ordinal) || value.StartsWith('/') || value.StartsWith('[') ||
             value.StartsWith("@Microsoft.KeyVault(", StringComparison.OrdinalIgnoreCase))
             return false;
-        if (WordsOnly().IsMatch(value))
-            return false; // 'SystemAssigned', 'Standard_LRS', 'managed-identity'
+        if (WordsOnly().IsMatch(value) || NameOrPath().IsMatch(value))
+            return false; // 'SystemAssigned', 'Standard_LRS', 'managed-identity', 'HKEY_LOCAL_MACHINE/SOFTWARE/MyApp1'
         var classes = (value.Any(char.IsLower) ? 1 : 0) + (value.Any(char.IsUpper) ? 1 : 0) + (value.Any(char.IsDigit) ? 1 : 0)
             + (value.Any(c => !char.IsLetterOrDigit(c)) ? 1 : 0);
         return classes >= 2 && DistinctCharacters(value) >= 6 && Entropy(value) >= 3.0;

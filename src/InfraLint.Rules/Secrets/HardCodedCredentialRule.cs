@@ -111,7 +111,9 @@ public sealed class HardCodedCredentialRule : Rule
         var literal = ExpressionLiterals.Unescape(text);
         if (CredentialLiterals.Find(literal) is { } known)
             return known;
-        var secretShaped = secretContext || SecretShapes.IsSecretName(name) || name.Equals("secureValue", StringComparison.OrdinalIgnoreCase);
+        // A property called just 'key' is the label of a { key, value } entry (tags, enrichments, key-values), not a key.
+        var secretShaped = secretContext || (SecretShapes.IsSecretName(name) && !name.Equals("key", StringComparison.OrdinalIgnoreCase))
+            || name.Equals("secureValue", StringComparison.OrdinalIgnoreCase);
         return secretShaped && !SecretShapes.IsIdentityBasedName(name) && !SecretShapes.IsCredentialFree(literal) && CredentialLiterals.LooksRandom(literal)
             ? new CredentialLiteral(GenericKind, literal.Length)
             : null;

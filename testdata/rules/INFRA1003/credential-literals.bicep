@@ -21,6 +21,16 @@ var cosmosConnection = 'AccountEndpoint=https://cosmos-orders.documents.azure.co
 var docsExample = 'Endpoint=sb://<namespace>.servicebus.windows.net/;SharedAccessKeyName=<rule>;SharedAccessKey=<key>'
 var exportUrl = 'https://stexports.blob.core.windows.net/orders?sv=2022-11-02&sp=r&sig=REDACTED'
 
+// Names and paths under key-shaped names are not secrets: a registry key path, and { key, value }
+// dictionary entries whose 'key' is a label.
+var registryAdapters = [
+  { registryKey: 'HKEY_LOCAL_MACHINE/SOFTWARE/MyApp1/RegistryAdapterString', type: 'String' }
+]
+var enrichments = [
+  { key: 'dynamic1', value: 'value1' }
+  { key: 'tenant-region-02', value: 'westeurope' }
+]
+
 // expect-next-line: INFRA1003
 var signingKey = '''
 -----BEGIN PRIVATE KEY-----
@@ -125,4 +135,4 @@ module consumer 'modules/token-consumer.bicep' = {
 
 output awsKeyId string = 'AKIA1N8MTZX272HPOEVB' // expect: INFRA1003
 output docs string = 'See https://learn.microsoft.com/azure/storage/common/storage-sas-overview'
-output unused array = [ apiKey, docsExample, exportUrl, emulatorConnection, cosmosConnection, signingKey, adminPassword ]
+output unused array = [ registryAdapters, enrichments, apiKey, docsExample, exportUrl, emulatorConnection, cosmosConnection, signingKey, adminPassword ]
