@@ -1,3 +1,4 @@
+using InfraLint.Rules.AI;
 using InfraLint.Rules.Identity;
 using InfraLint.Rules.Secrets;
 using InfraLint.Sdk;
@@ -10,6 +11,13 @@ public static class BuiltInRules
     public static IReadOnlyList<Rule> All { get; } = new Rule[]
     {
         new SecretSettingRule(),
+        new ListedKeyInConfigurationRule(),
+        new HardCodedCredentialRule(),
+        new ContainerAppSecretValueRule(),
         new MissingManagedIdentityRule(),
+        new LocalAuthenticationRule(),
+        new RegistryPasswordRule(),
+        new KeyVaultAccessPoliciesRule(),
+        new ModelAutoUpgradeRule(),
     }.OrderBy(r => r.Descriptor.Id, StringComparer.Ordinal).ToArray();
 }

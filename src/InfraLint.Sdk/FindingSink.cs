@@ -18,6 +18,19 @@ public sealed class FindingSink
     public void ReportAt(RuleDescriptor descriptor, ResourceModel resource, JToken token, params object?[] args) =>
         Add(descriptor, template.Locate(token), resource, RelativePath(template.SourceOf(token), resource.Body), args);
 
+    /// <summary>
+    /// Reports a finding at the source of <paramref name="token"/>, a token of the template's JSON outside
+    /// any resource (a variable, a parameter's default value, an output).
+    /// </summary>
+    public void ReportAt(RuleDescriptor descriptor, JToken token, params object?[] args) =>
+        findings.Add(new Finding(descriptor, descriptor.DefaultSeverity, template.Locate(token), descriptor.FormatMessage(args),
+            PropertyPath: RelativePath(template.SourceOf(token), template.Template)));
+
+    /// <summary>Reports a finding where a parameters file writes <paramref name="parameter"/>'s value.</summary>
+    public void ReportAt(RuleDescriptor descriptor, SuppliedParameter parameter, params object?[] args) =>
+        findings.Add(new Finding(descriptor, descriptor.DefaultSeverity, parameter.Location, descriptor.FormatMessage(args),
+            PropertyPath: "parameters." + parameter.Name));
+
     /// <summary>Reports a finding at the resource's declaration (for a missing property).</summary>
     public void Report(RuleDescriptor descriptor, ResourceModel resource, params object?[] args) =>
         Add(descriptor, resource.Declaration, resource, null, args);

@@ -17,6 +17,19 @@ public abstract class TemplateModel
     /// <summary>The resources in source order, <c>existing</c> ones included.</summary>
     public abstract IReadOnlyList<ResourceModel> Resources { get; }
 
+    /// <summary>
+    /// The template's JSON as deployed (compiled ARM JSON for Bicep): <c>parameters</c>, <c>variables</c>,
+    /// <c>resources</c>, <c>outputs</c>. For a module or nested deployment, its own inline template.
+    /// </summary>
+    public abstract JObject Template { get; }
+
+    /// <summary>
+    /// The values a parameters file sets when the template is analysed through one (<c>.bicepparam</c>,
+    /// <c>*.parameters.json</c>), with where each is written; empty otherwise, and for modules (their
+    /// values are written in the calling template, which is analysed itself).
+    /// </summary>
+    public virtual IReadOnlyList<SuppliedParameter> SuppliedParameters => Array.Empty<SuppliedParameter>();
+
     /// <summary>Evaluates a value of this template (literals, parameters with known values, variables, <c>format()</c> …).</summary>
     public abstract TemplateValue Evaluate(JToken? token);
 

@@ -4,7 +4,8 @@ using InfraLint.Tests;
 namespace InfraLint.Rules.Tests;
 
 /// <summary>
-/// Runs every file under testdata/rules/ through the real compiler and all built-in rules, and
+/// Runs every file under testdata/rules/ (.bicep, .bicepparam, ARM .json and its .parameters.json)
+/// through the real compiler and all built-in rules, and
 /// compares the findings with the file's inline expectations: a missing finding and an
 /// unexpected one both fail, and the failure shows the template with both.
 /// </summary>
@@ -15,7 +16,7 @@ public sealed class RuleTestData
 
     public static IEnumerable<object[]> Files() =>
         Directory.EnumerateFiles(TestEnvironment.TestData("rules"), "*", SearchOption.AllDirectories)
-            .Where(f => f.EndsWith(".bicep", StringComparison.Ordinal) || f.EndsWith(".json", StringComparison.Ordinal))
+            .Where(f => f.EndsWith(".bicep", StringComparison.Ordinal) || f.EndsWith(".bicepparam", StringComparison.Ordinal) || f.EndsWith(".json", StringComparison.Ordinal))
             .Select(f => Path.GetRelativePath(TestEnvironment.TestData("rules"), f).Replace('\\', '/'))
             .Order(StringComparer.Ordinal)
             .Select(f => new object[] { f });

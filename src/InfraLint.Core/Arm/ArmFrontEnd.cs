@@ -11,8 +11,12 @@ internal static class ArmFrontEnd
 {
     public static LoadResult Load(InputFile file) => Load(file, parameterValues: null);
 
-    /// <summary>Loads a template, with the values of a parameters file when <paramref name="parameterValues"/> is given.</summary>
-    public static LoadResult Load(InputFile file, IReadOnlyDictionary<string, TemplateValue>? parameterValues)
+    /// <summary>
+    /// Loads a template, with the values of a parameters file when <paramref name="parameterValues"/> is given
+    /// (and where that file writes them, <paramref name="supplied"/>).
+    /// </summary>
+    public static LoadResult Load(InputFile file, IReadOnlyDictionary<string, TemplateValue>? parameterValues,
+        IReadOnlyList<SuppliedParameter>? supplied = null)
     {
         var text = File.ReadAllText(file.Path);
         JObject root;
@@ -34,7 +38,7 @@ internal static class ArmFrontEnd
         if (ParameterValues.IsParametersFile(root))
         {
             return TemplateFor(file.Path) is { } template
-                ? LoadResult.Skipped with { ParametersFor = (template, ParameterValues.From(root)) }
+                ? LoadResult.Skipped with { ParametersFor = (template, ParameterValues.From(root), ParameterValues.Supplied(root, new JsonSourceLocator(file.Path, text))) }
                 : LoadResult.Skipped;
         }
 
@@ -48,12 +52,13 @@ internal static class ArmFrontEnd
 
         var locator = new JsonSourceLocator(file.Path, text);
         var models = new List<TemplateModel>();
-        Build(file.Path, root, new ArmEvaluator(root, parameterValues), locator, models, depth: 0);
+        Build(file.Path, root, new ArmEvaluator(root, parameterValues), locator, models, depth: 0, supplied);
         return LoadResult.Of(models);
     }
 
     // The template, then each nested inline deployment (same file, so the same locator).
-    private static void Build(string path, JObject template, ArmEvaluator evaluator, JsonSourceLocator locator, List<TemplateModel> models, int depth)
+    private static void Build(string path, JObject template, ArmEvaluator evaluator, JsonSourceLocator locator, List<TemplateModel> models, int depth,
+        IReadOnlyList<SuppliedParameter>? supplied = null)
     {
         var entries = ArmResources.Read(template);
         var resources = entries
@@ -61,7 +66,7 @@ internal static class ArmFrontEnd
                 locator.Locate((JToken?)e.Body.Property("type", StringComparison.OrdinalIgnoreCase) ?? e.Body),
                 evaluator.Evaluate(e.Body["name"]).AsString))
             .ToList();
-        models.Add(new CompiledTemplate(path, SourceLanguage.ArmJson, template, resources, locator, evaluator));
+        models.Add(new CompiledTemplate(path, SourceLanguage.ArmJson, template, resources, locator, evaluator, supplied));
         if (depth >= NestedDeployments.MaxDepth)
             return;
         foreach (var nested in NestedDeployments.Of(entries, evaluator))

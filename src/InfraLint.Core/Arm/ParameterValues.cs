@@ -23,6 +23,18 @@ internal static class ParameterValues
         return values;
     }
 
+    /// <summary>The literal values of a parameters file, each located at its <c>"value"</c> key.</summary>
+    public static IReadOnlyList<SuppliedParameter> Supplied(JObject parametersFile, JsonSourceLocator locator)
+    {
+        if (parametersFile["parameters"] is not JObject parameters)
+            return [];
+        return parameters.Properties()
+            .Where(p => p.Value is JObject o && o.Property("value") is not null)
+            .Select(p => (p.Name, Value: ((JObject)p.Value).Property("value")!))
+            .Select(p => new SuppliedParameter(p.Name, p.Value.Value, locator.Locate(p.Value)))
+            .ToList();
+    }
+
     /// <summary>True when <c>$schema</c> names a deployment parameters file.</summary>
     public static bool IsParametersFile(JObject root) =>
         root["$schema"] is JValue { Type: JTokenType.String } schema &&

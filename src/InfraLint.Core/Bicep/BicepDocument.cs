@@ -9,8 +9,10 @@ internal sealed class BicepDocument
 
     public BicepDocument(IReadOnlyList<BicepResourceDeclaration> resources,
         IReadOnlyDictionary<string, BicepVariable> variables, IReadOnlyDictionary<string, BicepVariable> parameters,
-        IReadOnlyList<BicepReference> references, BicepReference? usingTarget = null)
+        IReadOnlyList<BicepReference> references, BicepReference? usingTarget = null,
+        IReadOnlyDictionary<string, BicepVariable>? outputs = null)
     {
+        Outputs = outputs ?? new Dictionary<string, BicepVariable>(StringComparer.Ordinal);
         References = references;
         Using = usingTarget;
         Resources = resources;
@@ -24,6 +26,8 @@ internal sealed class BicepDocument
     public IReadOnlyDictionary<string, BicepVariable> Variables { get; }
 
     public IReadOnlyDictionary<string, BicepVariable> Parameters { get; }
+
+    public IReadOnlyDictionary<string, BicepVariable> Outputs { get; }
 
     /// <summary>The template a .bicepparam file is <c>using</c>.</summary>
     public BicepReference? Using { get; }

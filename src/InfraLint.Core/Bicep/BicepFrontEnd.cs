@@ -18,8 +18,12 @@ internal sealed class BicepFrontEnd(BicepCompiler compiler, AnalysisOptions opti
     public LoadResult Load(InputFile file, CancellationToken cancellation) =>
         LoadTemplate(file.Path, new Dictionary<string, TemplateValue>(), cancellation);
 
-    /// <summary>Compiles a .bicep file and builds its models, with parameter values from a parameters file if any.</summary>
-    public LoadResult LoadTemplate(string path, IReadOnlyDictionary<string, TemplateValue> parameterValues, CancellationToken cancellation)
+    /// <summary>
+    /// Compiles a .bicep file and builds its models, with parameter values from a parameters file if any
+    /// (and where that file writes them, <paramref name="supplied"/>).
+    /// </summary>
+    public LoadResult LoadTemplate(string path, IReadOnlyDictionary<string, TemplateValue> parameterValues, CancellationToken cancellation,
+        IReadOnlyList<SuppliedParameter>? supplied = null)
     {
         var (document, problem) = Prepare(path);
         if (problem is not null)
@@ -29,7 +33,7 @@ internal sealed class BicepFrontEnd(BicepCompiler compiler, AnalysisOptions opti
             return Failed(requestProblem.Value);
         if (!Succeeded(response!) || response!["contents"] is not JValue { Type: JTokenType.String } contents)
             return CompileError(path, response!);
-        return BuildFrom(path, document!, (string)contents!, parameterValues);
+        return BuildFrom(path, document!, (string)contents!, parameterValues, supplied);
     }
 
     /// <summary>
@@ -56,7 +60,45 @@ internal sealed class BicepFrontEnd(BicepCompiler compiler, AnalysisOptions opti
         if (!Succeeded(response!) || response!["template"] is not JValue { Type: JTokenType.String } compiled ||
             response["parameters"] is not JValue { Type: JTokenType.String } values)
             return CompileError(file.Path, response!);
-        return BuildFrom(templatePath, template!, (string)compiled!, ParameterValues.FromParametersFile((string)values!));
+        return BuildFrom(templatePath, template!, (string)compiled!, ParameterValues.FromParametersFile((string)values!),
+            SuppliedLiterals(file.Path, parameters));
+    }
+
+    // What a .bicepparam file writes as literals, at each param line. The compiler's evaluated values are not
+    // used here: readEnvironmentVariable() and the like put values into them that are not in the file.
+    private static List<SuppliedParameter> SuppliedLiterals(string path, BicepDocument parameters) =>
+        parameters.Parameters.Values
+            .Select(p => (Parameter: p, Value: Literal(p.Value, 0)))
+            .Where(p => p.Value is not null)
+            .Select(p => new SuppliedParameter(p.Parameter.Name, p.Value!, new SourceLocation(path, p.Parameter.Line, p.Parameter.Column)))
+            .ToList();
+
+    private static JToken? Literal(BicepNode node, int depth)
+    {
+        if (depth > 64)
+            return null;
+        switch (node)
+        {
+            case BicepString { Value: { } text }:
+                return new JValue(text);
+            case BicepObject obj:
+            {
+                var result = new JObject();
+                foreach (var property in obj.Properties)
+                {
+                    if (property.Key is { } key && Literal(property.Value, depth + 1) is { } value)
+                        result[key] = value;
+                }
+                return result.Count > 0 ? result : null;
+            }
+            case BicepArray array:
+            {
+                var items = array.Items.Select(i => Literal(i, depth + 1)).OfType<JToken>().ToList();
+                return items.Count > 0 ? new JArray(items) : null;
+            }
+            default:
+                return null;
+        }
     }
 
     // Reads and parses a Bicep file and checks, before any compile, that its registry modules are restored.
@@ -88,7 +130,8 @@ internal sealed class BicepFrontEnd(BicepCompiler compiler, AnalysisOptions opti
 
     private static bool Succeeded(JToken response) => response["success"] is JValue { Type: JTokenType.Boolean } success && (bool)success!;
 
-    private LoadResult BuildFrom(string path, BicepDocument document, string compiledText, IReadOnlyDictionary<string, TemplateValue> parameterValues)
+    private LoadResult BuildFrom(string path, BicepDocument document, string compiledText, IReadOnlyDictionary<string, TemplateValue> parameterValues,
+        IReadOnlyList<SuppliedParameter>? supplied)
     {
         JObject compiled;
         try
@@ -100,7 +143,7 @@ internal sealed class BicepFrontEnd(BicepCompiler compiler, AnalysisOptions opti
             return Failed(SourceLocation.StartOf(path), "the compiler's output is not valid JSON: " + e.Message);
         }
         var models = new List<TemplateModel>();
-        Build(path, document, compiled, parameterValues, models, depth: 0);
+        Build(path, document, compiled, parameterValues, models, depth: 0, supplied);
         return LoadResult.Of(models);
     }
 
@@ -109,7 +152,7 @@ internal sealed class BicepFrontEnd(BicepCompiler compiler, AnalysisOptions opti
     /// resources are reported in the module's own file, with the values its caller passes.
     /// </summary>
     private void Build(string path, BicepDocument document, JObject compiled, IReadOnlyDictionary<string, TemplateValue> parameterValues,
-        List<TemplateModel> models, int depth)
+        List<TemplateModel> models, int depth, IReadOnlyList<SuppliedParameter>? supplied = null)
     {
         var entries = ArmResources.Read(compiled);
         var declarations = MapDeclarations(entries, document);
@@ -122,7 +165,7 @@ internal sealed class BicepFrontEnd(BicepCompiler compiler, AnalysisOptions opti
                 evaluator.Evaluate(e.Body["name"]).AsString);
         }).ToList();
         var locator = new BicepSourceLocator(path, document, compiled, declarations);
-        var model = new CompiledTemplate(path, SourceLanguage.Bicep, compiled, resources, locator, evaluator);
+        var model = new CompiledTemplate(path, SourceLanguage.Bicep, compiled, resources, locator, evaluator, supplied);
         models.Add(model);
         if (depth >= NestedDeployments.MaxDepth)
             return;

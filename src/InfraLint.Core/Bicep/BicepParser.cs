@@ -11,6 +11,7 @@ internal sealed class BicepParser
     private readonly List<BicepResourceDeclaration> resources = new();
     private readonly Dictionary<string, BicepVariable> variables = new(StringComparer.Ordinal);
     private readonly Dictionary<string, BicepVariable> parameters = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, BicepVariable> outputs = new(StringComparer.Ordinal);
     private readonly List<BicepReference> references = new();
     private BicepReference? usingTarget;
     private int pos;
@@ -22,7 +23,7 @@ internal sealed class BicepParser
     {
         var parser = new BicepParser(BicepLexer.Tokenize(text));
         parser.ParseFile();
-        return new BicepDocument(parser.resources, parser.variables, parser.parameters, parser.references, parser.usingTarget);
+        return new BicepDocument(parser.resources, parser.variables, parser.parameters, parser.references, parser.usingTarget, parser.outputs);
     }
 
     private BicepToken Current => tokens[pos];
@@ -81,11 +82,11 @@ internal sealed class BicepParser
                 var target = PeekAt(1);
                 references.Add(new BicepReference(target.Kind == BicepTokenKind.String ? target.Text : BicepReference.ExtensionPrefix + target.Text, token.Line, token.Column));
                 break;
-            case "param" when parent is null && PeekAt(1).Kind == BicepTokenKind.Identifier:
+            case "param" or "output" when parent is null && PeekAt(1).Kind == BicepTokenKind.Identifier:
                 var name = PeekAt(1).Text;
                 pos += 2;
                 if (SkipUntilAssignment())
-                    parameters[name] = new BicepVariable(name, token.Line, token.Column, ParseExpression());
+                    (token.Text == "param" ? parameters : outputs)[name] = new BicepVariable(name, token.Line, token.Column, ParseExpression());
                 break;
         }
     }

@@ -16,6 +16,7 @@ internal sealed class BicepSourceLocator : ISourceLocator
     private readonly IReadOnlyDictionary<JObject, BicepResourceDeclaration> declarations;
     private readonly JObject? variables;
     private readonly JObject? parameters;
+    private readonly JObject? outputs;
 
     public BicepSourceLocator(string filePath, BicepDocument document, JObject compiled,
         IReadOnlyDictionary<JObject, BicepResourceDeclaration> declarations)
@@ -25,6 +26,7 @@ internal sealed class BicepSourceLocator : ISourceLocator
         this.declarations = declarations;
         variables = compiled["variables"] as JObject;
         parameters = compiled["parameters"] as JObject;
+        outputs = compiled["outputs"] as JObject;
     }
 
     public SourceLocation Locate(JToken token, IReadOnlyList<PathSegment> remainder)
@@ -32,7 +34,10 @@ internal sealed class BicepSourceLocator : ISourceLocator
         for (var current = token; current is not null; current = current.Parent)
         {
             if (current is JObject body && declarations.TryGetValue(body, out var declaration))
-                return At(document.Locate(declaration.Value, RelativePath(token, current, remainder), (declaration.Line, declaration.Column)));
+            {
+                var path = RelativePath(token, current, remainder);
+                return At(document.Locate(declaration.Value, declaration.IsModule ? ModulePath(path) : path, (declaration.Line, declaration.Column)));
+            }
             if (current is JProperty property && property.Parent is { } owner)
             {
                 if (ReferenceEquals(owner, variables) && document.Variables.TryGetValue(property.Name, out var variable))
@@ -46,12 +51,31 @@ internal sealed class BicepSourceLocator : ISourceLocator
                         ? At(document.Locate(parameter.Value, path.Skip(1).ToList(), (parameter.Line, parameter.Column)))
                         : At((parameter.Line, parameter.Column));
                 }
+                if (ReferenceEquals(owner, outputs) && document.Outputs.TryGetValue(property.Name, out var output))
+                {
+                    // outputs.x.value in JSON is the output's value in Bicep.
+                    var path = RelativePath(token, property.Value, remainder);
+                    return path.Count > 0 && path[0] is PathSegment.Property { Name: "value" }
+                        ? At(document.Locate(output.Value, path.Skip(1).ToList(), (output.Line, output.Column)))
+                        : At((output.Line, output.Column));
+                }
             }
         }
         return SourceLocation.StartOf(filePath);
     }
 
     private SourceLocation At((int Line, int Column) position) => new(filePath, position.Line, position.Column);
+
+    // A module compiles to a deployment: properties.parameters.x.value in JSON is params.x in Bicep.
+    private static IReadOnlyList<PathSegment> ModulePath(IReadOnlyList<PathSegment> path)
+    {
+        if (path.Count < 3 || path[0] is not PathSegment.Property { Name: "properties" } || path[1] is not PathSegment.Property { Name: "parameters" })
+            return path;
+        var mapped = new List<PathSegment> { new PathSegment.Property("params"), path[2] };
+        if (path.Count > 3 && path[3] is PathSegment.Property { Name: "value" })
+            mapped.AddRange(path.Skip(4));
+        return mapped;
+    }
 
     private static IReadOnlyList<PathSegment> RelativePath(JToken token, JToken ancestor, IReadOnlyList<PathSegment> remainder)
     {

@@ -77,12 +77,12 @@ public sealed class InfraLintEngine : IDisposable
             if (isBicep)
                 return Bicep().Load(file, cancellation);
             var loaded = ArmFrontEnd.Load(file);
-            if (loaded.ParametersFor is not var (template, values))
+            if (loaded.ParametersFor is not var (template, values, supplied))
                 return loaded;
             // A parameters file: its template, analysed with these values.
             if (!template.EndsWith(".bicep", StringComparison.OrdinalIgnoreCase))
-                return ArmFrontEnd.Load(new InputFile(template), values);
-            return Compiler() is null ? LoadResult.Skipped : Bicep().LoadTemplate(template, values, cancellation);
+                return ArmFrontEnd.Load(new InputFile(template), values, supplied);
+            return Compiler() is null ? LoadResult.Skipped : Bicep().LoadTemplate(template, values, cancellation, supplied);
         }
         catch (BicepCompilerException e)
         {

@@ -9,8 +9,8 @@ namespace InfraLint.Core.Engine;
 /// </summary>
 internal sealed record LoadResult(IReadOnlyList<TemplateModel> Models, Finding? Diagnostic)
 {
-    /// <summary>For a deployment parameters file: the template it belongs to and the values it sets.</summary>
-    public (string TemplatePath, IReadOnlyDictionary<string, TemplateValue> Values)? ParametersFor { get; init; }
+    /// <summary>For a deployment parameters file: the template it belongs to, the values it sets and where it writes them.</summary>
+    public (string TemplatePath, IReadOnlyDictionary<string, TemplateValue> Values, IReadOnlyList<SuppliedParameter> Supplied)? ParametersFor { get; init; }
 
     public static readonly LoadResult Skipped = new([], null);
 

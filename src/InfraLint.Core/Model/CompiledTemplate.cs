@@ -13,8 +13,10 @@ internal sealed class CompiledTemplate : TemplateModel
     private readonly ISourceLocator locator;
 
     public CompiledTemplate(string filePath, SourceLanguage language, JObject root,
-        IReadOnlyList<ResourceModel> resources, ISourceLocator locator, ArmEvaluator evaluator)
+        IReadOnlyList<ResourceModel> resources, ISourceLocator locator, ArmEvaluator evaluator,
+        IReadOnlyList<SuppliedParameter>? suppliedParameters = null)
     {
+        SuppliedParameters = suppliedParameters ?? [];
         FilePath = filePath;
         Language = language;
         Root = root;
@@ -32,6 +34,10 @@ internal sealed class CompiledTemplate : TemplateModel
     public JObject Root { get; }
 
     public override IReadOnlyList<ResourceModel> Resources { get; }
+
+    public override JObject Template => Root;
+
+    public override IReadOnlyList<SuppliedParameter> SuppliedParameters { get; }
 
     public override TemplateValue Evaluate(JToken? token) => Evaluator.Evaluate(token);
 

@@ -17,9 +17,12 @@ public sealed class MissingManagedIdentityRule : Rule
         Description: "A resource that runs code or workflows is deployed without a managed identity (no identity property, " +
             "or identity type 'None'), so it can reach other services only with keys, passwords or a service principal secret.");
 
+    // Web apps, API apps, function apps and Logic Apps (Standard) are all Microsoft.Web/sites, whatever
+    // their kind. A slot is an app of its own: it does not share the identity of its site.
     private static readonly HashSet<string> ComputeTypes = new(StringComparer.OrdinalIgnoreCase)
     {
         "Microsoft.Web/sites",
+        "Microsoft.Web/sites/slots",
         "Microsoft.App/containerApps",
         "Microsoft.App/jobs",
         "Microsoft.ContainerInstance/containerGroups",
@@ -27,6 +30,10 @@ public sealed class MissingManagedIdentityRule : Rule
         "Microsoft.Compute/virtualMachineScaleSets",
         "Microsoft.Logic/workflows",
         "Microsoft.DataFactory/factories",
+        "Microsoft.AppPlatform/Spring/apps",
+        "Microsoft.Synapse/workspaces",
+        "Microsoft.MachineLearningServices/workspaces",
+        "Microsoft.Batch/batchAccounts/pools",
     };
 
     public override RuleDescriptor Descriptor => Rule;

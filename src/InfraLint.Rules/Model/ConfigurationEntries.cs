@@ -17,8 +17,9 @@ internal static class ConfigurationEntries
             {
                 "microsoft.web/sites" or "microsoft.web/sites/slots" => SiteConfig(template, resource),
                 "microsoft.web/sites/config" or "microsoft.web/sites/slots/config" => ConfigResource(template, resource),
-                "microsoft.app/containerapps" or "microsoft.app/jobs" => Containers(template, resource, resource.Properties?["template"], "env", c => c),
-                "microsoft.containerinstance/containergroups" => Containers(template, resource, resource.Properties, "environmentVariables", c => c["properties"]),
+                "microsoft.web/staticsites/config" or "microsoft.web/staticsites/builds/config" => ConfigResource(template, resource),
+                "microsoft.app/containerapps" or "microsoft.app/jobs" => Containers(template, resource, resource.Properties.Child("template"), "env", c => c),
+                "microsoft.containerinstance/containergroups" => Containers(template, resource, resource.Properties, "environmentVariables", c => c.Child("properties")),
                 _ => [],
             };
             foreach (var entry in entries)
@@ -28,17 +29,28 @@ internal static class ConfigurationEntries
 
     private static IEnumerable<ConfigurationEntry> SiteConfig(TemplateModel template, ResourceModel site)
     {
-        var siteConfig = Resolve(template, site.Properties?["siteConfig"]);
-        foreach (var entry in NamedArray(template, site, siteConfig?["appSettings"], ConfigurationKind.AppSetting, "value"))
+        var siteConfig = Resolve(template, site.Properties.Child("siteConfig"));
+        foreach (var entry in NamedArray(template, site, siteConfig.Child("appSettings"), ConfigurationKind.AppSetting, "value"))
             yield return entry;
-        foreach (var entry in NamedArray(template, site, siteConfig?["connectionStrings"], ConfigurationKind.ConnectionString, "connectionString"))
+        foreach (var entry in NamedArray(template, site, siteConfig.Child("connectionStrings"), ConfigurationKind.ConnectionString, "connectionString"))
             yield return entry;
     }
 
-    // Microsoft.Web/sites/config named 'appsettings' or 'connectionstrings': settings are the keys of properties.
+    // Microsoft.Web/sites/config named 'appsettings' or 'connectionstrings' (static web apps: 'appsettings',
+    // 'functionappsettings'): settings are the keys of properties. Named 'web': properties is a siteConfig.
     private static IEnumerable<ConfigurationEntry> ConfigResource(TemplateModel template, ResourceModel config)
     {
-        var kind = ResourceNames.LastSegmentIs(template, config, "appsettings") ? ConfigurationKind.AppSetting
+        if (ResourceNames.LastSegmentIs(template, config, "web"))
+        {
+            var siteConfig = Resolve(template, config.Properties);
+            foreach (var entry in NamedArray(template, config, siteConfig.Child("appSettings"), ConfigurationKind.AppSetting, "value"))
+                yield return entry;
+            foreach (var entry in NamedArray(template, config, siteConfig.Child("connectionStrings"), ConfigurationKind.ConnectionString, "connectionString"))
+                yield return entry;
+            yield break;
+        }
+        var kind = ResourceNames.LastSegmentIs(template, config, "appsettings") || ResourceNames.LastSegmentIs(template, config, "functionappsettings")
+            ? ConfigurationKind.AppSetting
             : ResourceNames.LastSegmentIs(template, config, "connectionstrings") ? ConfigurationKind.ConnectionString
             : (ConfigurationKind?)null;
         if (kind is null || Resolve(template, config.Properties) is not JObject properties)
@@ -46,7 +58,7 @@ internal static class ConfigurationEntries
         foreach (var property in properties.Properties())
         {
             var value = kind == ConfigurationKind.ConnectionString && Resolve(template, property.Value) is JObject pair ? pair["value"] : property.Value;
-            yield return new ConfigurationEntry(config, kind.Value, property, property.Name, value, IsSecretReference: false);
+            yield return new ConfigurationEntry(config, kind.Value, property, property.Name, value, IsSecretReference: false, ReferencedValue: null);
         }
     }
 
@@ -56,11 +68,11 @@ internal static class ConfigurationEntries
         var holder = Resolve(template, parent);
         foreach (var listName in new[] { "containers", "initContainers" })
         {
-            if (Resolve(template, holder?[listName]) is not JArray containers)
+            if (Resolve(template, holder.Child(listName)) is not JArray containers)
                 continue;
             foreach (var container in containers.Select(c => Resolve(template, c)).OfType<JObject>())
             {
-                var variables = Resolve(template, containerProperties(container))?[variablesProperty];
+                var variables = Resolve(template, containerProperties(container)).Child(variablesProperty);
                 foreach (var entry in NamedArray(template, owner, variables, ConfigurationKind.EnvironmentVariable, "value"))
                     yield return entry;
             }
@@ -76,10 +88,10 @@ internal static class ConfigurationEntries
         {
             var nameProperty = item.Property("name", StringComparison.OrdinalIgnoreCase);
             var name = template.Evaluate(nameProperty?.Value).AsString;
-            var isReference = item.Property("secretRef", StringComparison.OrdinalIgnoreCase) is not null
-                || item.Property("secureValue", StringComparison.OrdinalIgnoreCase) is not null;
+            var secureValue = item.Property("secureValue", StringComparison.OrdinalIgnoreCase)?.Value;
+            var isReference = item.Property("secretRef", StringComparison.OrdinalIgnoreCase) is not null || secureValue is not null;
             var value = item.Property(valueProperty, StringComparison.OrdinalIgnoreCase)?.Value;
-            yield return new ConfigurationEntry(owner, kind, (JToken?)nameProperty ?? item, name, value, isReference && value is null);
+            yield return new ConfigurationEntry(owner, kind, (JToken?)nameProperty ?? item, name, value, isReference && value is null, secureValue);
         }
     }
 

@@ -11,10 +11,23 @@ internal enum ConfigurationKind
     EnvironmentVariable,
 }
 
+internal static class ConfigurationKindNames
+{
+    /// <summary>The kind as the first words of a message: "App setting", "Connection string", "Environment variable".</summary>
+    public static string Describe(this ConfigurationKind kind) => kind switch
+    {
+        ConfigurationKind.ConnectionString => "Connection string",
+        ConfigurationKind.EnvironmentVariable => "Environment variable",
+        _ => "App setting",
+    };
+}
+
 /// <summary>
 /// One app setting, connection string or environment variable of a compute resource.
 /// <paramref name="Anchor"/> is where findings point: the entry's <c>name</c> (array form) or its key (object form).
 /// <paramref name="IsSecretReference"/> is true for <c>secretRef</c> / <c>secureValue</c> entries.
+/// <paramref name="ReferencedValue"/> is the value of a Container Instances <c>secureValue</c>: hidden from
+/// readers of the resource, but still a copy of the secret.
 /// </summary>
 internal sealed record ConfigurationEntry(
     ResourceModel Owner,
@@ -22,4 +35,5 @@ internal sealed record ConfigurationEntry(
     JToken Anchor,
     string? Name,
     JToken? Value,
-    bool IsSecretReference);
+    bool IsSecretReference,
+    JToken? ReferencedValue);

@@ -27,7 +27,7 @@ public sealed class SecretSettingRule : Rule
             if (entry.IsSecretReference || entry.Value is null || (entry.Name is { } name && SecretShapes.IsIdentityBasedName(name)))
                 continue;
             if (IsSecret(template, entry))
-                report.ReportAt(Rule, entry.Owner, entry.Anchor, Describe(entry.Kind), entry.Name ?? "(computed name)", entry.Owner.DisplayName);
+                report.ReportAt(Rule, entry.Owner, entry.Anchor, entry.Kind.Describe(), entry.Name ?? "(computed name)", entry.Owner.DisplayName);
         }
     }
 
@@ -36,23 +36,26 @@ public sealed class SecretSettingRule : Rule
         var value = template.Evaluate(entry.Value);
         if (IsKeyVaultReference(value))
             return false;
+        var secretName = entry.Name is { } name && SecretShapes.IsSecretName(name);
         if (value.AsString is { } known)
         {
             if (known.Length == 0)
                 return false; // an empty placeholder holds nothing
-            if (SecretShapes.CarriesCredential(known))
+            if (SecretShapes.CarriesCredential(known) || CredentialLiterals.Find(known) is not null)
                 return true;
-        }
-        else if (value.Literals.Any(SecretShapes.IsCredentialTemplate))
-        {
-            return true; // e.g. format('…;AccountKey={0}', listKeys(…).keys[0].value)
+            if (SecretShapes.IsCredentialFree(known))
+                return false; // an endpoint, or a connection string that authenticates with an identity
+            return secretName;
         }
 
-        var secretName = entry.Name is { } name && SecretShapes.IsSecretName(name);
+        if (value.Literals.Any(l => SecretShapes.IsCredentialTemplate(l) || CredentialLiterals.Find(l) is not null))
+            return true; // e.g. format('…;AccountKey={0}', listKeys(…).keys[0].value)
+        if (value.Literals.Any(SecretShapes.IsCredentialFreeConnectionTemplate))
+            return false; // e.g. format('AccountName={0};EndpointSuffix={1}', …): no key in it
         if (secretName)
             return true;
         // An entry of connectionStrings is a secret whatever its name when a parameter or a key function supplies it.
-        return entry.Kind == ConfigurationKind.ConnectionString && !value.IsKnown
+        return entry.Kind == ConfigurationKind.ConnectionString
             && (value.Parameters.Count > 0 || value.Functions.Any(f => f.StartsWith("list", StringComparison.Ordinal)));
     }
 
@@ -60,11 +63,4 @@ public sealed class SecretSettingRule : Rule
         value.AsString is { } known
             ? known.TrimStart().StartsWith("@Microsoft.KeyVault(", StringComparison.OrdinalIgnoreCase)
             : value.Literals.Any(l => l.TrimStart().StartsWith("@Microsoft.KeyVault(", StringComparison.OrdinalIgnoreCase));
-
-    private static string Describe(ConfigurationKind kind) => kind switch
-    {
-        ConfigurationKind.ConnectionString => "Connection string",
-        ConfigurationKind.EnvironmentVariable => "Environment variable",
-        _ => "App setting",
-    };
 }

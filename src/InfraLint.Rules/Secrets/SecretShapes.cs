@@ -23,7 +23,19 @@ internal static class SecretShapes
     };
 
     // Names that end like this hold a reference to a secret, not the secret.
-    private static readonly string[] ReferenceSuffixes = ["NAME", "URL", "URI", "ENDPOINT", "ID", "VERSION", "PATH", "EXPIRY", "EXPIRATION", "HOST"];
+    private static readonly string[] ReferenceSuffixes = ["NAME", "URL", "URI", "ENDPOINT", "ID", "VERSION", "PATH", "EXPIRY", "EXPIRATION", "HOST", "REF"];
+
+    // Functions settings that hold a storage connection string under a name that does not say so.
+    private static readonly HashSet<string> StorageConnectionSettings = new(StringComparer.Ordinal) { "AZUREWEBJOBSSTORAGE", "AZUREWEBJOBSDASHBOARD" };
+
+    // Parts of a connection string that locate or configure a service without granting access.
+    private static readonly string[] EndpointParts =
+    [
+        "endpoint", "accountendpoint", "accountname", "defaultendpointsprotocol", "endpointsuffix", "blobendpoint",
+        "queueendpoint", "tableendpoint", "fileendpoint", "server", "data source", "database", "initial catalog",
+        "authentication", "authorization", "clientid", "user id", "entitypath", "usedevelopmentstorage",
+        "instrumentationkey", "ingestionendpoint", "liveendpoint", "applicationid", "host", "port", "ssl", "encrypt",
+    ];
 
     private static readonly string[] NotSecretKeySuffixes = ["INSTRUMENTATIONKEY", "PUBLICKEY", "PARTITIONKEY", "ROWKEY", "SORTKEY"];
 
@@ -47,6 +59,8 @@ internal static class SecretShapes
         var normalized = Normalize(name);
         if (normalized.Length == 0 || NotSecrets.Contains(normalized))
             return false;
+        if (StorageConnectionSettings.Contains(normalized))
+            return true;
         if (ReferenceSuffixes.Any(s => normalized.EndsWith(s, StringComparison.Ordinal)))
             return false;
         if (normalized.EndsWith("KEY", StringComparison.Ordinal))
@@ -55,6 +69,34 @@ internal static class SecretShapes
             return true;
         return Words(name).Contains("SAS");
     }
+
+    /// <summary>
+    /// True for a known value that names or locates a service without any credential in it: a URL
+    /// without a signature, key or password, or a connection string made only of endpoints, names
+    /// and identity settings (<c>Endpoint=…;Authentication=Managed Identity</c>, <c>UseDevelopmentStorage=true</c>).
+    /// </summary>
+    public static bool IsCredentialFree(string value)
+    {
+        value = value.Trim();
+        if (Uri.TryCreate(value, UriKind.Absolute, out var uri) && uri.Scheme is "https" or "http" or "sb" or "amqps" or "wss")
+            return !uri.UserInfo.Contains(':') && !CredentialIn(uri.Query.TrimStart('?'), requireValue: true) && !QueryHasKey(uri.Query);
+        return LooksLikeConnectionString(value) && !CredentialIn(value, requireValue: true);
+    }
+
+    /// <summary>True when a literal part of an expression is a connection string (or its start) with no credential part.</summary>
+    public static bool IsCredentialFreeConnectionTemplate(string literal) =>
+        LooksLikeConnectionString(literal) && !CredentialIn(literal, requireValue: false);
+
+    private static bool LooksLikeConnectionString(string text)
+    {
+        var parts = text.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        return parts.Length > 0 && parts.All(p => p.IndexOf('=') > 0)
+            && parts.Any(p => EndpointParts.Contains(p[..p.IndexOf('=')].Trim().ToLowerInvariant()));
+    }
+
+    private static bool QueryHasKey(string query) =>
+        query.TrimStart('?').Split('&').Select(p => p.Split('=', 2)[0].ToLowerInvariant())
+            .Any(k => k is "code" or "key" or "apikey" or "api-key" or "api_key" or "token" or "access_token" or "subscription-key" or "password");
 
     /// <summary>True for a known connection string or URL that carries a credential (a non-empty key, password, SAS signature or private key).</summary>
     public static bool CarriesCredential(string value) => CredentialIn(value, requireValue: true);

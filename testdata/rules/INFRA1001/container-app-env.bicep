@@ -90,11 +90,11 @@ resource chatApi 'Microsoft.App/containerApps@2023-05-01' = {
               value: redisPassword
             }
             {
-              name: 'OPENAI_API_KEY_FALLBACK' // expect: INFRA1001
+              name: 'OPENAI_API_KEY_FALLBACK' // expect: INFRA1001, INFRA1002
               value: openAi.listKeys().key1
             }
             {
-              name: 'BLOB_CONNECTION_STRING' // expect: INFRA1001
+              name: 'BLOB_CONNECTION_STRING' // expect: INFRA1001, INFRA1002
               value: 'DefaultEndpointsProtocol=https;AccountName=${storage.name};AccountKey=${storage.listKeys().keys[0].value}'
             }
             { name: 'APPLICATIONINSIGHTS_CONNECTION_STRING', value: 'InstrumentationKey=00000000-0000-0000-0000-000000000000;IngestionEndpoint=https://westeurope-5.in.applicationinsights.azure.com/' }
@@ -106,7 +106,7 @@ resource chatApi 'Microsoft.App/containerApps@2023-05-01' = {
           image: 'crcontoso.azurecr.io/otel-collector:0.98.0'
           env: [
             { name: 'OTEL_EXPORTER_OTLP_ENDPOINT', value: 'http://localhost:4317' }
-            { name: 'OTEL_EXPORTER_API_TOKEN', value: 'otel-static-token-123' } // expect: INFRA1001@15
+            { name: 'OTEL_EXPORTER_API_TOKEN', value: 'otel-static-token-123' } // expect: INFRA1001@15, INFRA1003
           ]
         }
       ]

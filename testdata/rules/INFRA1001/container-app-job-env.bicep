@@ -108,7 +108,7 @@ resource ingest 'Microsoft.App/jobs@2023-05-01' = {
           name: 'ingest'
           image: 'crcontoso.azurecr.io/doc-ingest:1.2.0'
           env: [
-            { name: 'SERVICEBUS_CONNECTION_STRING', value: ingestRule.listKeys().primaryConnectionString } // expect: INFRA1001
+            { name: 'SERVICEBUS_CONNECTION_STRING', value: ingestRule.listKeys().primaryConnectionString } // expect: INFRA1001, INFRA1002
             { name: 'ServiceBus__fullyQualifiedNamespace', value: '${queueNamespace.name}.servicebus.windows.net' }
             { name: 'ServiceBus__clientId', value: 'c0ffee00-1234-4abc-9def-0123456789ab' }
             { name: 'CHUNK_SIZE', value: '800' }

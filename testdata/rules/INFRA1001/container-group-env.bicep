@@ -39,7 +39,7 @@ resource summarizer 'Microsoft.ContainerInstance/containerGroups@2023-05-01' = {
       {
         server: 'crcontoso.azurecr.io'
         username: 'crcontoso'
-        password: registryPassword
+        password: registryPassword // expect: INFRA2003
       }
     ]
     containers: [
@@ -59,7 +59,7 @@ resource summarizer 'Microsoft.ContainerInstance/containerGroups@2023-05-01' = {
             { name: 'AZURE_CLIENT_ID', value: identity.properties.clientId }
             { name: 'OUTPUT_CONTAINER', value: 'summaries' }
             {
-              name: 'STORAGE_ACCOUNT_KEY' // expect: INFRA1001@15
+              name: 'STORAGE_ACCOUNT_KEY' // expect: INFRA1001@15, INFRA1002
               value: storage.listKeys().keys[0].value
             }
             { name: 'POSTGRES_PASSWORD', value: postgresPassword } // expect: INFRA1001@15
@@ -80,7 +80,7 @@ resource summarizer 'Microsoft.ContainerInstance/containerGroups@2023-05-01' = {
           }
           environmentVariables: [
             { name: 'LOG_ANALYTICS_WORKSPACE_ID', value: '5f4e3d2c-1b0a-4f9e-8d7c-6b5a4f3e2d1c' }
-            { name: 'LOG_ANALYTICS_SHARED_KEY', value: 'bG9nLWFuYWx5dGljcy1rZXk=' } // expect: INFRA1001
+            { name: 'LOG_ANALYTICS_SHARED_KEY', value: 'bG9nLWFuYWx5dGljcy1rZXk=' } // expect: INFRA1001, INFRA1003
             { name: 'HTTP_PROXY_CREDENTIALS', secureValue: proxyCredentials }
           ]
         }

@@ -1,5 +1,4 @@
-// Deployment slots carry their own siteConfig: a slot is checked like its site. Slots have no
-// INFRA2001 finding of their own, so the slot without an identity below is not marked.
+// Deployment slots carry their own siteConfig: a slot is checked like its site.
 
 param location string = resourceGroup().location
 
@@ -67,7 +66,7 @@ resource staging 'Microsoft.Web/sites/slots@2022-03-01' = {
       connectionStrings: [
         {
           name: 'CheckoutDb' // expect: INFRA1001@11
-          connectionString: 'Server=tcp:10.30.1.5,1433;Database=checkout-staging;User ID=checkout;Password=Staging#123'
+          connectionString: 'Server=tcp:10.30.1.5,1433;Database=checkout-staging;User ID=checkout;Password=Staging#123' // expect: INFRA1003
           type: 'SQLServer'
         }
       ]
@@ -75,7 +74,7 @@ resource staging 'Microsoft.Web/sites/slots@2022-03-01' = {
   }
 }
 
-resource canary 'Microsoft.Web/sites/slots@2023-01-01' = {
+resource canary 'Microsoft.Web/sites/slots@2023-01-01' = { // expect: INFRA2001
   parent: site
   name: 'canary'
   location: location

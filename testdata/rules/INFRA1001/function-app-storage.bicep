@@ -3,7 +3,7 @@
 
 param location string = resourceGroup().location
 
-resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' = {
+resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' = { // expect: INFRA2002
   name: 'stfuncinvoices'
   location: location
   sku: {
@@ -54,18 +54,18 @@ resource legacyFunction 'Microsoft.Web/sites@2023-12-01' = {
       appSettings: [
         {
           // The name is harmless; the interpolated value carries the account key.
-          name: 'AzureWebJobsStorage' // expect: INFRA1001@11
+          name: 'AzureWebJobsStorage' // expect: INFRA1001@11, INFRA1002
           value: 'DefaultEndpointsProtocol=https;AccountName=${storage.name};AccountKey=${storage.listKeys().keys[0].value};EndpointSuffix=${environment().suffixes.storage}'
         }
         {
-          name: 'WEBSITE_CONTENTAZUREFILECONNECTIONSTRING' // expect: INFRA1001@11
+          name: 'WEBSITE_CONTENTAZUREFILECONNECTIONSTRING' // expect: INFRA1001@11, INFRA1002
           value: 'DefaultEndpointsProtocol=https;AccountName=${storage.name};AccountKey=${storage.listKeys().keys[0].value};EndpointSuffix=${environment().suffixes.storage}'
         }
         { name: 'WEBSITE_CONTENTSHARE', value: 'func-invoices-legacy' }
         { name: 'FUNCTIONS_EXTENSION_VERSION', value: '~4' }
         { name: 'FUNCTIONS_WORKER_RUNTIME', value: 'dotnet-isolated' }
         { name: 'APPINSIGHTS_INSTRUMENTATIONKEY', value: insights.properties.InstrumentationKey }
-        { name: 'InvoiceArchive__StorageKey', value: storage.listKeys().keys[1].value } // expect: INFRA1001
+        { name: 'InvoiceArchive__StorageKey', value: storage.listKeys().keys[1].value } // expect: INFRA1001, INFRA1002
       ]
     }
   }
@@ -105,4 +105,4 @@ resource function 'Microsoft.Web/sites@2023-01-01' = {
 }
 
 // A compact one-line declaration: both findings fall on the same line.
-resource smokeTestFunction 'Microsoft.Web/sites@2023-12-01' = { name: 'func-invoices-smoke', location: location, kind: 'functionapp', properties: { serverFarmId: plan.id, siteConfig: { appSettings: [{ name: 'SMOKE_TEST_API_KEY', value: 'smoke-test-key-0001' }] } } } // expect: INFRA1001@202, INFRA2001@1
+resource smokeTestFunction 'Microsoft.Web/sites@2023-12-01' = { name: 'func-invoices-smoke', location: location, kind: 'functionapp', properties: { serverFarmId: plan.id, siteConfig: { appSettings: [{ name: 'SMOKE_TEST_API_KEY', value: 'smoke-test-key-0001' }] } } } // expect: INFRA1001@202, INFRA2001@1, INFRA1003

@@ -17,12 +17,12 @@ var tenants = [
   {
     name: 'fabrikam'
     plan: 'P1v3'
-    partnerApiKey: 'fab-7f3a9c2e41d84b6e'
+    partnerApiKey: 'fab-7f3a9c2e41d84b6e' // expect: INFRA1003
   }
   {
     name: 'northwind'
     plan: 'P0v3'
-    partnerApiKey: 'nw-0b5d8e1f6a2c4d93'
+    partnerApiKey: 'nw-0b5d8e1f6a2c4d93' // expect: INFRA1003
   }
 ]
 

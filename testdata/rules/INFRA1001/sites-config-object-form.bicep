@@ -54,7 +54,7 @@ resource site 'Microsoft.Web/sites@2023-12-01' = {
         value: sqlConnectionString
         type: 'SQLAzure'
       }
-      CosmosConnectionString: { // expect: INFRA1001
+      CosmosConnectionString: { // expect: INFRA1001, INFRA1002
         value: cosmos.listConnectionStrings().connectionStrings[0].connectionString
         type: 'Custom'
       }
@@ -72,8 +72,8 @@ resource appSettings 'Microsoft.Web/sites/config@2023-12-01' = {
   properties: {
     OPENAI_API_KEY: openAiApiKey // expect: INFRA1001@5
     SEARCH_ADMIN_KEY: searchAdminKey // expect: INFRA1001@5
-    COSMOS_KEY: cosmos.listKeys().primaryMasterKey // expect: INFRA1001
-    Smtp__Password: 'n0t-so-s3cret' // expect: INFRA1001@5
+    COSMOS_KEY: cosmos.listKeys().primaryMasterKey // expect: INFRA1001, INFRA1002
+    Smtp__Password: 'n0t-so-s3cret' // expect: INFRA1001@5, INFRA1003
     BLOB_SAS_URL: 'https://stsupport.blob.${environment().suffixes.storage}/exports?sv=2022-11-02&sp=r&sig=REDACTED' // expect: INFRA1001
     OPENAI_ENDPOINT: 'https://oai-support.openai.azure.com/'
     OPENAI_DEPLOYMENT: 'gpt-4o'

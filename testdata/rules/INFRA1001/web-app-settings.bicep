@@ -15,7 +15,7 @@ param jwtSigningSecret string
 param ordersDbConnectionString string
 
 // Carried over from the 2019 template; still set on every deployment.
-var legacyAdminPwd = 'Summer2019!'
+var legacyAdminPwd = 'Summer2019!' // expect: INFRA1003
 
 resource plan 'Microsoft.Web/serverfarms@2022-09-01' = {
   name: 'plan-orders'
@@ -51,7 +51,7 @@ resource cache 'Microsoft.Cache/redis@2023-08-01' = {
   }
 }
 
-resource serviceBus 'Microsoft.ServiceBus/namespaces@2022-10-01-preview' = {
+resource serviceBus 'Microsoft.ServiceBus/namespaces@2022-10-01-preview' = { // expect: INFRA2002
   name: 'sb-orders'
   location: location
   sku: {
@@ -90,20 +90,20 @@ resource web 'Microsoft.Web/sites@2022-09-01' = {
           value: jwtSigningSecret
         }
         {
-          name: 'Redis__Password' // expect: INFRA1001
+          name: 'Redis__Password' // expect: INFRA1001, INFRA1002
           value: cache.listKeys().primaryKey
         }
         {
-          name: 'SERVICEBUS_CONNSTR' // expect: INFRA1001
+          name: 'SERVICEBUS_CONNSTR' // expect: INFRA1001, INFRA1002
           value: serviceBusRootKey.listKeys().primaryConnectionString
         }
         {
           name: 'PAYMENTS_WEBHOOK_TOKEN' // expect: INFRA1001@11
-          value: 'whsec_3kT9pQ2vX8mN4rL7'
+          value: 'whsec_3kT9pQ2vX8mN4rL7' // expect: INFRA1003
         }
         { name: 'ADMIN_PWD', value: legacyAdminPwd } // expect: INFRA1001
         { name: 'storage-sas', value: '?sv=2022-11-02&ss=b&srt=co&sp=rl&se=2026-01-01&sig=REDACTED' } // expect: INFRA1001@11
-        { name: 'StorageAccessKey', value: 'c2VjcmV0LWtleS12YWx1ZQ==' } // expect: INFRA1001
+        { name: 'StorageAccessKey', value: 'c2VjcmV0LWtleS12YWx1ZQ==' } // expect: INFRA1001, INFRA1003
         {
           // Not a secret-shaped name, but the literal carries an account key.
           name: 'LEGACY_BLOB_STORE' // expect: INFRA1001@11
@@ -135,7 +135,7 @@ resource web 'Microsoft.Web/sites@2022-09-01' = {
         }
         {
           name: 'ReportingDb' // expect: INFRA1001
-          connectionString: 'Server=tcp:10.20.0.4,1433;Database=reporting;User ID=reporter;Password=Winter2024!;Encrypt=true'
+          connectionString: 'Server=tcp:10.20.0.4,1433;Database=reporting;User ID=reporter;Password=Winter2024!;Encrypt=true' // expect: INFRA1003
           type: 'SQLAzure'
         }
         {

@@ -1,6 +1,7 @@
 // Nested child resources and existing resources: a finding is on the compute resource's own
-// resource line, never on its children; existing resources are not deployed here and are not
-// reported, even when this file deploys children onto them.
+// resource line, never on its non-compute children (a slot is compute: it has its own identity);
+// existing resources are not deployed here and are not reported, but children this file deploys
+// onto them are.
 
 param location string = resourceGroup().location
 param subnetId string
@@ -21,7 +22,7 @@ resource intranet 'Microsoft.Web/sites@2023-12-01' = { // expect: INFRA2001@1
     httpsOnly: true
   }
 
-  resource preview 'slots' = {
+  resource preview 'slots' = { // expect: INFRA2001@3
     name: 'preview'
     location: location
     properties: {
@@ -70,7 +71,7 @@ resource legacyCrm 'Microsoft.Web/sites@2022-09-01' existing = {
   }
 }
 
-resource legacyCrmSlot 'Microsoft.Web/sites/slots@2022-09-01' = {
+resource legacyCrmSlot 'Microsoft.Web/sites/slots@2022-09-01' = { // expect: INFRA2001@1
   parent: legacyCrm
   name: 'maintenance'
   location: location

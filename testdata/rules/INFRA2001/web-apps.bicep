@@ -1,5 +1,5 @@
 // App Service sites: web apps, function apps and Logic Apps Standard are all Microsoft.Web/sites
-// and need an identity; deployment slots are not reported on their own.
+// and need an identity. A deployment slot does not share its site's identity: it needs its own.
 
 param location string = resourceGroup().location
 
@@ -39,10 +39,22 @@ resource storefront 'Microsoft.Web/sites@2022-09-01' = { // expect: INFRA2001@1
   }
 }
 
-resource storefrontStaging 'Microsoft.Web/sites/slots@2022-09-01' = {
+resource storefrontStaging 'Microsoft.Web/sites/slots@2022-09-01' = { // expect: INFRA2001@1
   parent: storefront
   name: 'staging'
   location: location
+  properties: {
+    serverFarmId: plan.id
+  }
+}
+
+resource catalogApiStaging 'Microsoft.Web/sites/slots@2023-12-01' = {
+  parent: catalogApi
+  name: 'staging'
+  location: location
+  identity: {
+    type: 'SystemAssigned'
+  }
   properties: {
     serverFarmId: plan.id
   }

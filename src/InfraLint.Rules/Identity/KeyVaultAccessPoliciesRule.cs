@@ -1,0 +1,71 @@
+using InfraLint.Rules.Model;
+using InfraLint.Sdk;
+using Newtonsoft.Json.Linq;
+
+namespace InfraLint.Rules.Identity;
+
+// Access policies grant all-or-nothing rights per object type on the whole vault, outside Azure
+// RBAC: they do not show in role assignment reviews, cannot be scoped to one secret, and anyone with
+// Contributor on the vault can grant themselves one. Azure RBAC puts vault data access under the
+// same reviewed, scoped and audited model as everything else.
+public sealed class KeyVaultAccessPoliciesRule : Rule
+{
+    public static readonly RuleDescriptor Rule = new(
+        Id: "INFRA2005",
+        Title: "Key Vault uses access policies instead of Azure RBAC",
+        MessageFormat: "'{0}' ({1}) {2}; use Azure RBAC (enableRbacAuthorization: true) with Key Vault data roles instead of access policies",
+        Category: RuleCategory.Identity,
+        DefaultSeverity: Severity.Warning);
+
+    // From this API version on, a vault created without enableRbacAuthorization uses Azure RBAC.
+    private const string RbacByDefaultSince = "2026-02-01";
+
+    public override RuleDescriptor Descriptor => Rule;
+
+    public override void Analyze(TemplateModel template, FindingSink report)
+    {
+        foreach (var resource in template.Resources.Where(r => !r.IsExisting))
+        {
+            if (resource.Is("Microsoft.KeyVault/vaults"))
+                Vault(template, report, resource);
+            else if (resource.Is("Microsoft.KeyVault/vaults/accessPolicies") && Properties(template, resource) is { } properties
+                && Policies(template, properties) is { } policies)
+                report.ReportAt(Rule, resource, policies, resource.DisplayName, resource.Type, "grants access with access policies");
+        }
+    }
+
+    private static void Vault(TemplateModel template, FindingSink report, ResourceModel vault)
+    {
+        if (Properties(template, vault) is not { } properties)
+            return; // properties built by an expression InfraLint cannot follow
+        var policies = Policies(template, properties);
+        var flag = properties.Property("enableRbacAuthorization", StringComparison.OrdinalIgnoreCase);
+        if (flag is not null)
+        {
+            if (template.Evaluate(flag.Value).Value is JValue { Type: JTokenType.Boolean } rbac && !(bool)rbac!)
+                report.ReportAt(Rule, vault, flag, vault.DisplayName, vault.Type, "sets enableRbacAuthorization to false");
+            else if (policies is not null)
+                report.ReportAt(Rule, vault, policies, vault.DisplayName, vault.Type, "still lists access policies");
+            return;
+        }
+        if (policies is not null)
+            report.ReportAt(Rule, vault, policies, vault.DisplayName, vault.Type, "grants access with access policies");
+        else if (DefaultsToAccessPolicies(vault.ApiVersion))
+            report.Report(Rule, vault, vault.DisplayName, vault.Type,
+                $"does not set enableRbacAuthorization, which defaults to false (access policies) for API version {vault.ApiVersion}");
+    }
+
+    private static JObject? Properties(TemplateModel template, ResourceModel resource) =>
+        resource.Properties is null ? new JObject() : template.Resolve(resource.Properties) as JObject;
+
+    // The accessPolicies property when it is known to hold at least one entry. A loop over a list may make
+    // none (AVM's pass-through of an optional parameter does exactly that), so its body does not count.
+    private static JProperty? Policies(TemplateModel template, JObject properties) =>
+        properties.Property("accessPolicies", StringComparison.OrdinalIgnoreCase) is { } policies
+            && template.Resolve(policies.Value) is JArray entries && entries.Any(e => !LoopItems.IsLoopBody(template.Resolve(e)))
+            ? policies
+            : null;
+
+    private static bool DefaultsToAccessPolicies(string apiVersion) =>
+        apiVersion.Length >= RbacByDefaultSince.Length && string.CompareOrdinal(apiVersion[..RbacByDefaultSince.Length], RbacByDefaultSince) < 0;
+}

@@ -1,0 +1,28 @@
+using InfraLint.Sdk;
+using Newtonsoft.Json.Linq;
+
+namespace InfraLint.Rules.Model;
+
+/// <summary>Finds the secrets of Container Apps and Container Apps jobs, following variables.</summary>
+internal static class ContainerAppSecrets
+{
+    public static IEnumerable<ContainerAppSecret> Of(TemplateModel template)
+    {
+        foreach (var owner in template.Resources.Where(r => !r.IsExisting && (r.Is("Microsoft.App/containerApps") || r.Is("Microsoft.App/jobs"))))
+        {
+            var configuration = Resolve(template, owner.Properties.Child("configuration"));
+            if (Resolve(template, configuration.Child("secrets")) is not JArray secrets)
+                continue;
+            foreach (var secret in secrets.Select(s => Resolve(template, s)).OfType<JObject>())
+            {
+                var name = secret.Property("name", StringComparison.OrdinalIgnoreCase);
+                yield return new ContainerAppSecret(owner, (JToken?)name ?? secret, template.Evaluate(name?.Value).AsString,
+                    Value(secret, "value"), Value(secret, "keyVaultUrl"), Value(secret, "identity"));
+            }
+        }
+    }
+
+    private static JToken? Value(JObject secret, string property) => secret.Property(property, StringComparison.OrdinalIgnoreCase)?.Value;
+
+    private static JToken? Resolve(TemplateModel template, JToken? token) => token is null ? null : template.Resolve(token);
+}

@@ -1,0 +1,128 @@
+using InfraLint.Rules.Model;
+using InfraLint.Sdk;
+using Newtonsoft.Json.Linq;
+
+namespace InfraLint.Rules.Secrets;
+
+// A credential written into a template or parameters file is in source control, in every clone,
+// fork, build log and template export, for good: deleting the line does not remove it from
+// history. Only rotating it does. Templates should carry references to secrets, never secrets.
+public sealed class HardCodedCredentialRule : Rule
+{
+    public static readonly RuleDescriptor Rule = new(
+        Id: "INFRA1003",
+        Title: "Hard-coded credential literal (storage key, SAS, API key, token, private key)",
+        MessageFormat: "Hard-coded {0} ({1} characters) in {2}; rotate it, then keep it in Key Vault or replace it with a managed identity",
+        Category: RuleCategory.Secrets,
+        DefaultSeverity: Severity.Warning);
+
+    private const string GenericKind = "secret";
+
+    public override RuleDescriptor Descriptor => Rule;
+
+    public override void Analyze(TemplateModel template, FindingSink report)
+    {
+        var root = template.Template;
+        foreach (var parameter in Declarations(root, "parameters"))
+        {
+            if (parameter.Value is JObject declaration && declaration.Property("defaultValue", StringComparison.OrdinalIgnoreCase) is { } defaultValue)
+                Scan(defaultValue.Value, parameter.Name, false, (token, found) => report.ReportAt(Rule, token, found.Kind, found.Length, $"the default value of parameter '{parameter.Name}'"));
+        }
+        foreach (var variable in Declarations(root, "variables"))
+            Scan(variable.Value, variable.Name, false, (token, found) => report.ReportAt(Rule, token, found.Kind, found.Length, $"variable '{variable.Name}'"));
+        foreach (var resource in template.Resources)
+        {
+            var isVaultSecret = resource.Is("Microsoft.KeyVault/vaults/secrets");
+            foreach (var property in resource.Body.Properties())
+            {
+                if (property.Name.Equals("resources", StringComparison.OrdinalIgnoreCase))
+                    continue; // child resources are resources of their own
+                Scan(property.Value, property.Name, false, (token, found) =>
+                    report.ReportAt(Rule, resource, token, found.Kind, found.Length, $"'{PathIn(resource, token)}' of '{resource.DisplayName}'"),
+                    skip: t => IsNestedTemplate(resource, t), secretValue: isVaultSecret ? resource.Properties.Child("value") : null);
+            }
+        }
+        foreach (var output in Declarations(root, "outputs"))
+        {
+            if (output.Value is JObject declaration && declaration.Property("value", StringComparison.OrdinalIgnoreCase) is { } value)
+                Scan(value.Value, output.Name, false, (token, found) => report.ReportAt(Rule, token, found.Kind, found.Length, $"output '{output.Name}'"));
+        }
+        foreach (var supplied in template.SuppliedParameters)
+        {
+            var reported = new HashSet<string>(StringComparer.Ordinal);
+            Scan(supplied.Value, supplied.Name, false, (_, found) =>
+            {
+                if (reported.Add(found.Kind))
+                    report.ReportAt(Rule, supplied, found.Kind, found.Length, $"parameter '{supplied.Name}' of the parameters file");
+            });
+        }
+    }
+
+    private static IEnumerable<JProperty> Declarations(JObject root, string section) =>
+        root.GetValue(section, StringComparison.OrdinalIgnoreCase) is JObject declarations ? declarations.Properties() : [];
+
+    // A module's or nested deployment's inline template is analysed as a template of its own.
+    private static bool IsNestedTemplate(ResourceModel resource, JToken token) =>
+        resource.Is("Microsoft.Resources/deployments") && token.Parent is JProperty { Name: var name } && name.Equals("template", StringComparison.OrdinalIgnoreCase)
+        && ReferenceEquals(token.Parent.Parent?.Parent, resource.Body.Property("properties", StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>
+    /// Walks <paramref name="token"/> and calls <paramref name="found"/> for each credential literal, with the
+    /// token to point at (a property, so that findings land on its key). <paramref name="name"/> is the name
+    /// the value is written under: a property key, or the <c>name</c> of a <c>{ name, value }</c> entry.
+    /// </summary>
+    private static void Scan(JToken token, string name, bool secretContext, Action<JToken, CredentialLiteral> found,
+        Func<JToken, bool>? skip = null, JToken? secretValue = null, int depth = 0)
+    {
+        if (depth > 64 || (skip?.Invoke(token) ?? false))
+            return;
+        secretContext |= ReferenceEquals(token, secretValue);
+        switch (token)
+        {
+            case JObject obj:
+                var entryName = obj.Property("name", StringComparison.OrdinalIgnoreCase)?.Value is JValue { Type: JTokenType.String } n
+                    && !ExpressionLiterals.IsExpression((string)n!) ? (string)n! : null;
+                foreach (var property in obj.Properties())
+                {
+                    // { name: 'X', value: … } and X: { value: … } (parameter values, connection strings) write a value under X.
+                    var inner = property.Name.Equals("value", StringComparison.OrdinalIgnoreCase) ? entryName ?? name : property.Name;
+                    Scan(property.Value, inner, false, found, skip, secretValue, depth + 1);
+                }
+                break;
+            case JArray array:
+                foreach (var item in array)
+                    Scan(item, name, secretContext, found, skip, secretValue, depth + 1);
+                break;
+            case JValue { Type: JTokenType.String } value:
+                if (Credential((string)value!, name, secretContext) is { } credential)
+                    found(value.Parent is JProperty property ? property : value, credential);
+                break;
+        }
+    }
+
+    private static CredentialLiteral? Credential(string text, string name, bool secretContext)
+    {
+        if (ExpressionLiterals.IsExpression(text))
+        {
+            // Each literal, then all of them joined, as concat('…;SharedAccessKey=', '<key>') writes one.
+            var literals = ExpressionLiterals.Of(text).ToList();
+            return literals.Append(string.Concat(literals)).Select(CredentialLiterals.Find).FirstOrDefault(c => c is not null);
+        }
+        var literal = ExpressionLiterals.Unescape(text);
+        if (CredentialLiterals.Find(literal) is { } known)
+            return known;
+        // A property called just 'key' is the label of a { key, value } entry (tags, enrichments, key-values), not a key.
+        var secretShaped = secretContext || (SecretShapes.IsSecretName(name) && !name.Equals("key", StringComparison.OrdinalIgnoreCase))
+            || name.Equals("secureValue", StringComparison.OrdinalIgnoreCase);
+        return secretShaped && !SecretShapes.IsIdentityBasedName(name) && !SecretShapes.IsCredentialFree(literal) && CredentialLiterals.LooksRandom(literal)
+            ? new CredentialLiteral(GenericKind, literal.Length)
+            : null;
+    }
+
+    private static string PathIn(ResourceModel resource, JToken token)
+    {
+        var path = token.Path;
+        var prefix = resource.Body.Path;
+        return prefix.Length > 0 && path.StartsWith(prefix, StringComparison.Ordinal) ? path[prefix.Length..].TrimStart('.') : path;
+    }
+}

@@ -1,0 +1,99 @@
+using InfraLint.Rules.Model;
+using InfraLint.Sdk;
+using Newtonsoft.Json.Linq;
+
+namespace InfraLint.Rules.Secrets;
+
+// listKeys() and its relatives copy a service's master key into the app's configuration at every
+// deployment: the key is readable by anyone who can read the app, it outlives every rotation
+// plan, and it grants everything the key grants. Every service that hands out such keys also
+// accepts the app's managed identity with a narrow role.
+public sealed class ListedKeyInConfigurationRule : Rule
+{
+    public static readonly RuleDescriptor Rule = new(
+        Id: "INFRA1002",
+        Title: "Keys or connection strings from list*() flow into app configuration",
+        MessageFormat: "{0} '{1}' of '{2}' takes a key from {3}() of {4}; {5}",
+        Category: RuleCategory.Secrets,
+        DefaultSeverity: Severity.Warning);
+
+    // The ARM functions that return keys, connection strings, credentials or signatures built from them.
+    private static readonly string[] KeyFunctions =
+    [
+        "listKeys", "listConnectionStrings", "listCredentials", "listSecrets", "listAdminKeys", "listQueryKeys",
+        "listAccountSas", "listServiceSas", "listAuthKeys", "listCallbackUrl", "listClusterAdminCredential",
+        "listClusterUserCredential",
+    ];
+
+    // Resource type prefix (provider/type) -> what it is, and the identity-based way to reach it.
+    private static readonly (string TypePrefix, string Service, string Alternative)[] Services =
+    [
+        ("Microsoft.Storage/storageAccounts", "a storage account", "use an identity-based connection and grant the app's managed identity a Storage data role (e.g. Storage Blob Data Contributor)"),
+        ("Microsoft.ServiceBus/namespaces", "a Service Bus namespace", "use an identity-based connection (fullyQualifiedNamespace) and grant Azure Service Bus Data Sender or Receiver"),
+        ("Microsoft.EventHub/namespaces", "an Event Hubs namespace", "use an identity-based connection (fullyQualifiedNamespace) and grant Azure Event Hubs Data Sender or Receiver"),
+        ("Microsoft.DocumentDB/databaseAccounts", "a Cosmos DB account", "connect with the account endpoint and a managed identity that holds a Cosmos DB data-plane role"),
+        ("Microsoft.CognitiveServices/accounts", "an Azure AI services account", "call the endpoint with a managed identity that holds Cognitive Services OpenAI User or Cognitive Services User"),
+        ("Microsoft.Search/searchServices", "an AI Search service", "call the endpoint with a managed identity that holds Search Index Data Reader or Contributor"),
+        ("Microsoft.Cache/redis", "an Azure Cache for Redis", "use Microsoft Entra authentication with the app's managed identity and a data access policy assignment"),
+        ("Microsoft.Cache/redisEnterprise", "an Azure Managed Redis", "use Microsoft Entra authentication with the app's managed identity and an access policy assignment"),
+        ("Microsoft.ContainerRegistry/registries", "a container registry", "pull with a managed identity that holds AcrPull"),
+        ("Microsoft.AppConfiguration/configurationStores", "an App Configuration store", "read the store with a managed identity that holds App Configuration Data Reader"),
+        ("Microsoft.SignalRService/signalR", "a SignalR service", "connect with a managed identity that holds SignalR App Server"),
+        ("Microsoft.SignalRService/webPubSub", "a Web PubSub service", "connect with a managed identity that holds Web PubSub Service Owner"),
+        ("Microsoft.EventGrid/", "an Event Grid topic", "publish with a managed identity that holds EventGrid Data Sender"),
+        ("Microsoft.Devices/IotHubs", "an IoT hub", "connect with a managed identity that holds an IoT Hub data role"),
+        ("Microsoft.Maps/accounts", "an Azure Maps account", "use Microsoft Entra authentication with a managed identity that holds Azure Maps Data Reader"),
+        ("Microsoft.OperationalInsights/workspaces", "a Log Analytics workspace", "send data with a managed identity through the Logs Ingestion API"),
+        ("Microsoft.Web/sites", "a function app", "protect the function with App Service authentication and call it with a managed identity"),
+        ("Microsoft.Logic/workflows", "a logic app", "protect the trigger with Microsoft Entra authorization and call it with a managed identity"),
+    ];
+
+    private const string AnyService = "give the app a managed identity and grant it a role on the service instead";
+
+    public override RuleDescriptor Descriptor => Rule;
+
+    public override void Analyze(TemplateModel template, FindingSink report)
+    {
+        foreach (var entry in ConfigurationEntries.Of(template))
+        {
+            if (KeyFunction(template, entry.Value ?? entry.ReferencedValue) is var (function, value))
+                Report(template, report, entry.Owner, entry.Anchor, entry.Kind.Describe(), entry.Name, function, value);
+        }
+        foreach (var secret in ContainerAppSecrets.Of(template))
+        {
+            if (KeyFunction(template, secret.Value) is var (function, value))
+                Report(template, report, secret.Owner, secret.Anchor, "Secret", secret.Name, function, value);
+        }
+    }
+
+    private static void Report(TemplateModel template, FindingSink report, ResourceModel owner, JToken anchor, string kind, string? name,
+        string function, TemplateValue value)
+    {
+        var (service, alternative) = TargetService(template, value);
+        report.ReportAt(Rule, owner, anchor, kind, name ?? "(computed name)", owner.DisplayName, function, service, alternative);
+    }
+
+    private static (string Function, TemplateValue Value)? KeyFunction(TemplateModel template, JToken? token)
+    {
+        if (token is null)
+            return null;
+        var value = template.Evaluate(token);
+        var function = KeyFunctions.FirstOrDefault(value.Calls);
+        return function is null ? null : (function, value);
+    }
+
+    // The service whose keys are listed: a resource type written in the expression (resourceId('Microsoft.Storage/…')),
+    // or the symbolic name of a resource of this template (languageVersion 2.0: listKeys('storage', …)).
+    private static (string Service, string Alternative) TargetService(TemplateModel template, TemplateValue value)
+    {
+        var types = value.Literals
+            .Select(l => template.Resources.FirstOrDefault(r => string.Equals(r.SymbolicName, l, StringComparison.Ordinal))?.Type ?? l)
+            .ToList();
+        foreach (var (prefix, service, alternative) in Services)
+        {
+            if (types.Any(t => t.StartsWith(prefix, StringComparison.OrdinalIgnoreCase)))
+                return (service, alternative);
+        }
+        return ("another resource", AnyService);
+    }
+}
