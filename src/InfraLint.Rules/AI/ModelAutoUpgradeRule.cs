@@ -13,7 +13,8 @@ public sealed class ModelAutoUpgradeRule : Rule
         Title: "AI model deployment upgrades its model version automatically",
         MessageFormat: "Model deployment '{0}' {1}; pin model.version and set versionUpgradeOption to NoAutoUpgrade",
         Category: RuleCategory.AI,
-        DefaultSeverity: Severity.Warning);
+        DefaultSeverity: Severity.Warning,
+        Description: "An Azure OpenAI or AI Services model deployment lets Azure change its model version automatically, or does not pin a version, so the model under a production app can change without a review.");
 
     private const string NoAutoUpgrade = "NoAutoUpgrade";
 

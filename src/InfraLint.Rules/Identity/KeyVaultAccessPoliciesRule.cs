@@ -15,7 +15,8 @@ public sealed class KeyVaultAccessPoliciesRule : Rule
         Title: "Key Vault uses access policies instead of Azure RBAC",
         MessageFormat: "'{0}' ({1}) {2}; use Azure RBAC (enableRbacAuthorization: true) with Key Vault data roles instead of access policies",
         Category: RuleCategory.Identity,
-        DefaultSeverity: Severity.Warning);
+        DefaultSeverity: Severity.Warning,
+        Description: "A Key Vault grants access through vault access policies instead of Azure RBAC, either explicitly or because its API version defaults to access policies.");
 
     // From this API version on, a vault created without enableRbacAuthorization uses Azure RBAC.
     private const string RbacByDefaultSince = "2026-02-01";

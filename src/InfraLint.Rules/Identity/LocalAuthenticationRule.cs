@@ -13,7 +13,8 @@ public sealed class LocalAuthenticationRule : Rule
         Title: "Key-based (local) authentication left enabled where Entra ID is available",
         MessageFormat: "'{0}' ({1}) {2}; use Microsoft Entra ID with role assignments instead",
         Category: RuleCategory.Identity,
-        DefaultSeverity: Severity.Warning);
+        DefaultSeverity: Severity.Warning,
+        Description: "A service that supports Microsoft Entra ID keeps key-based (local) authentication enabled, so anyone with a key can call it without an identity or a role assignment.");
 
     // Services whose disableLocalAuth defaults to false: an omitted flag leaves keys on.
     private static readonly HashSet<string> DisableLocalAuthTypes = new(StringComparer.OrdinalIgnoreCase)

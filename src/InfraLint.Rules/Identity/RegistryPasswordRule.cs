@@ -14,7 +14,8 @@ public sealed class RegistryPasswordRule : Rule
         Title: "Container registry admin user, or image pull with a password",
         MessageFormat: "'{0}' ({1}) {2}; pull images with a managed identity that holds AcrPull instead",
         Category: RuleCategory.Identity,
-        DefaultSeverity: Severity.Warning);
+        DefaultSeverity: Severity.Warning,
+        Description: "A container registry enables its admin user, or an app pulls images with a registry password instead of a managed identity.");
 
     private static readonly string[] AzureRegistryDomains = [".azurecr.io", ".azurecr.cn", ".azurecr.us"];
 

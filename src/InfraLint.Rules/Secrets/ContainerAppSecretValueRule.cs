@@ -14,7 +14,8 @@ public sealed class ContainerAppSecretValueRule : Rule
         Title: "Container App secret holds a value instead of a Key Vault reference",
         MessageFormat: "Secret '{0}' of '{1}' holds its value in the app; reference a Key Vault secret with keyVaultUrl and identity instead",
         Category: RuleCategory.Secrets,
-        DefaultSeverity: Severity.Warning);
+        DefaultSeverity: Severity.Warning,
+        Description: "A Container Apps app or job stores a secret's value in its configuration instead of referencing a Key Vault secret through a managed identity (keyVaultUrl and identity).");
 
     public override RuleDescriptor Descriptor => Rule;
 

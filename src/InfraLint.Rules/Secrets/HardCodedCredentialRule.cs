@@ -14,7 +14,8 @@ public sealed class HardCodedCredentialRule : Rule
         Title: "Hard-coded credential literal (storage key, SAS, API key, token, private key)",
         MessageFormat: "Hard-coded {0} ({1} characters) in {2}; rotate it, then keep it in Key Vault or replace it with a managed identity",
         Category: RuleCategory.Secrets,
-        DefaultSeverity: Severity.Warning);
+        DefaultSeverity: Severity.Warning,
+        Description: "A template or parameters file contains a credential written as a literal: a storage or Cosmos DB account key, a SAS signature, an API key or token, a JWT or a private key.");
 
     private const string GenericKind = "secret";
 

@@ -15,7 +15,8 @@ public sealed class ListedKeyInConfigurationRule : Rule
         Title: "Keys or connection strings from list*() flow into app configuration",
         MessageFormat: "{0} '{1}' of '{2}' takes a key from {3}() of {4}; {5}",
         Category: RuleCategory.Secrets,
-        DefaultSeverity: Severity.Warning);
+        DefaultSeverity: Severity.Warning,
+        Description: "The result of a list*() call (listKeys, listConnectionStrings, listCredentials, listSecrets, listAdminKeys, listQueryKeys) is copied into app settings, environment variables, connection strings or container app secrets, where the key sits in plain configuration.");
 
     // The ARM functions that return keys, connection strings, credentials or signatures built from them.
     private static readonly string[] KeyFunctions =
