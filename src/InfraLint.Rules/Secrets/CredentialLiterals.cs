@@ -46,6 +46,9 @@ internal static partial class CredentialLiterals
     [GeneratedRegex(@"^[A-Za-z]+(?:[ _.\-][A-Za-z]+)*$")]
     private static partial Regex WordsOnly();
 
+    [GeneratedRegex(@"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$")]
+    private static partial Regex Guid();
+
     // Names and paths: words, each perhaps ending in digits, joined by separators ('HKEY_LOCAL_MACHINE/SOFTWARE/MyApp1').
     [GeneratedRegex(@"^[A-Za-z]+[0-9]*(?:[ _./\\:-]+[A-Za-z]+[0-9]*)+$")]
     private static partial Regex NameOrPath();
@@ -94,6 +97,8 @@ internal static partial class CredentialLiterals
         if (value.Contains("://", StringComparison.Ordinal) || value.StartsWith('/') || value.StartsWith('[') ||
             value.StartsWith("@Microsoft.KeyVault(", StringComparison.OrdinalIgnoreCase))
             return false;
+        if (Guid().IsMatch(value))
+            return false; // role definition, tenant, client and object IDs: they identify, they do not authenticate
         if (WordsOnly().IsMatch(value) || NameOrPath().IsMatch(value))
             return false; // 'SystemAssigned', 'Standard_LRS', 'managed-identity', 'HKEY_LOCAL_MACHINE/SOFTWARE/MyApp1'
         var classes = (value.Any(char.IsLower) ? 1 : 0) + (value.Any(char.IsUpper) ? 1 : 0) + (value.Any(char.IsDigit) ? 1 : 0)

@@ -26,6 +26,9 @@ var exportUrl = 'https://stexports.blob.core.windows.net/orders?sv=2022-11-02&sp
 var registryAdapters = [
   { registryKey: 'HKEY_LOCAL_MACHINE/SOFTWARE/MyApp1/RegistryAdapterString', type: 'String' }
 ]
+// Role definition IDs named after their roles: GUIDs identify, they do not authenticate.
+var keyVaultSecretsUser = '4633458b-17de-408a-b874-0445c86b69e6'
+var storageAccountKeyOperator = '81a9662b-bebf-436f-a333-f67b29880f12'
 var enrichments = [
   { key: 'dynamic1', value: 'value1' }
   { key: 'tenant-region-02', value: 'westeurope' }
@@ -135,4 +138,4 @@ module consumer 'modules/token-consumer.bicep' = {
 
 output awsKeyId string = 'AKIA1N8MTZX272HPOEVB' // expect: INFRA1003
 output docs string = 'See https://learn.microsoft.com/azure/storage/common/storage-sas-overview'
-output unused array = [ registryAdapters, enrichments, apiKey, docsExample, exportUrl, emulatorConnection, cosmosConnection, signingKey, adminPassword ]
+output unused array = [ keyVaultSecretsUser, storageAccountKeyOperator, registryAdapters, enrichments, apiKey, docsExample, exportUrl, emulatorConnection, cosmosConnection, signingKey, adminPassword ]
