@@ -14,7 +14,7 @@ public sealed class BaselineCommandTests
           properties: {
             siteConfig: {
               appSettings: [
-                { name: 'OPENAI_API_KEY', value: 'sk-baseline-test-0123' }
+                { name: 'OPENAI_API_KEY', value: 'placeholder' }
               ]
             }
           }
@@ -45,8 +45,8 @@ public sealed class BaselineCommandTests
 
         // A second key is new: only it is reported, and it alone sets the exit code.
         workspace.Write("infra/app.bicep", TwentyLines + Site.Replace(
-            "{ name: 'OPENAI_API_KEY', value: 'sk-baseline-test-0123' }",
-            "{ name: 'OPENAI_API_KEY', value: 'sk-baseline-test-0123' }\n        { name: 'SEARCH_ADMIN_KEY', value: 'search-0123' }"));
+            "{ name: 'OPENAI_API_KEY', value: 'placeholder' }",
+            "{ name: 'OPENAI_API_KEY', value: 'placeholder' }\n        { name: 'SEARCH_ADMIN_KEY', value: 'placeholder' }"));
         var added = workspace.Run("check", "infra", "--baseline", "infralint.baseline.sarif");
         Assert.AreEqual(1, added.ExitCode, added.ToString());
         Assert.AreEqual(
@@ -67,7 +67,7 @@ public sealed class BaselineCommandTests
         workspace.Write("infra/app.bicep", Site);
         Assert.AreEqual(0, workspace.Run("baseline", "create", "--output", "baseline.sarif", "infra").ExitCode);
 
-        workspace.Write("infra/app.bicep", Site.Replace("value: 'sk-baseline-test-0123'", "value: '@Microsoft.KeyVault(SecretUri=https://kv.vault.azure.net/secrets/openai)'"));
+        workspace.Write("infra/app.bicep", Site.Replace("value: 'placeholder'", "value: '@Microsoft.KeyVault(SecretUri=https://kv.vault.azure.net/secrets/openai)'"));
         var result = workspace.Run("check", "infra", "--baseline", "baseline.sarif", "--format", "sarif", "--output", "check.sarif");
 
         Assert.AreEqual(0, result.ExitCode, result.ToString());

@@ -16,7 +16,7 @@ public sealed partial class CiRecipeTests
           properties: {
             siteConfig: {
               appSettings: [
-                { name: 'OPENAI_API_KEY', value: 'sk-ci-recipe-0123' }
+                { name: 'OPENAI_API_KEY', value: 'placeholder' }
               ]
             }
           }
@@ -60,8 +60,8 @@ public sealed partial class CiRecipeTests
 
         // A pull request that adds a key: the annotation gate fails with exactly one annotation.
         workspace.Write("infra/main.bicep", Site.Replace(
-            "{ name: 'OPENAI_API_KEY', value: 'sk-ci-recipe-0123' }",
-            "{ name: 'OPENAI_API_KEY', value: 'sk-ci-recipe-0123' }\n        { name: 'STORAGE_KEY', value: 'added-0123' }"));
+            "{ name: 'OPENAI_API_KEY', value: 'placeholder' }",
+            "{ name: 'OPENAI_API_KEY', value: 'placeholder' }\n        { name: 'STORAGE_KEY', value: 'placeholder' }"));
         var gate = commands.Single(c => c.Contains("--baseline") && c.Contains("github"));
         var failed = workspace.Run(gate);
         Assert.AreEqual(1, failed.ExitCode, failed.ToString());

@@ -15,7 +15,7 @@ public sealed class OutputFormatTests
           properties: {
             siteConfig: {
               appSettings: [
-                { name: 'OPENAI_API_KEY', value: 'sk-cli-test-0123456789' }
+                { name: 'OPENAI_API_KEY', value: 'placeholder' }
               ]
             }
           }
@@ -70,7 +70,7 @@ public sealed class OutputFormatTests
         SarifSchema.AssertValid(toStdout.StandardOutput);
         StringAssert.Contains(sarif, "\"uri\": \"infra/legacy%2C%20v1/flow.bicep\"");
         Assert.IsFalse(sarif.Contains(workspace.Root, StringComparison.Ordinal), "no absolute path");
-        Assert.IsFalse(sarif.Contains("sk-cli-test", StringComparison.Ordinal), "no secret value");
+        Assert.IsFalse(sarif.Contains("placeholder", StringComparison.Ordinal), "no secret value");
         Assert.AreNotEqual((byte)0xEF, File.ReadAllBytes(file)[0], "no byte order mark");
     }
 
@@ -102,7 +102,7 @@ public sealed class OutputFormatTests
         Assert.AreEqual(8, secret.GetProperty("line").GetInt32());
         Assert.AreEqual("properties.siteConfig.appSettings[0].name", secret.GetProperty("propertyPath").GetString());
         Assert.AreEqual(64, secret.GetProperty("fingerprint").GetString()!.Length);
-        Assert.IsFalse(result.StandardOutput.Contains("sk-cli-test", StringComparison.Ordinal));
+        Assert.IsFalse(result.StandardOutput.Contains("placeholder", StringComparison.Ordinal));
     }
 
     [TestMethod]

@@ -62,7 +62,9 @@ public sealed class SarifBaselineTests
             "INFRA0001 new",
             "INFRA2001 unchanged",
             "INFRA1001 unchanged",
+            "INFRA1003 unchanged",
             "INFRA1001 new",
+            "INFRA1003 new",
             "INFRA2001 unchanged",
             "INFRA1001 absent",
         }, results.Select(r => $"{r["ruleId"]} {r["baselineState"]}").ToArray());
