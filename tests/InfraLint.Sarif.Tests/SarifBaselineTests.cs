@@ -72,7 +72,7 @@ public sealed class SarifBaselineTests
         Assert.AreEqual("infra/arm/legacy%20worker.json", (string)absent["locations"]![0]!["physicalLocation"]!["artifactLocation"]!["uri"]!);
         Assert.AreEqual("INFRA1001", (string)JObject.Parse(sarif)["runs"]![0]!["tool"]!["driver"]!["rules"]![(int)absent["ruleIndex"]!]!["id"]!);
         Assert.IsFalse(sarif.Contains("golden-search-key", StringComparison.Ordinal));
-        CollectionAssert.AreEqual(new[] { "INFRA0001", "INFRA1001" }, report.Reported.Select(f => f.Finding.Id).ToArray());
+        CollectionAssert.AreEqual(new[] { "INFRA0001", "INFRA1001", "INFRA1003" }, report.Reported.Select(f => f.Finding.Id).ToArray());
     }
 
     [TestMethod]
