@@ -41,6 +41,14 @@ public abstract class TemplateModel
     public abstract JToken Resolve(JToken token);
 
     /// <summary>
+    /// Like <see cref="Resolve"/>, but keeps what is known when a part is not: an <c>if()</c> (<c>? :</c>)
+    /// whose condition is unknown contributes both branches, and <c>union()</c>, <c>concat()</c> and
+    /// spreads keep their known parts. The result is what the template may deploy: use it to find a
+    /// value that is there (a key copied into a setting), never to conclude that something is missing.
+    /// </summary>
+    public virtual JToken ResolvePartially(JToken token) => Resolve(token);
+
+    /// <summary>
     /// The token of the template that <paramref name="token"/> stands for; differs from it for JSON that
     /// <see cref="Resolve"/> assembled from expressions (spreads, <c>union()</c>, <c>concat()</c> …).
     /// </summary>

@@ -83,6 +83,31 @@ public sealed class ArmEvaluatorTests
     }
 
     [TestMethod]
+    public void ResolvePartially_keeps_both_branches_of_an_unknown_condition_and_the_known_parts_of_a_merge()
+    {
+        var template = JObject.Parse("""
+            {
+              "parameters": { "useIdentity": { "type": "bool" }, "existing": { "type": "object" }, "more": { "type": "array" } },
+              "variables": {
+                "storage": "[if(parameters('useIdentity'), createObject('S__accountName', 'st'), createObject('S', listKeys('st', '2023-01-01').keys[0].value))]"
+              },
+              "resources": [ {
+                "settings": "[union(parameters('existing'), variables('storage'), createObject('FLAG', 'on'))]",
+                "list": "[concat(parameters('more'), createArray(createObject('name', 'KEY', 'value', 'v')))]"
+              } ]
+            }
+            """);
+        var evaluator = new ArmEvaluator(template);
+        var resource = template["resources"]![0]!;
+
+        Assert.AreSame(resource["settings"], evaluator.Resolve(resource["settings"]!), "Resolve gives up on unknown parts");
+        var settings = (JObject)evaluator.ResolvePartially(resource["settings"]!);
+        Assert.AreEqual("""{"S":"[listKeys('st', '2023-01-01').keys[0].value]","S__accountName":"st","FLAG":"on"}""", settings.ToString(Newtonsoft.Json.Formatting.None));
+        Assert.AreSame(resource["settings"], Model.Origin.SourceOf(settings["FLAG"]!), "assembled settings still map to source");
+        Assert.AreEqual("""[{"name":"KEY","value":"v"}]""", evaluator.ResolvePartially(resource["list"]!).ToString(Newtonsoft.Json.Formatting.None));
+    }
+
+    [TestMethod]
     [DataRow("[if(equals(parameters('env'), 'prod'), 'p', 'n')]", "p")]
     [DataRow("[toLower(concat('A', 'B'))]", "ab")]
     [DataRow("[replace('a-b', '-', '')]", "ab")]

@@ -49,13 +49,22 @@ internal sealed class ArmEvaluator
     /// JSON carries an <see cref="Origin"/> so findings on it point at source. Returns the token itself
     /// when it is not such an expression.
     /// </summary>
-    public JToken Resolve(JToken token)
+    public JToken Resolve(JToken token) => Resolve(token, partial: false);
+
+    /// <summary>
+    /// Like <see cref="Resolve"/>, but keeps what is known when a part is not: <c>if</c> with an unknown
+    /// condition contributes both branches, <c>union</c>/<c>concat</c> keep their known parts. The result
+    /// holds what the template may deploy, not all of it: fit for finding values, not for missing ones.
+    /// </summary>
+    public JToken ResolvePartially(JToken token) => Resolve(token, partial: true);
+
+    private JToken Resolve(JToken token, bool partial)
     {
         for (var hops = 0; hops < MaxNesting; hops++)
         {
             if (token is not JValue { Type: JTokenType.String } value || ArmExpressionParser.TryParse((string)value!) is not { } expression)
                 return token;
-            var resolved = Structure(expression, token, 0);
+            var resolved = Structure(expression, token, 0, partial);
             if (resolved is null || ReferenceEquals(resolved, token))
                 return token;
             token = resolved;
@@ -63,7 +72,7 @@ internal sealed class ArmEvaluator
         return token;
     }
 
-    private JToken? Structure(ArmExpression expression, JToken source, int depth)
+    private JToken? Structure(ArmExpression expression, JToken source, int depth, bool partial)
     {
         if (depth > MaxNesting)
             return null;
@@ -74,28 +83,28 @@ internal sealed class ArmEvaluator
             case ArmNumber n:
                 return new JValue(n.Value);
             case ArmCall { Name: var name, Arguments: [ArmString { Value: var key }] } when name.Equals("variables", StringComparison.OrdinalIgnoreCase):
-                return Variable(key) is { } variable ? Resolve(variable) : null;
+                return Variable(key) is { } variable ? Resolve(variable, partial) : null;
             case ArmCall { Name: var name, Arguments: [ArmString { Value: var key }] } when name.Equals("parameters", StringComparison.OrdinalIgnoreCase):
                 // A caller's value is evaluated but not followed: its source is the caller's file, and
                 // findings belong to the file that declares the property.
-                return parameterValues.ContainsKey(key) || Parameter(key)?["defaultValue"] is not { } defaultValue ? null : Resolve(defaultValue);
+                return parameterValues.ContainsKey(key) || Parameter(key)?["defaultValue"] is not { } defaultValue ? null : Resolve(defaultValue, partial);
             case ArmMember member:
-                return Structure(member.Target, source, depth + 1) is JObject o && Property(o, member.Name) is { } p ? Resolve(p) : null;
+                return Structure(member.Target, source, depth + 1, partial) is JObject o && Property(o, member.Name) is { } p ? Resolve(p, partial) : null;
             case ArmIndex { Index: ArmNumber n } index:
-                return Structure(index.Target, source, depth + 1) is JArray a && n.Value >= 0 && n.Value < a.Count ? Resolve(a[(int)n.Value]) : null;
+                return Structure(index.Target, source, depth + 1, partial) is JArray a && n.Value >= 0 && n.Value < a.Count ? Resolve(a[(int)n.Value], partial) : null;
             case ArmCall call:
-                return StructureOfCall(call, source, depth);
+                return StructureOfCall(call, source, depth, partial);
             default:
                 return null;
         }
     }
 
-    private JToken? StructureOfCall(ArmCall call, JToken source, int depth)
+    private JToken? StructureOfCall(ArmCall call, JToken source, int depth, bool partial)
     {
         switch (call.Name.ToLowerInvariant())
         {
             case "createarray":
-                return Assembled(new JArray(call.Arguments.Select(a => Part(a, source, depth))), source);
+                return Assembled(new JArray(call.Arguments.Select(a => Part(a, source, depth, partial))), source);
             case "createobject" when call.Arguments.Count % 2 == 0:
             {
                 var result = new JObject();
@@ -103,7 +112,7 @@ internal sealed class ArmEvaluator
                 {
                     if (Evaluate(new JValue("[" + ArmExpressionWriter.Write(call.Arguments[i]) + "]")).AsString is not { } key)
                         return null;
-                    result[key] = Part(call.Arguments[i + 1], source, depth);
+                    result[key] = Part(call.Arguments[i + 1], source, depth, partial);
                 }
                 return Assembled(result, source);
             }
@@ -111,8 +120,10 @@ internal sealed class ArmEvaluator
             {
                 if (SpreadParts(call, "flatten") is not { } parts)
                     return null;
-                var arrays = parts.Select(p => Structure(p, source, depth + 1)).ToList();
-                return arrays.All(a => a is JArray)
+                var arrays = parts.Select(p => Structure(p, source, depth + 1, partial)).ToList();
+                if (partial)
+                    arrays = arrays.Where(a => a is JArray).ToList();
+                return arrays.Count > 0 && arrays.All(a => a is JArray)
                     ? Assembled(new JArray(arrays.SelectMany(a => a!.Children()).Select(Adopt)), source)
                     : null;
             }
@@ -120,8 +131,10 @@ internal sealed class ArmEvaluator
             {
                 if (SpreadParts(call, "shallowMerge") is not { } parts)
                     return null;
-                var objects = parts.Select(p => Structure(p, source, depth + 1)).ToList();
-                if (!objects.All(o => o is JObject))
+                var objects = parts.Select(p => Structure(p, source, depth + 1, partial)).ToList();
+                if (partial)
+                    objects = objects.Where(o => o is JObject).ToList();
+                if (objects.Count == 0 || !objects.All(o => o is JObject))
                     return null;
                 var merged = new JObject();
                 foreach (var property in objects.SelectMany(o => ((JObject)o!).Properties()))
@@ -129,9 +142,33 @@ internal sealed class ArmEvaluator
                 return Assembled(merged, source);
             }
             case "if" when call.Arguments.Count == 3:
-                return Evaluate(new JValue("[" + ArmExpressionWriter.Write(call.Arguments[0]) + "]")).Value is JValue { Type: JTokenType.Boolean } condition
-                    ? Structure(call.Arguments[(bool)condition! ? 1 : 2], source, depth + 1)
-                    : null;
+                if (Evaluate(new JValue("[" + ArmExpressionWriter.Write(call.Arguments[0]) + "]")).Value is JValue { Type: JTokenType.Boolean } condition)
+                    return Structure(call.Arguments[(bool)condition! ? 1 : 2], source, depth + 1, partial);
+                return partial ? EitherBranch(call, source, depth) : null;
+            default:
+                return null;
+        }
+    }
+
+    // if() with an unknown condition, resolved partially: what either branch may deploy (objects merged,
+    // the first branch winning a shared key; arrays concatenated).
+    private JToken? EitherBranch(ArmCall call, JToken source, int depth)
+    {
+        var whenTrue = Structure(call.Arguments[1], source, depth + 1, partial: true);
+        var whenFalse = Structure(call.Arguments[2], source, depth + 1, partial: true);
+        switch (whenTrue, whenFalse)
+        {
+            case (JObject a, JObject b):
+                var merged = new JObject();
+                foreach (var property in b.Properties().Concat(a.Properties()))
+                    merged[property.Name] = Adopt(property.Value);
+                return Assembled(merged, source);
+            case (JArray a, JArray b):
+                return Assembled(new JArray(a.Children().Concat(b.Children()).Select(Adopt)), source);
+            case (JObject or JArray, _):
+                return whenTrue;
+            case (_, JObject or JArray):
+                return whenFalse;
             default:
                 return null;
         }
@@ -146,8 +183,8 @@ internal sealed class ArmEvaluator
     }
 
     // An argument as JSON: its structure when known, else the expression text as an ARM expression string.
-    private JToken Part(ArmExpression argument, JToken source, int depth) =>
-        Structure(argument, source, depth + 1) is { } structured
+    private JToken Part(ArmExpression argument, JToken source, int depth, bool partial) =>
+        Structure(argument, source, depth + 1, partial) is { } structured
             ? Adopt(structured)
             : new JValue("[" + ArmExpressionWriter.Write(argument) + "]");
 

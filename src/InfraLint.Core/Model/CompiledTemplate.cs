@@ -43,6 +43,8 @@ internal sealed class CompiledTemplate : TemplateModel
 
     public override JToken Resolve(JToken token) => Evaluator.Resolve(token);
 
+    public override JToken ResolvePartially(JToken token) => Evaluator.ResolvePartially(token);
+
     public override SourceLocation Locate(JToken token)
     {
         var (source, remainder) = Origin.Trace(token);

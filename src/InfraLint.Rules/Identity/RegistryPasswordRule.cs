@@ -28,9 +28,9 @@ public sealed class RegistryPasswordRule : Rule
             if (resource.Is("Microsoft.ContainerRegistry/registries"))
                 AdminUser(template, report, resource);
             else if (resource.Is("Microsoft.App/containerApps") || resource.Is("Microsoft.App/jobs"))
-                Credentials(template, report, resource, Resolve(template, Resolve(template, resource.Properties).Child("configuration")).Child("registries"), "passwordSecretRef", "registries[].passwordSecretRef");
+                Credentials(template, report, resource, Partially(template, Partially(template, resource.Properties).Child("configuration")).Child("registries"), "passwordSecretRef", "registries[].passwordSecretRef");
             else if (resource.Is("Microsoft.ContainerInstance/containerGroups"))
-                Credentials(template, report, resource, Resolve(template, resource.Properties).Child("imageRegistryCredentials"), "password", "imageRegistryCredentials[].password");
+                Credentials(template, report, resource, Partially(template, resource.Properties).Child("imageRegistryCredentials"), "password", "imageRegistryCredentials[].password");
         }
         foreach (var group in ConfigurationEntries.Of(template).Where(e => e.Kind == ConfigurationKind.AppSetting).GroupBy(e => e.Owner))
         {
@@ -56,9 +56,9 @@ public sealed class RegistryPasswordRule : Rule
     // an Azure container registry with a password instead of an identity.
     private static void Credentials(TemplateModel template, FindingSink report, ResourceModel owner, JToken? registries, string passwordProperty, string where)
     {
-        if (Resolve(template, registries) is not JArray entries)
+        if (Partially(template, registries) is not JArray entries)
             return;
-        foreach (var entry in entries.Select(e => Resolve(template, e)).OfType<JObject>())
+        foreach (var entry in entries.Select(e => Partially(template, e)).OfType<JObject>())
         {
             if (entry.Property(passwordProperty, StringComparison.OrdinalIgnoreCase) is not { } password || !Sets(template, password.Value))
                 continue;
@@ -86,4 +86,7 @@ public sealed class RegistryPasswordRule : Rule
     private static bool Is(string? name, string expected) => string.Equals(name, expected, StringComparison.OrdinalIgnoreCase);
 
     private static JToken? Resolve(TemplateModel template, JToken? token) => token is null ? null : template.Resolve(token);
+
+    // Credentials the template may deploy, also inside merges and conditions InfraLint cannot decide.
+    private static JToken? Partially(TemplateModel template, JToken? token) => token is null ? null : template.ResolvePartially(token);
 }

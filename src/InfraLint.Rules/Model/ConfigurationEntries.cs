@@ -95,5 +95,6 @@ internal static class ConfigurationEntries
         }
     }
 
-    private static JToken? Resolve(TemplateModel template, JToken? token) => token is null ? null : template.Resolve(token);
+    // What the template may deploy: settings merged with unknown parts or chosen by an unknown condition are still read.
+    private static JToken? Resolve(TemplateModel template, JToken? token) => token is null ? null : template.ResolvePartially(token);
 }
