@@ -48,6 +48,46 @@ public sealed class ModuleFlowTests
     }
 
     [TestMethod]
+    public void Reports_a_key_in_settings_passed_whole_to_a_module_at_the_property_that_takes_them()
+    {
+        var (dir, main) = NewProject();
+        File.WriteAllText(main, """
+            resource store 'Microsoft.Storage/storageAccounts@2023-05-01' existing = {
+              name: 'stfunc'
+            }
+
+            module settings 'app-settings.bicep' = {
+              name: 'settings'
+              params: {
+                name: 'func-orders'
+                appSettings: {
+                  FUNCTIONS_EXTENSION_VERSION: '~4'
+                  AzureWebJobsStorage: 'DefaultEndpointsProtocol=https;AccountName=${store.name};AccountKey=${store.listKeys().keys[0].value}'
+                }
+              }
+            }
+            """);
+        File.WriteAllText(Path.Combine(dir, "app-settings.bicep"), """
+            param name string
+
+            @secure()
+            param appSettings object
+
+            resource site 'Microsoft.Web/sites@2023-12-01' existing = {
+              name: name
+            }
+
+            resource settings 'Microsoft.Web/sites/config@2023-12-01' = {
+              parent: site
+              name: 'appsettings'
+              properties: appSettings
+            }
+            """);
+
+        Assert.AreEqual("app-settings.bicep(13,3): INFRA1001\napp-settings.bicep(13,3): INFRA1002", string.Join("\n", Analyze(main)));
+    }
+
+    [TestMethod]
     public void Reports_a_vault_module_once_whatever_its_callers_pass()
     {
         var (dir, main) = NewProject();
