@@ -5,7 +5,8 @@ namespace InfraLint.Rules.Tests;
 
 /// <summary>
 /// What testdata cannot express: a finding that appears only through a module call is reported in
-/// the module, at the property that uses the value (the module file run alone has no value).
+/// the module, at the property that uses the value (the module file run alone has no value), and a
+/// module analysed with several callers' values reports one place.
 /// </summary>
 [TestClass]
 public sealed class ModuleFlowTests
@@ -13,9 +14,7 @@ public sealed class ModuleFlowTests
     [TestMethod]
     public void Reports_a_key_passed_to_a_module_at_the_setting_in_the_module()
     {
-        var dir = Path.Combine(Path.GetTempPath(), "infralint-module-flow", Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(dir);
-        var main = Path.Combine(dir, "main.bicep");
+        var (dir, main) = NewProject();
         File.WriteAllText(main, """
             resource store 'Microsoft.Storage/storageAccounts@2023-05-01' existing = {
               name: 'stchat'
@@ -45,12 +44,97 @@ public sealed class ModuleFlowTests
               }
             }
             """);
+        CollectionAssert.AreEqual(new[] { "app.bicep(11,11): INFRA1002" }, Analyze(main));
+    }
+
+    [TestMethod]
+    public void Reports_a_key_in_settings_passed_whole_to_a_module_at_the_property_that_takes_them()
+    {
+        var (dir, main) = NewProject();
+        File.WriteAllText(main, """
+            resource store 'Microsoft.Storage/storageAccounts@2023-05-01' existing = {
+              name: 'stfunc'
+            }
+
+            module settings 'app-settings.bicep' = {
+              name: 'settings'
+              params: {
+                name: 'func-orders'
+                appSettings: {
+                  FUNCTIONS_EXTENSION_VERSION: '~4'
+                  AzureWebJobsStorage: 'DefaultEndpointsProtocol=https;AccountName=${store.name};AccountKey=${store.listKeys().keys[0].value}'
+                }
+              }
+            }
+            """);
+        File.WriteAllText(Path.Combine(dir, "app-settings.bicep"), """
+            param name string
+
+            @secure()
+            param appSettings object
+
+            resource site 'Microsoft.Web/sites@2023-12-01' existing = {
+              name: name
+            }
+
+            resource settings 'Microsoft.Web/sites/config@2023-12-01' = {
+              parent: site
+              name: 'appsettings'
+              properties: appSettings
+            }
+            """);
+
+        Assert.AreEqual("app-settings.bicep(13,3): INFRA1001\napp-settings.bicep(13,3): INFRA1002", string.Join("\n", Analyze(main)));
+    }
+
+    [TestMethod]
+    public void Reports_a_vault_module_once_whatever_its_callers_pass()
+    {
+        var (dir, main) = NewProject();
+        File.WriteAllText(main, """
+            module withReader 'vault.bicep' = {
+              name: 'with-reader'
+              params: { name: 'kv-a', principalId: '00000000-0000-0000-0000-000000000001' }
+            }
+
+            module withoutReader 'vault.bicep' = {
+              name: 'without-reader'
+              params: { name: 'kv-b' }
+            }
+            """);
+        File.WriteAllText(Path.Combine(dir, "vault.bicep"), """
+            param name string
+            param principalId string = ''
+
+            resource vault 'Microsoft.KeyVault/vaults@2022-07-01' = {
+              name: name
+              location: 'westeurope'
+              properties: {
+                tenantId: tenant().tenantId
+                sku: { family: 'A', name: 'standard' }
+                accessPolicies: !empty(principalId) ? [
+                  { tenantId: tenant().tenantId, objectId: principalId, permissions: { secrets: [ 'get' ] } }
+                ] : []
+              }
+            }
+            """);
+
+        CollectionAssert.AreEqual(new[] { "vault.bicep(4,1): INFRA2005" }, Analyze(main));
+    }
+
+    private static (string Dir, string Main) NewProject()
+    {
+        var dir = Path.Combine(Path.GetTempPath(), "infralint-module-flow", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(dir);
+        return (dir, Path.Combine(dir, "main.bicep"));
+    }
+
+    private static string[] Analyze(string main)
+    {
         using var engine = new InfraLintEngine(new AnalysisOptions { Rules = BuiltInRules.All, BicepPath = TestEnvironment.BicepPath });
-
-        var findings = engine.Analyze([new InputFile(main, true)]).Findings
+        return engine.Analyze([new InputFile(main, true)]).Findings
             .Select(f => $"{Path.GetFileName(f.Location!.FilePath)}({f.Location.Line},{f.Location.Column}): {f.Id}")
+            .Distinct()
             .ToArray();
-
-        CollectionAssert.AreEqual(new[] { "app.bicep(11,11): INFRA1002" }, findings);
     }
 }

@@ -35,25 +35,20 @@ public sealed class KeyVaultAccessPoliciesRule : Rule
         }
     }
 
+    // One finding per vault, the same whichever caller's values a module is analysed with: an omitted flag on
+    // an API version that defaults to access policies is reported at the resource, whatever the policies.
     private static void Vault(TemplateModel template, FindingSink report, ResourceModel vault)
     {
         if (Properties(template, vault) is not { } properties)
             return; // properties built by an expression InfraLint cannot follow
-        var policies = Policies(template, properties);
         var flag = properties.Property("enableRbacAuthorization", StringComparison.OrdinalIgnoreCase);
-        if (flag is not null)
-        {
-            if (template.Evaluate(flag.Value).Value is JValue { Type: JTokenType.Boolean } rbac && !(bool)rbac!)
-                report.ReportAt(Rule, vault, flag, vault.DisplayName, vault.Type, "sets enableRbacAuthorization to false");
-            else if (policies is not null)
-                report.ReportAt(Rule, vault, policies, vault.DisplayName, vault.Type, "still lists access policies");
-            return;
-        }
-        if (policies is not null)
-            report.ReportAt(Rule, vault, policies, vault.DisplayName, vault.Type, "grants access with access policies");
-        else if (DefaultsToAccessPolicies(vault.ApiVersion))
+        if (flag is not null && template.Evaluate(flag.Value).Value is JValue { Type: JTokenType.Boolean } rbac && !(bool)rbac!)
+            report.ReportAt(Rule, vault, flag, vault.DisplayName, vault.Type, "sets enableRbacAuthorization to false");
+        else if (flag is null && DefaultsToAccessPolicies(vault.ApiVersion))
             report.Report(Rule, vault, vault.DisplayName, vault.Type,
                 $"does not set enableRbacAuthorization, which defaults to false (access policies) for API version {vault.ApiVersion}");
+        else if (Policies(template, properties) is { } policies)
+            report.ReportAt(Rule, vault, policies, vault.DisplayName, vault.Type, "still lists access policies");
     }
 
     private static JObject? Properties(TemplateModel template, ResourceModel resource) =>

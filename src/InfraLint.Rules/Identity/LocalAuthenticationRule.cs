@@ -1,3 +1,4 @@
+using InfraLint.Rules.Model;
 using InfraLint.Sdk;
 using Newtonsoft.Json.Linq;
 
@@ -39,12 +40,13 @@ public sealed class LocalAuthenticationRule : Rule
 
     public override void Analyze(TemplateModel template, FindingSink report)
     {
+        var scriptStorage = DeploymentScriptStorage(template);
         foreach (var resource in template.Resources.Where(r => !r.IsExisting))
         {
             if (resource.Properties is { } raw && template.Resolve(raw) is not JObject)
                 continue; // properties built by an expression InfraLint cannot follow
             var properties = resource.Properties is null ? new JObject() : (JObject)template.Resolve(resource.Properties);
-            if (resource.Is("Microsoft.Storage/storageAccounts"))
+            if (resource.Is("Microsoft.Storage/storageAccounts") && !scriptStorage.Contains(NameKey(template, resource.Name)))
                 CheckDefaultOn(template, report, resource, properties, "allowSharedKeyAccess", keysOnWhen: true, "allows shared key access", "true");
             else if (DisableLocalAuthTypes.Contains(resource.Type) && SupportsEntraId(template, resource, properties))
                 CheckDisableLocalAuth(template, report, resource, properties);
@@ -57,6 +59,19 @@ public sealed class LocalAuthenticationRule : Rule
                 ReportWhen(template, report, resource, properties, "anonymousPullEnabled", v => AsBool(v) == true, "allows anonymous pulls (anonymousPullEnabled is true)");
         }
     }
+
+    // Deployment scripts mount their storage account's file share with its key; that account cannot turn keys off.
+    private static HashSet<string> DeploymentScriptStorage(TemplateModel template) =>
+        template.Resources
+            .Where(r => r.Is("Microsoft.Resources/deploymentScripts"))
+            .Select(r => r.Properties.Child("storageAccountSettings").Child("storageAccountName"))
+            .Select(n => NameKey(template, n))
+            .Where(k => k.Length > 0)
+            .ToHashSet(StringComparer.OrdinalIgnoreCase);
+
+    // A name as far as it is known: its value, else its expression text (the same parameter or variable names the same account).
+    private static string NameKey(TemplateModel template, JToken? name) =>
+        name is null ? string.Empty : template.Evaluate(name).AsString ?? name.ToString(Newtonsoft.Json.Formatting.None);
 
     private static void CheckDisableLocalAuth(TemplateModel template, FindingSink report, ResourceModel resource, JObject properties)
     {

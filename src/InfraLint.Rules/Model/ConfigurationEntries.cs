@@ -53,8 +53,14 @@ internal static class ConfigurationEntries
             ? ConfigurationKind.AppSetting
             : ResourceNames.LastSegmentIs(template, config, "connectionstrings") ? ConfigurationKind.ConnectionString
             : (ConfigurationKind?)null;
-        if (kind is null || Resolve(template, config.Properties) is not JObject properties)
+        if (kind is null)
             yield break;
+        if (Resolve(template, config.Properties) is not JObject properties)
+        {
+            if (config.Body.Property("properties", StringComparison.OrdinalIgnoreCase) is { } whole)
+                yield return Opaque(config, kind.Value, whole);
+            yield break;
+        }
         foreach (var property in properties.Properties())
         {
             var value = kind == ConfigurationKind.ConnectionString && Resolve(template, property.Value) is JObject pair ? pair["value"] : property.Value;
@@ -83,7 +89,11 @@ internal static class ConfigurationEntries
         ConfigurationKind kind, string valueProperty)
     {
         if (Resolve(template, array) is not JArray items)
+        {
+            if (array?.Parent is JProperty whole)
+                yield return Opaque(owner, kind, whole);
             yield break;
+        }
         foreach (var item in items.Select(i => Resolve(template, i)).OfType<JObject>())
         {
             var nameProperty = item.Property("name", StringComparison.OrdinalIgnoreCase);
@@ -94,6 +104,10 @@ internal static class ConfigurationEntries
             yield return new ConfigurationEntry(owner, kind, (JToken?)nameProperty ?? item, name, value, isReference && value is null, secureValue);
         }
     }
+
+    // A collection of settings written as one expression: findings point at the property that holds it.
+    private static ConfigurationEntry Opaque(ResourceModel owner, ConfigurationKind kind, JProperty whole) =>
+        new(owner, kind, whole, Name: null, whole.Value, IsSecretReference: false, ReferencedValue: null, IsOpaque: true);
 
     // What the template may deploy: settings merged with unknown parts or chosen by an unknown condition are still read.
     private static JToken? Resolve(TemplateModel template, JToken? token) => token is null ? null : template.ResolvePartially(token);

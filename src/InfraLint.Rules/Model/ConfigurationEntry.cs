@@ -28,6 +28,10 @@ internal static class ConfigurationKindNames
 /// <paramref name="IsSecretReference"/> is true for <c>secretRef</c> / <c>secureValue</c> entries.
 /// <paramref name="ReferencedValue"/> is the value of a Container Instances <c>secureValue</c>: hidden from
 /// readers of the resource, but still a copy of the secret.
+/// <paramref name="IsOpaque"/> marks a whole collection of settings that InfraLint cannot take apart (a
+/// parameter passed through, a merge with an unknown value): <paramref name="Value"/> is the collection,
+/// <paramref name="Name"/> is null, and only what its expression shows (a key function, a credential
+/// literal) can be judged.
 /// </summary>
 internal sealed record ConfigurationEntry(
     ResourceModel Owner,
@@ -36,4 +40,5 @@ internal sealed record ConfigurationEntry(
     string? Name,
     JToken? Value,
     bool IsSecretReference,
-    JToken? ReferencedValue);
+    JToken? ReferencedValue,
+    bool IsOpaque = false);

@@ -34,6 +34,8 @@ public sealed class SecretSettingRule : Rule
     private static bool IsSecret(TemplateModel template, ConfigurationEntry entry)
     {
         var value = template.Evaluate(entry.Value);
+        if (entry.IsOpaque)
+            return value.Literals.Any(l => SecretShapes.IsCredentialTemplate(l) || CredentialLiterals.Find(l) is not null); // only what its expression shows
         if (IsKeyVaultReference(value))
             return false;
         var secretName = entry.Name is { } name && SecretShapes.IsSecretName(name);

@@ -5,6 +5,9 @@
 param location string = resourceGroup().location
 param useIdentity bool
 param extraProperties object
+param passedSettings array
+param connectionStrings array
+param settingsObject object
 
 var storageSettings = useIdentity ? { AzureWebJobsStorage__accountName: 'stavm' } : { FEATURE: 'on' }
 
@@ -49,4 +52,29 @@ resource secret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = {
   parent: vault
   name: 'avm-style'
   properties: union({ contentType: 'text/plain' }, extraProperties)
+}
+
+// Settings passed in whole, as modules pass them through: nothing is known about them here.
+resource passThrough 'Microsoft.Web/sites@2023-12-01' = {
+  name: 'app-pass-through'
+  location: location
+  identity: { type: 'SystemAssigned' }
+  properties: {
+    siteConfig: {
+      appSettings: passedSettings
+      connectionStrings: connectionStrings
+    }
+  }
+}
+
+resource passThroughSettings 'Microsoft.Web/sites/config@2023-12-01' = {
+  parent: passThrough
+  name: 'appsettings'
+  properties: settingsObject
+}
+
+resource passThroughConnections 'Microsoft.Web/sites/config@2023-12-01' = {
+  parent: passThrough
+  name: 'connectionstrings'
+  properties: settingsObject
 }

@@ -1,6 +1,7 @@
 // Key vaults: Azure RBAC must be on. Before API version 2026-02-01 an omitted
-// enableRbacAuthorization means access policies; access policy entries are reported wherever they
-// are written, except a loop over a list that may be empty.
+// enableRbacAuthorization means access policies (reported at the resource, with or without policy
+// entries); entries left beside Azure RBAC are reported too, except a loop over a list that may be
+// empty.
 
 param location string = resourceGroup().location
 param useRbac bool = false
@@ -33,13 +34,13 @@ resource explicitOff 'Microsoft.KeyVault/vaults@2023-07-01' = {
   }
 }
 
-resource withPolicies 'Microsoft.KeyVault/vaults@2022-07-01' = {
+resource withPolicies 'Microsoft.KeyVault/vaults@2022-07-01' = { // expect: INFRA2005@1
   name: 'kv-orders-policies'
   location: location
   properties: {
     tenantId: tenant().tenantId
     sku: { family: 'A', name: 'standard' }
-    accessPolicies: [ // expect: INFRA2005@5
+    accessPolicies: [
       {
         tenantId: tenant().tenantId
         objectId: '00000000-0000-0000-0000-000000000002'
@@ -83,6 +84,25 @@ resource rbacByDefault 'Microsoft.KeyVault/vaults@2026-02-01' = {
   properties: {
     tenantId: tenant().tenantId
     sku: { family: 'A', name: 'standard' }
+  }
+}
+
+param principalId string
+
+// As Azure Developer CLI templates write it: policies only for a principal the caller may pass.
+resource conditionalPolicies 'Microsoft.KeyVault/vaults@2022-07-01' = { // expect: INFRA2005@1
+  name: 'kv-orders-azd'
+  location: location
+  properties: {
+    tenantId: tenant().tenantId
+    sku: { family: 'A', name: 'standard' }
+    accessPolicies: !empty(principalId) ? [
+      {
+        tenantId: tenant().tenantId
+        objectId: principalId
+        permissions: { secrets: [ 'get', 'list' ] }
+      }
+    ] : []
   }
 }
 
