@@ -11,7 +11,7 @@ param enableAdminUser bool = true
 param registryPassword string
 
 @secure()
-param dockerHubToken string
+param partnerRegistryToken string
 
 resource registry 'Microsoft.ContainerRegistry/registries@2023-07-01' = {
   name: 'crshipping'
@@ -50,7 +50,7 @@ resource tracker 'Microsoft.App/containerApps@2024-03-01' = {
     configuration: {
       secrets: [
         { name: 'registry-password', value: registryPassword } // expect: INFRA1004@11
-        { name: 'dockerhub-token', value: dockerHubToken } // expect: INFRA1004@11
+        { name: 'partner-registry-token', value: partnerRegistryToken } // expect: INFRA1004@11
       ]
       registries: [
         {
@@ -63,9 +63,9 @@ resource tracker 'Microsoft.App/containerApps@2024-03-01' = {
           identity: pullIdentity.id
         }
         {
-          server: 'docker.io'
+          server: 'registry.partner.example'
           username: 'contoso'
-          passwordSecretRef: 'dockerhub-token'
+          passwordSecretRef: 'partner-registry-token'
         }
       ]
     }
@@ -180,11 +180,11 @@ resource docs 'Microsoft.Web/sites@2023-12-01' = {
   properties: {
     serverFarmId: plan.id
     siteConfig: {
-      linuxFxVersion: 'DOCKER|ghcr.io/contoso/shipping-docs:1.0.0'
+      linuxFxVersion: 'DOCKER|registry.partner.example/contoso/shipping-docs:1.0.0'
       acrUseManagedIdentityCreds: false
       appSettings: [
-        { name: 'DOCKER_REGISTRY_SERVER_URL', value: 'https://ghcr.io' }
-        { name: 'DOCKER_REGISTRY_SERVER_PASSWORD', value: dockerHubToken } // expect: INFRA1001@11
+        { name: 'DOCKER_REGISTRY_SERVER_URL', value: 'https://registry.partner.example' }
+        { name: 'DOCKER_REGISTRY_SERVER_PASSWORD', value: partnerRegistryToken } // expect: INFRA1001@11
       ]
     }
   }
