@@ -6,28 +6,13 @@ namespace InfraLint.Cli.Tests;
 [TestClass]
 public sealed class BaselineCommandTests
 {
-    private const string Site = """
-        resource site 'Microsoft.Web/sites@2023-12-01' = {
-          name: 'app'
-          location: 'westeurope'
-          identity: { type: 'SystemAssigned' }
-          properties: {
-            siteConfig: {
-              appSettings: [
-                { name: 'OPENAI_API_KEY', value: 'placeholder' }
-              ]
-            }
-          }
-        }
-        """;
-
     private static readonly string TwentyLines = string.Concat(Enumerable.Range(1, 20).Select(i => $"// line {i} added above\n"));
 
     [TestMethod]
     public void Check_with_a_baseline_reports_only_new_findings()
     {
         using var workspace = new CliWorkspace();
-        workspace.Write("infra/app.bicep", Site);
+        workspace.Write("infra/app.bicep", Templates.SiteWithLiteralSetting);
 
         var create = workspace.Run("baseline", "create", "--output", "infralint.baseline.sarif", "infra");
         Assert.AreEqual(0, create.ExitCode, create.ToString());
@@ -36,7 +21,7 @@ public sealed class BaselineCommandTests
         SarifSchema.AssertValidFile(workspace.PathOf("infralint.baseline.sarif"));
 
         // 20 lines above the finding: it moves to line 28 and stays baselined.
-        workspace.Write("infra/app.bicep", TwentyLines + Site);
+        workspace.Write("infra/app.bicep", TwentyLines + Templates.SiteWithLiteralSetting);
         var moved = workspace.Run("check", "infra", "--baseline", "infralint.baseline.sarif");
         Assert.AreEqual(0, moved.ExitCode, moved.ToString());
         Assert.AreEqual(string.Empty, moved.StandardOutput);
@@ -44,7 +29,7 @@ public sealed class BaselineCommandTests
         StringAssert.StartsWith(workspace.Run("check", "infra").StandardOutput, "infra/app.bicep(28,11): warning INFRA1001");
 
         // A second key is new: only it is reported, and it alone sets the exit code.
-        workspace.Write("infra/app.bicep", TwentyLines + Site.Replace(
+        workspace.Write("infra/app.bicep", TwentyLines + Templates.SiteWithLiteralSetting.Replace(
             "{ name: 'OPENAI_API_KEY', value: 'placeholder' }",
             "{ name: 'OPENAI_API_KEY', value: 'placeholder' }\n        { name: 'SEARCH_ADMIN_KEY', value: 'placeholder' }"));
         var added = workspace.Run("check", "infra", "--baseline", "infralint.baseline.sarif");
@@ -64,10 +49,10 @@ public sealed class BaselineCommandTests
     public void A_fixed_finding_is_absent_in_sarif_and_the_check_passes()
     {
         using var workspace = new CliWorkspace();
-        workspace.Write("infra/app.bicep", Site);
+        workspace.Write("infra/app.bicep", Templates.SiteWithLiteralSetting);
         Assert.AreEqual(0, workspace.Run("baseline", "create", "--output", "baseline.sarif", "infra").ExitCode);
 
-        workspace.Write("infra/app.bicep", Site.Replace("value: 'placeholder'", "value: '@Microsoft.KeyVault(SecretUri=https://kv.vault.azure.net/secrets/openai)'"));
+        workspace.Write("infra/app.bicep", Templates.SiteWithLiteralSetting.Replace("value: 'placeholder'", "value: '@Microsoft.KeyVault(SecretUri=https://kv.vault.azure.net/secrets/openai)'"));
         var result = workspace.Run("check", "infra", "--baseline", "baseline.sarif", "--format", "sarif", "--output", "check.sarif");
 
         Assert.AreEqual(0, result.ExitCode, result.ToString());
@@ -79,7 +64,7 @@ public sealed class BaselineCommandTests
     public void Baseline_create_refuses_a_run_with_input_errors()
     {
         using var workspace = new CliWorkspace();
-        workspace.Write("infra/app.bicep", Site);
+        workspace.Write("infra/app.bicep", Templates.SiteWithLiteralSetting);
         workspace.Write("infra/broken.bicep", "resource x 'Microsoft.Web/sites@2023-12-01' = {\n  name:\n}\n");
 
         var result = workspace.Run("baseline", "create", "--output", "baseline.sarif", "infra");
@@ -94,7 +79,7 @@ public sealed class BaselineCommandTests
     public void A_file_that_is_not_a_baseline_is_a_configuration_error()
     {
         using var workspace = new CliWorkspace();
-        workspace.Write("infra/app.bicep", Site);
+        workspace.Write("infra/app.bicep", Templates.SiteWithLiteralSetting);
         workspace.Write("not-a-baseline.sarif", """{ "version": "2.1.0", "runs": [ { "tool": { "driver": { "name": "OtherTool" } } } ] }""");
 
         var result = workspace.Run("check", "infra", "--baseline", "not-a-baseline.sarif");

@@ -8,21 +8,6 @@ namespace InfraLint.Cli.Tests;
 [TestClass]
 public sealed partial class CiRecipeTests
 {
-    private const string Site = """
-        resource site 'Microsoft.Web/sites@2023-12-01' = {
-          name: 'app'
-          location: 'westeurope'
-          identity: { type: 'SystemAssigned' }
-          properties: {
-            siteConfig: {
-              appSettings: [
-                { name: 'OPENAI_API_KEY', value: 'placeholder' }
-              ]
-            }
-          }
-        }
-        """;
-
     [GeneratedRegex(@"dotnet infralint (?<args>[^\r\n]+)")]
     private static partial Regex Command();
 
@@ -47,7 +32,7 @@ public sealed partial class CiRecipeTests
         Assert.AreEqual("baseline", commands[0][0], "the page creates the baseline before it uses it");
 
         using var workspace = new CliWorkspace();
-        workspace.Write("infra/main.bicep", Site);
+        workspace.Write("infra/main.bicep", Templates.SiteWithLiteralSetting);
         foreach (var command in commands)
         {
             var result = workspace.Run(command);
@@ -59,7 +44,7 @@ public sealed partial class CiRecipeTests
         }
 
         // A pull request that adds a key: the annotation gate fails with exactly one annotation.
-        workspace.Write("infra/main.bicep", Site.Replace(
+        workspace.Write("infra/main.bicep", Templates.SiteWithLiteralSetting.Replace(
             "{ name: 'OPENAI_API_KEY', value: 'placeholder' }",
             "{ name: 'OPENAI_API_KEY', value: 'placeholder' }\n        { name: 'STORAGE_KEY', value: 'placeholder' }"));
         var gate = commands.Single(c => c.Contains("--baseline") && c.Contains("github"));

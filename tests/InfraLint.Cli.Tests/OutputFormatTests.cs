@@ -7,21 +7,6 @@ namespace InfraLint.Cli.Tests;
 [TestClass]
 public sealed class OutputFormatTests
 {
-    private const string Web = """
-        resource site 'Microsoft.Web/sites@2023-12-01' = {
-          name: 'app'
-          location: 'westeurope'
-          identity: { type: 'SystemAssigned' }
-          properties: {
-            siteConfig: {
-              appSettings: [
-                { name: 'OPENAI_API_KEY', value: 'placeholder' }
-              ]
-            }
-          }
-        }
-        """;
-
     private const string Workflow = """
         resource flow 'Microsoft.Logic/workflows@2019-05-01' = {
           name: 'flow'
@@ -36,7 +21,7 @@ public sealed class OutputFormatTests
     public static void CreateWorkspace(TestContext _)
     {
         workspace = new CliWorkspace();
-        workspace.Write("infra/web.bicep", Web);
+        workspace.Write("infra/web.bicep", Templates.SiteWithLiteralSetting);
         workspace.Write("infra/legacy, v1/flow.bicep", Workflow);
     }
 

@@ -21,6 +21,22 @@ internal static class Templates
         }
         """;
 
+    /// <summary>A web app with an identity and one literal secret-named setting (INFRA1001 at 8,11); the value is no credential.</summary>
+    public const string SiteWithLiteralSetting = """
+        resource site 'Microsoft.Web/sites@2023-12-01' = {
+          name: 'app'
+          location: 'westeurope'
+          identity: { type: 'SystemAssigned' }
+          properties: {
+            siteConfig: {
+              appSettings: [
+                { name: 'OPENAI_API_KEY', value: 'placeholder' }
+              ]
+            }
+          }
+        }
+        """;
+
     /// <summary>An ARM Logic App without an identity (INFRA2001 at 6,7).</summary>
     public const string ArmWorkflowWithoutIdentity = """
         {
