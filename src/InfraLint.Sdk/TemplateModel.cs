@@ -54,6 +54,12 @@ public abstract class TemplateModel
     /// </summary>
     public virtual JToken SourceOf(JToken token) => token;
 
+    /// <summary>
+    /// The deployment this template is part of (its entry file, modules, identities, role assignments and
+    /// environments); null where the host did not build one.
+    /// </summary>
+    public virtual DeploymentInfo? Deployment => null;
+
     /// <summary>Where <paramref name="token"/> (a token of this template's JSON) is written in source.</summary>
     public abstract SourceLocation Locate(JToken token);
 }

@@ -51,6 +51,9 @@ internal sealed class ArmEvaluator
     /// </summary>
     public JToken Resolve(JToken token) => Resolve(token, partial: false);
 
+    /// <summary>The value of one parsed expression (part of a larger one), or null when it is not known.</summary>
+    public JToken? EvaluateExpression(ArmExpression expression) => Eval(expression, new Trace());
+
     /// <summary>
     /// Like <see cref="Resolve"/>, but keeps what is known when a part is not: <c>if</c> with an unknown
     /// condition contributes both branches, <c>union</c>/<c>concat</c> keep their known parts. The result

@@ -58,7 +58,7 @@ internal static class ArmFrontEnd
 
     // The template, then each nested inline deployment (same file, so the same locator).
     private static void Build(string path, JObject template, ArmEvaluator evaluator, JsonSourceLocator locator, List<TemplateModel> models, int depth,
-        IReadOnlyList<SuppliedParameter>? supplied = null)
+        IReadOnlyList<SuppliedParameter>? supplied = null, CompiledTemplate? parent = null, NestedDeployment? caller = null)
     {
         var entries = ArmResources.Read(template);
         var resources = entries
@@ -66,13 +66,19 @@ internal static class ArmFrontEnd
                 locator.Locate((JToken?)e.Body.Property("type", StringComparison.OrdinalIgnoreCase) ?? e.Body),
                 evaluator.Evaluate(e.Body["name"]).AsString))
             .ToList();
-        models.Add(new CompiledTemplate(path, SourceLanguage.ArmJson, template, resources, locator, evaluator, supplied));
+        var model = new CompiledTemplate(path, SourceLanguage.ArmJson, template, resources, locator, evaluator, supplied)
+        {
+            Parent = parent,
+            CallerDeployment = caller?.Deployment.Body,
+            InnerScope = caller?.InnerScope ?? true,
+        };
+        models.Add(model);
         if (depth >= NestedDeployments.MaxDepth)
             return;
         foreach (var nested in NestedDeployments.Of(entries, evaluator))
         {
             var nestedEvaluator = nested.InnerScope ? new ArmEvaluator(nested.Template, nested.ParameterValues) : evaluator;
-            Build(path, nested.Template, nestedEvaluator, locator, models, depth + 1);
+            Build(path, nested.Template, nestedEvaluator, locator, models, depth + 1, parent: model, caller: nested);
         }
     }
 

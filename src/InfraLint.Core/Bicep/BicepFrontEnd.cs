@@ -152,7 +152,7 @@ internal sealed class BicepFrontEnd(BicepCompiler compiler, AnalysisOptions opti
     /// resources are reported in the module's own file, with the values its caller passes.
     /// </summary>
     private void Build(string path, BicepDocument document, JObject compiled, IReadOnlyDictionary<string, TemplateValue> parameterValues,
-        List<TemplateModel> models, int depth, IReadOnlyList<SuppliedParameter>? supplied = null)
+        List<TemplateModel> models, int depth, IReadOnlyList<SuppliedParameter>? supplied = null, CompiledTemplate? parent = null, JObject? caller = null)
     {
         var entries = ArmResources.Read(compiled);
         var declarations = MapDeclarations(entries, document);
@@ -165,7 +165,7 @@ internal sealed class BicepFrontEnd(BicepCompiler compiler, AnalysisOptions opti
                 evaluator.Evaluate(e.Body["name"]).AsString);
         }).ToList();
         var locator = new BicepSourceLocator(path, document, compiled, declarations);
-        var model = new CompiledTemplate(path, SourceLanguage.Bicep, compiled, resources, locator, evaluator, supplied);
+        var model = new CompiledTemplate(path, SourceLanguage.Bicep, compiled, resources, locator, evaluator, supplied) { Parent = parent, CallerDeployment = caller };
         models.Add(model);
         if (depth >= NestedDeployments.MaxDepth)
             return;
@@ -177,7 +177,7 @@ internal sealed class BicepFrontEnd(BicepCompiler compiler, AnalysisOptions opti
                 continue;
             var moduleFile = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(path)!, modulePath));
             if (ModuleDocument(moduleFile) is { } moduleDocument)
-                Build(moduleFile, moduleDocument, nested.Template, nested.ParameterValues, models, depth + 1);
+                Build(moduleFile, moduleDocument, nested.Template, nested.ParameterValues, models, depth + 1, parent: model, caller: nested.Deployment.Body);
         }
     }
 

@@ -16,10 +16,10 @@ internal sealed class ConfigLoader(string? explicitPath)
 {
     public const string FileName = "infralint.json";
 
-    private static readonly HashSet<string> Implemented = new(StringComparer.Ordinal) { "$schema", "description", "rules", "suppressions" };
+    private static readonly HashSet<string> Implemented = new(StringComparer.Ordinal) { "$schema", "description", "rules", "suppressions", "environments" };
 
     // Keys DESIGN.md reserves for features this version does not have yet: named, not silently dropped.
-    private static readonly HashSet<string> NotYetSupported = new(StringComparer.Ordinal) { "environments", "permissionBudgets", "approvals", "rulePacks", "include", "exclude" };
+    private static readonly HashSet<string> NotYetSupported = new(StringComparer.Ordinal) { "permissionBudgets", "approvals", "rulePacks", "include", "exclude" };
 
     private readonly Dictionary<string, InfraLintConfig> byDirectory = new(StringComparer.Ordinal);
     private readonly Dictionary<string, InfraLintConfig> byFile = new(StringComparer.Ordinal);
@@ -77,7 +77,8 @@ internal sealed class ConfigLoader(string? explicitPath)
         }
         var severities = ReadSeverities(root["rules"], locator, problems);
         var suppressions = ReadSuppressions(root["suppressions"], path, locator, problems);
-        return new InfraLintConfig(path, severities, suppressions, problems);
+        var environments = ReadEnvironments(root["environments"], locator, problems);
+        return new InfraLintConfig(path, severities, suppressions, problems, environments);
     }
 
     private static Dictionary<string, Severity> ReadSeverities(JToken? rules, JsonSourceLocator locator, List<Finding> problems)
@@ -98,6 +99,66 @@ internal sealed class ConfigLoader(string? explicitPath)
                 problems.Add(ToolDiagnostics.ConfigurationWarning(locator.Locate(rule), $"the severity of '{rule.Name}' must be one of {SeverityNames.Allowed}; it is ignored"));
         }
         return severities;
+    }
+
+    // "environments": { "tagKeys": [...], "sandbox": { "names", "subscriptions", "principals" }, "production": {...} }
+    // Names given for an environment replace its defaults; what is left out keeps them.
+    private static EnvironmentSettings ReadEnvironments(JToken? token, JsonSourceLocator locator, List<Finding> problems)
+    {
+        var defaults = EnvironmentSettings.Default;
+        if (token is null)
+            return defaults;
+        if (token is not JObject environments)
+        {
+            problems.Add(ToolDiagnostics.ConfigurationWarning(locator.Locate(token), "'environments' must be an object; the defaults apply"));
+            return defaults;
+        }
+        foreach (var key in environments.Properties().Where(p => p.Name is not ("tagKeys" or "sandbox" or "production" or "description")))
+            problems.Add(ToolDiagnostics.ConfigurationWarning(locator.Locate(key), $"unknown key '{key.Name}' in 'environments' is ignored"));
+        var tagKeys = environments["tagKeys"] is { } tags ? Strings(tags, "tagKeys", locator, problems) ?? defaults.TagKeys : defaults.TagKeys;
+        return new EnvironmentSettings(tagKeys,
+            ReadPatterns(environments["sandbox"], defaults.Sandbox, "sandbox", locator, problems),
+            ReadPatterns(environments["production"], defaults.Production, "production", locator, problems));
+    }
+
+    private static EnvironmentPatterns ReadPatterns(JToken? token, EnvironmentPatterns defaults, string environment, JsonSourceLocator locator, List<Finding> problems)
+    {
+        if (token is null)
+            return defaults;
+        if (token is not JObject o)
+        {
+            problems.Add(ToolDiagnostics.ConfigurationWarning(locator.Locate(token), $"'{environment}' must be an object; the defaults apply"));
+            return defaults;
+        }
+        foreach (var key in o.Properties().Where(p => p.Name is not ("names" or "subscriptions" or "principals" or "description")))
+            problems.Add(ToolDiagnostics.ConfigurationWarning(locator.Locate(key), $"unknown key '{key.Name}' in '{environment}' is ignored"));
+        var names = o["names"] is { } n ? Strings(n, "names", locator, problems) ?? defaults.Names : defaults.Names;
+        var subscriptions = o["subscriptions"] is { } s ? Strings(s, "subscriptions", locator, problems) ?? [] : [];
+        var principals = new List<ConfiguredPrincipal>();
+        if (o["principals"] is JArray list)
+        {
+            foreach (var item in list)
+            {
+                if (item is JObject p && (p["id"] is JValue { Type: JTokenType.String } || p["name"] is JValue { Type: JTokenType.String }) &&
+                    p.Properties().All(x => x.Name is "id" or "name" or "description"))
+                    principals.Add(new ConfiguredPrincipal((string?)p["id"], (string?)p["name"]));
+                else
+                    problems.Add(ToolDiagnostics.ConfigurationWarning(locator.Locate(item), "a principal is an object with 'id' and/or 'name'; it is ignored"));
+            }
+        }
+        else if (o["principals"] is { } bad)
+        {
+            problems.Add(ToolDiagnostics.ConfigurationWarning(locator.Locate(bad), "'principals' must be an array; it is ignored"));
+        }
+        return new EnvironmentPatterns(names, subscriptions, principals);
+    }
+
+    private static IReadOnlyList<string>? Strings(JToken token, string key, JsonSourceLocator locator, List<Finding> problems)
+    {
+        if (token is JArray array && array.All(t => t is JValue { Type: JTokenType.String } v && ((string)v!).Length > 0))
+            return array.Select(t => (string)t!).ToList();
+        problems.Add(ToolDiagnostics.ConfigurationWarning(locator.Locate(token), $"'{key}' must be an array of non-empty strings; it is ignored"));
+        return null;
     }
 
     private static List<CentralSuppression> ReadSuppressions(JToken? token, string path, JsonSourceLocator locator, List<Finding> problems)

@@ -3,14 +3,15 @@ using InfraLint.Sdk;
 
 namespace InfraLint.Core.Config;
 
-/// <summary>What an <c>infralint.json</c> says that this version acts on: rule severities and central suppressions.</summary>
+/// <summary>What an <c>infralint.json</c> says that this version acts on: rule severities, central suppressions and environments.</summary>
 internal sealed class InfraLintConfig
 {
     public static readonly InfraLintConfig Empty = new(null, new Dictionary<string, Severity>(), [], []);
 
     public InfraLintConfig(string? path, IReadOnlyDictionary<string, Severity> ruleSeverities,
-        IReadOnlyList<CentralSuppression> suppressions, IReadOnlyList<Finding> diagnostics)
+        IReadOnlyList<CentralSuppression> suppressions, IReadOnlyList<Finding> diagnostics, EnvironmentSettings? environments = null)
     {
+        Environments = environments ?? EnvironmentSettings.Default;
         Path = path;
         RuleSeverities = ruleSeverities;
         Suppressions = suppressions;
@@ -23,6 +24,9 @@ internal sealed class InfraLintConfig
     public IReadOnlyDictionary<string, Severity> RuleSeverities { get; }
 
     public IReadOnlyList<CentralSuppression> Suppressions { get; }
+
+    /// <summary>How sandbox and production are recognised.</summary>
+    public EnvironmentSettings Environments { get; }
 
     /// <summary>INFRA0003/INFRA0004 findings about the file itself.</summary>
     public IReadOnlyList<Finding> Diagnostics { get; }

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using InfraLint.Core.Arm;
 using InfraLint.Core.Bicep;
 using InfraLint.Core.Config;
+using InfraLint.Core.Trust;
 using InfraLint.Sdk;
 
 namespace InfraLint.Core.Engine;
@@ -33,6 +34,7 @@ public sealed class InfraLintEngine : IDisposable
         var suppressingResources = new List<ResourceModel>();
         var analyzed = 0;
         var skippedBicep = 0;
+        var configuration = new ConfigLoader(options.ConfigFile);
         foreach (var file in files.OrderBy(f => f.Path, StringComparer.Ordinal))
         {
             cancellation.ThrowIfCancellationRequested();
@@ -48,6 +50,8 @@ public sealed class InfraLintEngine : IDisposable
             if (loaded.Models.Count == 0)
                 continue;
             analyzed++;
+            if (AttachDeployment(loaded.Models, file.Path, configuration) is { } failure)
+                findings.Add(failure);
             foreach (var model in loaded.Models)
                 findings.AddRange(RunRules(model));
             analyzedFiles.AddRange(loaded.Models.Select(m => m.FilePath));
@@ -60,13 +64,30 @@ public sealed class InfraLintEngine : IDisposable
                 $"{compilerUnavailable}; {skippedBicep} Bicep file(s) were not analyzed"));
         }
         var knownIds = options.Rules.Select(r => r.Descriptor.Id).Concat(ToolDiagnostics.All.Select(d => d.Id)).ToHashSet(StringComparer.OrdinalIgnoreCase);
-        var policy = new FindingPolicy(new ConfigLoader(options.ConfigFile), knownIds, options.Today);
+        var policy = new FindingPolicy(configuration, knownIds, options.Today);
         var decided = policy.Apply(Normalize(findings), analyzedFiles, suppressingResources);
         var extents = new TokenExtents();
         return new AnalysisResult(Normalize(decided.Select(extents.Complete)), analyzed, CompilerStarts, stopwatch.Elapsed);
     }
 
     public void Dispose() => compiler?.Dispose();
+
+    // The deployment view (identities, roles, environments) the 3xxx/4xxx rules read; a bug in it is one diagnostic, not a failed build.
+    private static Finding? AttachDeployment(IReadOnlyList<TemplateModel> models, string path, ConfigLoader configuration)
+    {
+        try
+        {
+            TrustModel.Attach(models, IsParametersFile(path) ? path : null, configuration.For(path).Environments);
+            return null;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            return ToolDiagnostics.At(ToolDiagnostics.RuleFailed, SourceLocation.StartOf(path), "deployment model", $"{e.GetType().Name}: {e.Message}");
+        }
+    }
+
+    private static bool IsParametersFile(string path) =>
+        path.EndsWith(".bicepparam", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".parameters.json", StringComparison.OrdinalIgnoreCase);
 
     private LoadResult Load(InputFile file, bool isBicep, CancellationToken cancellation)
     {

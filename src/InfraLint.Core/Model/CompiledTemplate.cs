@@ -45,6 +45,25 @@ internal sealed class CompiledTemplate : TemplateModel
 
     public override JToken ResolvePartially(JToken token) => Evaluator.ResolvePartially(token);
 
+    /// <summary>The template that deploys this one as a module or nested deployment; null for an entry template.</summary>
+    public CompiledTemplate? Parent { get; init; }
+
+    /// <summary>The <c>Microsoft.Resources/deployments</c> resource in <see cref="Parent"/> that deploys this template.</summary>
+    public JObject? CallerDeployment { get; init; }
+
+    /// <summary>False for an ARM nested template whose expressions see the caller's parameters and variables.</summary>
+    public bool InnerScope { get; init; } = true;
+
+    public override DeploymentInfo? Deployment => deployment;
+
+    private DeploymentInfo? deployment;
+
+    /// <summary>Makes this template part of <paramref name="value"/>; the engine calls it once after loading.</summary>
+    public void AttachDeployment(DeploymentInfo value) => deployment = value;
+
+    /// <summary>The value of an expression's argument when it is a known string.</summary>
+    public string? EvaluateArgument(ArmExpression argument) => Evaluator.EvaluateExpression(argument) is JValue { Type: JTokenType.String } s ? (string)s! : null;
+
     public override SourceLocation Locate(JToken token)
     {
         var (source, remainder) = Origin.Trace(token);
