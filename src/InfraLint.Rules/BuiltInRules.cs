@@ -1,5 +1,7 @@
 using InfraLint.Rules.AI;
+using InfraLint.Rules.Environments;
 using InfraLint.Rules.Identity;
+using InfraLint.Rules.Roles;
 using InfraLint.Rules.Secrets;
 using InfraLint.Sdk;
 
@@ -19,5 +21,11 @@ public static class BuiltInRules
         new RegistryPasswordRule(),
         new KeyVaultAccessPoliciesRule(),
         new ModelAutoUpgradeRule(),
+        new PublicAiEndpointRule(),
+        new ExperimentIdentityWideScopeRule(),
+        new PrivilegedRoleForWorkloadRule(),
+        new SandboxReachesProductionRule(),
+        new MixedEnvironmentDeploymentRule(),
+        new IdentityInBothEnvironmentsRule(),
     }.OrderBy(r => r.Descriptor.Id, StringComparer.Ordinal).ToArray();
 }

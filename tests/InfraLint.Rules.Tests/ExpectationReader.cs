@@ -6,12 +6,13 @@ namespace InfraLint.Rules.Tests;
 
 /// <summary>
 /// Reads the expectations of a testdata file: Bicep trailing comments (<c>// expect: INFRA1001@7</c>,
-/// <c>// expect-next-line: INFRA1001</c>) or, for ARM JSON, a <c>.expect</c> sidecar of
+/// <c>// expect-next-line: INFRA1001</c>, <c>// expect via main.bicep: INFRA3001</c> for a finding in a module or
+/// template that appears only when <c>main.bicep</c> (a caller or a .bicepparam) is analysed) or, for ARM JSON, a <c>.expect</c> sidecar of
 /// <c>INFRA1001 /json/pointer</c> lines. A malformed marker throws with the reason.
 /// </summary>
 internal static partial class ExpectationReader
 {
-    [GeneratedRegex(@"//\s*expect(?<next>-next-line)?:\s*(?<ids>.+)$")]
+    [GeneratedRegex(@"//\s*expect(?<next>-next-line)?(\s+via\s+(?<via>[^\s:]+))?:\s*(?<ids>.+)$")]
     private static partial Regex Marker();
 
     [GeneratedRegex(@"^(?<id>[A-Z]+[0-9]{4})(@(?<col>[0-9]+))?$")]
@@ -35,7 +36,8 @@ internal static partial class ExpectationReader
                 var parsed = Item().Match(item);
                 if (!parsed.Success)
                     throw new FormatException($"{Path.GetFileName(path)}:{i + 1}: malformed expectation '{item}' (want ID or ID@column)");
-                expectations.Add(new Expectation(parsed.Groups["id"].Value, line, parsed.Groups["col"].Success ? int.Parse(parsed.Groups["col"].Value) : null));
+                expectations.Add(new Expectation(parsed.Groups["id"].Value, line, parsed.Groups["col"].Success ? int.Parse(parsed.Groups["col"].Value) : null,
+                    match.Groups["via"].Success ? match.Groups["via"].Value : null));
             }
         }
         return expectations;

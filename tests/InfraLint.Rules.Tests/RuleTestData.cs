@@ -33,8 +33,28 @@ public sealed class RuleTestData
     public void Findings_match_the_inline_expectations(string relativePath)
     {
         var path = TestEnvironment.TestData("rules", relativePath);
-        var expected = ExpectationReader.Read(path);
-        var actual = engine!.Analyze([new InputFile(path, Explicit: true)]).Findings
+        var findings = engine!.Analyze([new InputFile(path, Explicit: true)]).Findings;
+        var report = new System.Text.StringBuilder();
+        // The file itself, then every file that expects findings through it (its modules, a .bicepparam's template).
+        Compare(path, ExpectationReader.Read(path).Where(e => e.Via is null), findings, relativePath, report);
+        foreach (var other in FilesExpectingVia(path))
+        {
+            var expected = ExpectationReader.Read(other).Where(e => e.Via is null || e.Via == Path.GetFileName(path));
+            Compare(other, expected, findings, Path.GetRelativePath(TestEnvironment.TestData("rules"), other) + " via " + relativePath, report);
+        }
+        if (report.Length > 0)
+            Assert.Fail(report.ToString());
+    }
+
+    private static IEnumerable<string> FilesExpectingVia(string path) =>
+        Directory.EnumerateFiles(Path.GetDirectoryName(path)!, "*.bicep", SearchOption.AllDirectories)
+            .Where(f => f != path && ExpectationReader.Read(f).Any(e => e.Via == Path.GetFileName(path)))
+            .Order(StringComparer.Ordinal);
+
+    private static void Compare(string path, IEnumerable<Expectation> expectations, IReadOnlyList<Sdk.Finding> findings, string title, System.Text.StringBuilder report)
+    {
+        var expected = expectations.ToList();
+        var actual = findings
             .Where(f => f.Location?.FilePath == path)
             .Select(f => (f.Id, f.Location!.Line, f.Location.Column, f.Message))
             .ToList();
@@ -44,8 +64,7 @@ public sealed class RuleTestData
         if (missing.Count == 0 && unexpected.Count == 0)
             return;
 
-        var report = new System.Text.StringBuilder();
-        report.AppendLine($"{relativePath}: findings differ from the expectations.");
+        report.AppendLine($"{title}: findings differ from the expectations.");
         foreach (var m in missing)
             report.AppendLine($"  missing:    {m}");
         foreach (var u in unexpected)
@@ -54,7 +73,6 @@ public sealed class RuleTestData
         var lines = File.ReadAllLines(path);
         for (var i = 0; i < lines.Length; i++)
             report.AppendLine($"{i + 1,4}: {lines[i]}");
-        Assert.Fail(report.ToString());
     }
 
     [TestMethod]

@@ -265,6 +265,6 @@ internal sealed partial class TrustModel : DeploymentInfo
         var scope = ResolveScope(template, scopeToken);
         if (scope is not null)
             assignmentScopes[resource] = scope;
-        return new RoleAssignmentInfo(template, resource, principal, role, scope, roleToken, scopeToken);
+        return new RoleAssignmentInfo(template, resource, principal, role, scope, roleToken, scopeToken, principalType);
     }
 }

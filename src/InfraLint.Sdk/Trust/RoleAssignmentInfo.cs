@@ -10,5 +10,13 @@ namespace InfraLint.Sdk;
 /// <param name="Scope">Where it applies; null when the scope cannot be evaluated.</param>
 /// <param name="RoleToken">The <c>roleDefinitionId</c> property, where role-based findings point.</param>
 /// <param name="ScopeToken">The <c>scope</c> property; null when the scope is the deployment's own (findings then point at the resource).</param>
+/// <param name="PrincipalType">The <c>principalType</c> property when known (<c>ServicePrincipal</c>, <c>User</c>, <c>Group</c> …).</param>
 public sealed record RoleAssignmentInfo(TemplateModel Template, ResourceModel Resource, IdentityInfo? Principal, RoleInfo? Role,
-    ScopeInfo? Scope, JToken? RoleToken, JToken? ScopeToken);
+    ScopeInfo? Scope, JToken? RoleToken, JToken? ScopeToken, string? PrincipalType = null)
+{
+    /// <summary>True when the principal runs unattended: a managed identity, or a principal declared as a service principal.</summary>
+    public bool IsWorkload => Principal?.IsWorkload == true || string.Equals(PrincipalType, "ServicePrincipal", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>The role's name for messages (its GUID when InfraLint does not know it).</summary>
+    public string RoleName => Role?.Name ?? "a role";
+}

@@ -1,0 +1,64 @@
+using InfraLint.Sdk;
+using Newtonsoft.Json.Linq;
+
+namespace InfraLint.Rules.AI;
+
+// A production model endpoint or search index that answers the whole internet is one leaked key or
+// token away from serving (and billing) anyone, and prompt data leaves the private network. Private
+// endpoints or at least a network ACL keep production AI services reachable only by their apps.
+public sealed class PublicAiEndpointRule : Rule
+{
+    public static readonly RuleDescriptor Rule = new(
+        Id: "INFRA5002",
+        Title: "AI service is reachable from the public network in production",
+        MessageFormat: "Production AI service '{0}' ({1}) {2}; disable public network access or restrict it with a network ACL",
+        Category: RuleCategory.AI,
+        DefaultSeverity: Severity.Warning,
+        Description: "An Azure OpenAI / AI Services / Cognitive Services account, AI Search service or Machine Learning workspace " +
+            "classified as production has public network access enabled (or left at its default, enabled) and no network restriction.");
+
+    public override RuleDescriptor Descriptor => Rule;
+
+    public override void Analyze(TemplateModel template, FindingSink report)
+    {
+        if (template.Deployment is not { } deployment)
+            return;
+        foreach (var resource in template.Resources.Where(r => !r.IsExisting && IsAiService(r)))
+        {
+            if (!deployment.EnvironmentOf(resource).IsProduction)
+                continue;
+            var properties = resource.Properties is null ? new JObject() : template.ResolvePartially(resource.Properties) as JObject;
+            if (properties is null || IsRestricted(template, resource, properties) is not false)
+                continue;
+            var access = properties.Properties().FirstOrDefault(p => p.Name.Equals("publicNetworkAccess", StringComparison.OrdinalIgnoreCase));
+            if (access is null)
+            {
+                report.Report(Rule, resource, resource.DisplayName, resource.Type, "leaves publicNetworkAccess at its default (Enabled)");
+                continue;
+            }
+            if (template.Evaluate(access.Value).AsString is { } value && value.Equals("Enabled", StringComparison.OrdinalIgnoreCase))
+                report.ReportAt(Rule, resource, access.Value, resource.DisplayName, resource.Type, "has publicNetworkAccess 'Enabled'");
+        }
+    }
+
+    private static bool IsAiService(ResourceModel resource) =>
+        resource.Is("Microsoft.CognitiveServices/accounts") || resource.Is("Microsoft.Search/searchServices") ||
+        resource.Is("Microsoft.MachineLearningServices/workspaces");
+
+    /// <summary>True when a network rule limits public access, false when none does, null when InfraLint cannot tell.</summary>
+    private static bool? IsRestricted(TemplateModel template, ResourceModel resource, JObject properties)
+    {
+        if (resource.Is("Microsoft.CognitiveServices/accounts"))
+        {
+            if (properties["networkAcls"] is not { } acls)
+                return false;
+            var action = template.Evaluate(template.ResolvePartially(acls)["defaultAction"]);
+            return action.IsKnown ? string.Equals(action.AsString, "Deny", StringComparison.OrdinalIgnoreCase) : null;
+        }
+        var rules = resource.Is("Microsoft.Search/searchServices") ? properties["networkRuleSet"]?["ipRules"] : properties["ipAllowlist"];
+        if (rules is null)
+            return false;
+        var value = template.Evaluate(rules);
+        return value.IsKnown ? value.Value is JArray { Count: > 0 } : null;
+    }
+}
