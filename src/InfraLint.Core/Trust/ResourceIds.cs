@@ -23,8 +23,11 @@ internal static class ResourceIds
         @"^/subscriptions/(?<sub>[^/]+)(/resourceGroups/(?<rg>[^/]+))?(/providers/(?<ns>[^/]+)/(?<rest>.+))?/?$",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
 
+    // The relative form ARM accepts for an extension resource's scope: Microsoft.Storage/storageAccounts/name
+    private static readonly Regex RelativePattern = new(@"^(?<ns>[A-Za-z0-9]+\.[A-Za-z0-9.]+)/(?<rest>[^/].*)$", RegexOptions.CultureInvariant);
+
     private static readonly Regex ManagementGroupPattern = new(
-        @"^/?providers/Microsoft\.Management/managementGroups/(?<mg>[^/]+)/?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+        @"^/?(providers/)?Microsoft\.Management/managementGroups/(?<mg>[^/]+)/?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
 
     // Data-plane host suffixes of services whose resources the rules care about.
     private static readonly (string Suffix, string Type)[] Hosts =
@@ -104,6 +107,9 @@ internal static class ResourceIds
         var mg = ManagementGroupPattern.Match(id);
         if (mg.Success)
             return new ResourceId(null, mg.Groups["mg"].Value, null, null);
+        var relative = RelativePattern.Match(id);
+        if (relative.Success)
+            return Resource(relative.Groups["ns"].Value, relative.Groups["rest"].Value, null, null);
         var match = IdPattern.Match(id);
         if (!match.Success)
             return null;
@@ -111,11 +117,16 @@ internal static class ResourceIds
         var rg = match.Groups["rg"].Success ? match.Groups["rg"].Value : null;
         if (!match.Groups["ns"].Success)
             return new ResourceId(null, null, rg, sub);
-        // providers/Ns/type1/name1/type2/name2 -> Ns/type1/type2, name1/name2
-        var parts = match.Groups["rest"].Value.Split('/');
+        return Resource(match.Groups["ns"].Value, match.Groups["rest"].Value, rg, sub);
+    }
+
+    // Ns + type1/name1/type2/name2 -> Ns/type1/type2, name1/name2
+    private static ResourceId? Resource(string ns, string rest, string? rg, string? sub)
+    {
+        var parts = rest.TrimEnd('/').Split('/');
         if (parts.Length % 2 != 0)
             return null;
-        var type = match.Groups["ns"].Value + "/" + string.Join('/', parts.Where((_, i) => i % 2 == 0));
+        var type = ns + "/" + string.Join('/', parts.Where((_, i) => i % 2 == 0));
         var name = string.Join('/', parts.Where((_, i) => i % 2 == 1));
         return new ResourceId(type, name, rg, sub);
     }

@@ -230,10 +230,9 @@ internal sealed partial class TrustModel
 
     private ScopeInfo DeploymentScope(TemplateScope scope) => scope.Level switch
     {
-        ScopeLevel.ResourceGroup => new ScopeInfo(ScopeLevel.ResourceGroup, scope.ResourceGroup ?? "the deployment's resource group", scope.Environment),
-        ScopeLevel.Subscription => new ScopeInfo(ScopeLevel.Subscription, scope.Subscription ?? "the deployment's subscription", scope.Environment),
-        ScopeLevel.ManagementGroup => new ScopeInfo(ScopeLevel.ManagementGroup, "the deployment's management group", scope.Environment),
-        _ => new ScopeInfo(ScopeLevel.Tenant, "the tenant", scope.Environment),
+        ScopeLevel.ResourceGroup => new ScopeInfo(ScopeLevel.ResourceGroup, scope.ResourceGroup, scope.Environment),
+        ScopeLevel.Subscription => new ScopeInfo(ScopeLevel.Subscription, scope.Subscription, scope.Environment),
+        _ => new ScopeInfo(scope.Level, null, scope.Environment),
     };
 
     private ScopeInfo ResourceScope(CompiledTemplate template, ResourceId id, ResourceModel? resource)

@@ -259,12 +259,14 @@ internal sealed partial class TrustModel : DeploymentInfo
         var properties = template.ResolvePartially(resource.Properties ?? new JObject()) as JObject ?? new JObject();
         var principalType = template.Evaluate(properties["principalType"]).AsString;
         var principal = ResolvePrincipal(template, properties["principalId"], principalType, 0);
-        var roleToken = properties["roleDefinitionId"];
-        var role = roleToken is null ? null : ResolveRole(template, roleToken, 0);
-        var scopeToken = resource.Body["scope"];
-        var scope = ResolveScope(template, scopeToken);
+        // Findings point at the properties as written (their keys); the resolved copy only serves evaluation.
+        var roleProperty = (resource.Properties as JObject)?.Property("roleDefinitionId", StringComparison.OrdinalIgnoreCase)
+            ?? properties.Property("roleDefinitionId", StringComparison.OrdinalIgnoreCase);
+        var role = roleProperty is null ? null : ResolveRole(template, roleProperty.Value, 0);
+        var scopeProperty = resource.Body.Property("scope", StringComparison.OrdinalIgnoreCase);
+        var scope = ResolveScope(template, scopeProperty?.Value);
         if (scope is not null)
             assignmentScopes[resource] = scope;
-        return new RoleAssignmentInfo(template, resource, principal, role, scope, roleToken, scopeToken, principalType);
+        return new RoleAssignmentInfo(template, resource, principal, role, scope, roleProperty, scopeProperty, principalType);
     }
 }

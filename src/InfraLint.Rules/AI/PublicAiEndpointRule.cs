@@ -37,7 +37,7 @@ public sealed class PublicAiEndpointRule : Rule
                 continue;
             }
             if (template.Evaluate(access.Value).AsString is { } value && value.Equals("Enabled", StringComparison.OrdinalIgnoreCase))
-                report.ReportAt(Rule, resource, access.Value, resource.DisplayName, resource.Type, "has publicNetworkAccess 'Enabled'");
+                report.ReportAt(Rule, resource, access, resource.DisplayName, resource.Type, "has publicNetworkAccess 'Enabled'");
         }
     }
 

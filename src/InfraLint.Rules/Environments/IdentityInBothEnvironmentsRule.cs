@@ -29,7 +29,7 @@ public sealed class IdentityInBothEnvironmentsRule : Rule
                 .Select(r => (What: $"runs '{r.EvaluatedName ?? r.DisplayName}'", Environment: deployment.EnvironmentOf(r)))
                 .Concat(deployment.RoleAssignments
                     .Where(a => ReferenceEquals(a.Principal, identity) && a.Scope is not null)
-                    .Select(a => (What: $"'{a.RoleName}' on '{a.Scope!.Name}'", a.Scope!.Environment)))
+                    .Select(a => (What: $"'{a.RoleName}' on {a.Scope!.Description}", a.Scope!.Environment)))
                 .ToList();
             var sandbox = uses.FirstOrDefault(u => u.Environment.IsSandbox);
             var production = uses.FirstOrDefault(u => u.Environment.IsProduction);

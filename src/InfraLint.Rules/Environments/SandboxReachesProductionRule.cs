@@ -12,7 +12,7 @@ public sealed class SandboxReachesProductionRule : Rule
     public static readonly RuleDescriptor Rule = new(
         Id: "INFRA4001",
         Title: "Sandbox resource or identity reaches a production resource",
-        MessageFormat: "Sandbox {0} '{1}' {2} production {3} '{4}' ({5}); keep sandbox and production apart",
+        MessageFormat: "Sandbox {0} '{1}' {2} production {3} ({4}); keep sandbox and production apart",
         Category: RuleCategory.Environments,
         DefaultSeverity: Severity.Warning,
         Description: "A sandbox identity is granted a role on a production scope, a sandbox app's settings point at a production " +
@@ -48,7 +48,7 @@ public sealed class SandboxReachesProductionRule : Rule
             if (assignment is { Principal.Environment.IsSandbox: true, Scope: { Environment.IsProduction: true } scope })
             {
                 RoleAssignments.ReportAtScope(report, Rule, assignment, "identity", assignment.Principal.Name,
-                    $"is granted '{assignment.RoleName}' on", scope.LevelName, scope.Name, scope.Environment.Evidence);
+                    $"is granted '{assignment.RoleName}' on", scope.Description, scope.Environment.Evidence);
             }
         }
         foreach (var entry in ConfigurationEntries.Of(template).Where(e => e.Value is not null && e.Name is not null))
@@ -59,7 +59,7 @@ public sealed class SandboxReachesProductionRule : Rule
                 .FirstOrDefault(r => r.Type is not null && Stores.Contains(r.Type) && r.Environment.IsProduction);
             if (target is not null)
                 report.ReportAt(Rule, entry.Owner, entry.Anchor, "app", entry.Owner.DisplayName, $"setting '{entry.Name}' points at",
-                    Describe(target.Type!), target.Name, target.Environment.Evidence);
+                    $"{Describe(target.Type!)} '{target.Name}'", target.Environment.Evidence);
         }
         foreach (var (network, remote) in Peerings(template))
         {
@@ -67,7 +67,7 @@ public sealed class SandboxReachesProductionRule : Rule
                 continue;
             var target = deployment.References(template, remote).FirstOrDefault(r => r.Environment.IsProduction);
             if (target is not null)
-                report.ReportAt(Rule, network, remote, "network", network.DisplayName, "is peered with", "network", target.Name, target.Environment.Evidence);
+                report.ReportAt(Rule, network, remote.Parent ?? remote, "network", network.DisplayName, "is peered with", $"network '{target.Name}'", target.Environment.Evidence);
         }
     }
 

@@ -11,7 +11,7 @@ public sealed class ExperimentIdentityWideScopeRule : Rule
     public static readonly RuleDescriptor Rule = new(
         Id: "INFRA3001",
         Title: "Experiment or sandbox identity holds a role at resource-group scope or wider",
-        MessageFormat: "Experiment identity '{0}' is granted '{1}' on {2} '{3}'; grant a role on the resource it needs instead",
+        MessageFormat: "Experiment identity '{0}' is granted '{1}' on {2}; grant a role on the resource it needs instead",
         Category: RuleCategory.Roles,
         DefaultSeverity: Severity.Warning,
         Description: "A role assignment gives an identity classified as experiment or sandbox (by tags, names, parameter names " +
@@ -25,7 +25,7 @@ public sealed class ExperimentIdentityWideScopeRule : Rule
         {
             if (assignment is not { Principal.Environment.IsSandbox: true, Scope: { Level: >= ScopeLevel.ResourceGroup } scope })
                 continue;
-            RoleAssignments.ReportAtScope(report, Rule, assignment, assignment.Principal.Name, assignment.RoleName, scope.LevelName, scope.Name);
+            RoleAssignments.ReportAtScope(report, Rule, assignment, assignment.Principal.Name, assignment.RoleName, scope.Description);
         }
     }
 }

@@ -11,7 +11,7 @@ public sealed class PrivilegedRoleForWorkloadRule : Rule
     public static readonly RuleDescriptor Rule = new(
         Id: "INFRA3002",
         Title: "Privileged role (Owner, Contributor, User Access Administrator, RBAC Administrator) granted to a workload identity",
-        MessageFormat: "Workload identity '{0}' is granted privileged role '{1}' on {2} '{3}'; grant a narrower role for what it does",
+        MessageFormat: "Workload identity '{0}' is granted privileged role '{1}' on {2}; grant a narrower role for what it does",
         Category: RuleCategory.Roles,
         DefaultSeverity: Severity.Warning,
         Description: "A managed identity or service principal is granted Owner, Contributor, User Access Administrator, Role Based " +
@@ -26,8 +26,7 @@ public sealed class PrivilegedRoleForWorkloadRule : Rule
             if (!assignment.IsWorkload || assignment.Role is not { IsPrivileged: true } role || assignment.RoleToken is null)
                 continue;
             var principal = assignment.Principal?.Name ?? "service principal";
-            report.ReportAt(Rule, assignment.Resource, assignment.RoleToken, principal, role.Name,
-                assignment.Scope?.LevelName ?? "scope", assignment.Scope?.Name ?? "unknown");
+            report.ReportAt(Rule, assignment.Resource, assignment.RoleToken, principal, role.Name, assignment.Scope?.Description ?? "its scope");
         }
     }
 }

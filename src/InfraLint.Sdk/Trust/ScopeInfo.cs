@@ -21,11 +21,11 @@ public enum ScopeLevel
 
 /// <summary>Where a role assignment applies.</summary>
 /// <param name="Level">Resource, resource group, subscription …</param>
-/// <param name="Name">A name for messages: the resource or group name when known, else a description such as <c>the deployment's resource group</c>.</param>
+/// <param name="Name">The resource, group, subscription or management group name; null when it is the deployment's own and chosen at deployment time.</param>
 /// <param name="Environment">The scope's environment.</param>
 /// <param name="Resource">The scope resource when it is declared in this deployment.</param>
 /// <param name="ResourceType">The scope resource's type when the scope is a resource.</param>
-public sealed record ScopeInfo(ScopeLevel Level, string Name, EnvironmentInfo Environment, ResourceModel? Resource = null, string? ResourceType = null)
+public sealed record ScopeInfo(ScopeLevel Level, string? Name, EnvironmentInfo Environment, ResourceModel? Resource = null, string? ResourceType = null)
 {
     /// <summary><c>resource</c>, <c>resource group</c>, <c>subscription</c>, <c>management group</c> or <c>tenant</c>.</summary>
     public string LevelName => Level switch
@@ -34,4 +34,7 @@ public sealed record ScopeInfo(ScopeLevel Level, string Name, EnvironmentInfo En
         ScopeLevel.ManagementGroup => "management group",
         _ => Level.ToString().ToLowerInvariant(),
     };
+
+    /// <summary>For messages: <c>resource group 'rg-exp-chat'</c>, or <c>the deployment's resource group</c> when it is not named.</summary>
+    public string Description => Name is null ? $"the deployment's {LevelName}" : $"{LevelName} '{Name}'";
 }

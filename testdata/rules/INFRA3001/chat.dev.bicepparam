@@ -1,0 +1,3 @@
+using 'chat.bicep'
+
+param identityName = 'id-chat-agent'

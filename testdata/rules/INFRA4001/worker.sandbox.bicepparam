@@ -1,0 +1,3 @@
+using 'worker.bicep'
+
+param vaultName = 'kv-prod-payments'
