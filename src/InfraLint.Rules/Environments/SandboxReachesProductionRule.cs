@@ -58,7 +58,7 @@ public sealed class SandboxReachesProductionRule : Rule
             var target = deployment.References(template, entry.Value!)
                 .FirstOrDefault(r => r.Type is not null && Stores.Contains(r.Type) && r.Environment.IsProduction);
             if (target is not null)
-                report.ReportAt(Rule, entry.Owner, entry.Anchor, "app", entry.Owner.DisplayName, $"setting '{entry.Name}' points at",
+                report.ReportAt(Rule, entry.Owner, entry.Anchor, "app", entry.Owner.EvaluatedName ?? entry.Owner.DisplayName, $"setting '{entry.Name}' points at",
                     $"{Describe(target.Type!)} '{target.Name}'", target.Environment.Evidence);
         }
         foreach (var (network, remote) in Peerings(template))
