@@ -47,12 +47,14 @@ internal sealed partial class TrustModel
             {
                 if (template.EvaluateArgument(argument) is not { } name)
                     return null;
-                if (CallerValue(template, name) is var (caller, value))
-                    return ResolvePrincipal(caller, value, principalType, hops + 1);
+                // Through a module call: the caller's value; when that cannot be followed, the parameter
+                // itself, so the finding reads the same whichever file it is analysed from.
+                if (CallerValue(template, name) is var (caller, value) && ResolvePrincipal(caller, value, principalType, hops + 1) is { } passed)
+                    return passed;
                 return ParameterPrincipal(template, name, principalType);
             }
             case ArmCall { Name: var f, Arguments: [var argument] } when f.Equals("variables", StringComparison.OrdinalIgnoreCase):
-                return template.EvaluateArgument(argument) is { } variable && template.Template["variables"]?[variable] is { } token
+                return template.EvaluateArgument(argument) is { } variable && template.Template["variables"].Child(variable) is { } token
                     ? ResolvePrincipal(template, token, principalType, hops + 1)
                     : null;
             default:
@@ -69,16 +71,16 @@ internal sealed partial class TrustModel
             return null;
         if (!template.InnerScope)
             return (parent, new JValue($"[parameters('{parameter.Replace("'", "''")}')]"));
-        var passed = template.CallerDeployment?["properties"]?["parameters"] as JObject;
+        var passed = template.CallerDeployment.Child("properties").Child("parameters") as JObject;
         var entry = passed?.Properties().FirstOrDefault(p => p.Name.Equals(parameter, StringComparison.OrdinalIgnoreCase))?.Value;
-        return entry?["value"] is { } value ? (parent, value) : null;
+        return entry.Child("value") is { } value ? (parent, value) : null;
     }
 
     private IdentityInfo ParameterPrincipal(CompiledTemplate template, string parameter, string? principalType)
     {
         var value = template.Evaluate(new JValue($"[parameters('{parameter.Replace("'", "''")}')]")).AsString;
         var id = value is not null && IsGuid(value) ? value : null;
-        var key = "parameter:" + parameter;
+        var key = $"parameter:{template.FilePath}:{parameter}";
         if (principals.TryGetValue(key, out var known))
             return known;
         var environment = classifier.ClassifyPrincipal(id, parameter);
@@ -168,7 +170,7 @@ internal sealed partial class TrustModel
         JToken? token;
         var owner = template;
         if (root.Name.Equals("variables", StringComparison.OrdinalIgnoreCase))
-            token = template.Template["variables"]?[name];
+            token = template.Template["variables"].Child(name);
         else if (root.Name.Equals("parameters", StringComparison.OrdinalIgnoreCase) && CallerValue(template, name) is var (caller, value))
             (owner, token) = (caller, value);
         else
@@ -223,7 +225,7 @@ internal sealed partial class TrustModel
                 return ResourceScope(template, parsed, FindResource(template, call, 0));
             default:
                 return FindResource(template, expression, 0) is { } resource
-                    ? new ScopeInfo(ScopeLevel.Resource, resource.EvaluatedName ?? resource.DisplayName, EnvironmentOf(resource), resource, resource.Type)
+                    ? new ScopeInfo(ScopeLevel.Resource, resource.EvaluatedName, EnvironmentOf(resource), resource, resource.Type)
                     : null;
         }
     }
@@ -239,7 +241,7 @@ internal sealed partial class TrustModel
     {
         resource ??= FindResource(template, id);
         var environment = resource is not null ? EnvironmentOf(resource) : EnvironmentOfId(template, id);
-        return new ScopeInfo(ScopeLevel.Resource, id.Name ?? resource?.DisplayName ?? id.Type!, environment, resource, id.Type);
+        return new ScopeInfo(ScopeLevel.Resource, id.Name ?? resource?.EvaluatedName, environment, resource, id.Type);
     }
 
     private EnvironmentInfo GroupEnvironment(string rg, TemplateScope own)
@@ -301,7 +303,12 @@ internal sealed partial class TrustModel
                 return template.Resources.FirstOrDefault(r => r.SymbolicName == symbol)
                     ?? (ResourceIds.Parse(symbol) is { IsResource: true } parsed ? FindResource(template, parsed) : null);
             case ArmCall call when ResourceIds.IsIdFunction(call.Name):
-                return IdOf(template, call) is { IsResource: true } named ? FindResource(template, named) : null;
+                return IdOf(template, call) switch
+                {
+                    { IsResource: true, Name: not null } named => FindResource(template, named),
+                    { IsResource: true, Type: { } type } => FindByNameExpression(template, type, call.Arguments[^1]),
+                    _ => null,
+                };
             case ArmCall { Name: var f, Arguments: [var argument] } when f.Equals("format", StringComparison.OrdinalIgnoreCase) || f.Equals("string", StringComparison.OrdinalIgnoreCase):
                 return FindResource(template, argument, hops + 1);
             case ArmCall { Name: var f, Arguments: [_, var argument, ..] } when f.Equals("format", StringComparison.OrdinalIgnoreCase):
@@ -316,6 +323,17 @@ internal sealed partial class TrustModel
             default:
                 return null;
         }
+    }
+
+    /// <summary>
+    /// A resource of the same template whose name is the same expression (<c>parameters('identityName')</c>
+    /// without a value): the name is unknown, but it is the same resource.
+    /// </summary>
+    private static ResourceModel? FindByNameExpression(CompiledTemplate template, string type, ArmExpression name)
+    {
+        var written = ArmExpressionWriter.Write(name);
+        return template.Resources.FirstOrDefault(r => r.Is(type) && r.Name is JValue { Type: JTokenType.String } n &&
+            ArmExpressionParser.TryParse((string)n!) is { } expression && ArmExpressionWriter.Write(expression) == written);
     }
 
     /// <summary>A resource of the deployment with this type and name: in the same template first, then one in the group the id names.</summary>
@@ -379,7 +397,7 @@ internal sealed partial class TrustModel
                     Collect(caller, value, found, hops + 1);
                 return;
             case ArmCall { Name: var f, Arguments: [var argument] } when f.Equals("variables", StringComparison.OrdinalIgnoreCase):
-                if (template.EvaluateArgument(argument) is { } variable && template.Template["variables"]?[variable] is { } token)
+                if (template.EvaluateArgument(argument) is { } variable && template.Template["variables"].Child(variable) is { } token)
                     Collect(template, token, found, hops + 1);
                 return;
             case ArmCall call:

@@ -135,11 +135,11 @@ internal sealed partial class TrustModel : DeploymentInfo
             return new TemplateScope(level, null, null, EntryEnvironment(template));
 
         var caller = template.CallerDeployment;
-        var rg = caller?["resourceGroup"] is { } rgToken ? parent.Evaluate(rgToken).AsString
+        var rg = caller.Child("resourceGroup") is { } rgToken ? parent.Evaluate(rgToken).AsString
             : level == ScopeLevel.ResourceGroup ? parentScope.ResourceGroup : null;
-        var subscription = caller?["subscriptionId"] is { } subToken ? parent.Evaluate(subToken).AsString : parentScope.Subscription;
+        var subscription = caller.Child("subscriptionId") is { } subToken ? parent.Evaluate(subToken).AsString : parentScope.Subscription;
         var environment = classifier.ClassifySubscription(subscription);
-        if (!environment.IsKnown && caller?["resourceGroup"] is not null)
+        if (!environment.IsKnown && caller.Child("resourceGroup") is not null)
             environment = classifier.ClassifyName(rg, "resource group");
         if (!environment.IsKnown)
             environment = parentScope.Environment;
@@ -178,18 +178,18 @@ internal sealed partial class TrustModel : DeploymentInfo
             foreach (var resource in template.Resources.Where(r => r.Is("Microsoft.Authorization/roleDefinitions")))
             {
                 var actions = new List<string>();
-                if (template.ResolvePartially(resource.Properties?["permissions"] ?? new JArray()) is JArray permissions)
+                if (template.ResolvePartially(resource.Properties.Child("permissions") ?? new JArray()) is JArray permissions)
                 {
                     foreach (var permission in permissions.OfType<JObject>())
                     {
                         foreach (var key in new[] { "actions", "dataActions" })
                         {
-                            if (template.ResolvePartially(permission[key] ?? new JArray()) is JArray list)
+                            if (template.ResolvePartially(permission.Child(key) ?? new JArray()) is JArray list)
                                 actions.AddRange(list.Select(a => template.Evaluate(a).AsString).OfType<string>());
                         }
                     }
                 }
-                var name = template.Evaluate(resource.Properties?["roleName"]).AsString ?? resource.DisplayName;
+                var name = template.Evaluate(resource.Properties.Child("roleName")).AsString ?? resource.DisplayName;
                 var role = new RoleInfo(resource.EvaluatedName ?? resource.DisplayName, name, RoleCatalog.Classify(actions),
                     actions.Any(RoleCatalog.IsPrivilegedAction), actions.Any(a => a.StartsWith("Microsoft.CognitiveServices/", StringComparison.OrdinalIgnoreCase) && a.Contains("/OpenAI/", StringComparison.OrdinalIgnoreCase)),
                     IsCustom: true);

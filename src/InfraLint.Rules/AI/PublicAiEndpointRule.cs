@@ -52,10 +52,10 @@ public sealed class PublicAiEndpointRule : Rule
         {
             if (properties["networkAcls"] is not { } acls)
                 return false;
-            var action = template.Evaluate(template.ResolvePartially(acls)["defaultAction"]);
+            var action = template.Evaluate(template.ResolvePartially(acls).Child("defaultAction"));
             return action.IsKnown ? string.Equals(action.AsString, "Deny", StringComparison.OrdinalIgnoreCase) : null;
         }
-        var rules = resource.Is("Microsoft.Search/searchServices") ? properties["networkRuleSet"]?["ipRules"] : properties["ipAllowlist"];
+        var rules = resource.Is("Microsoft.Search/searchServices") ? properties.Child("networkRuleSet").Child("ipRules") : properties.Child("ipAllowlist");
         if (rules is null)
             return false;
         var value = template.Evaluate(rules);

@@ -91,15 +91,15 @@ public sealed class SandboxReachesProductionRule : Rule
         {
             if (resource.Is("Microsoft.Network/virtualNetworks/virtualNetworkPeerings"))
             {
-                if (resource.Properties?["remoteVirtualNetwork"]?["id"] is { } remote)
+                if (resource.Properties.Child("remoteVirtualNetwork").Child("id") is { } remote)
                     yield return (resource, remote);
             }
             else if (resource.Is("Microsoft.Network/virtualNetworks") &&
-                     resource.Properties?["virtualNetworkPeerings"] is { } peerings && template.ResolvePartially(peerings) is JArray list)
+                     resource.Properties.Child("virtualNetworkPeerings") is { } peerings && template.ResolvePartially(peerings) is JArray list)
             {
                 foreach (var peering in list.OfType<JObject>())
                 {
-                    if (peering["properties"]?["remoteVirtualNetwork"]?["id"] is { } remote)
+                    if (peering.Child("properties").Child("remoteVirtualNetwork").Child("id") is { } remote)
                         yield return (resource, remote);
                 }
             }

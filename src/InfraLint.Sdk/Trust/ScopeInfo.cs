@@ -36,5 +36,10 @@ public sealed record ScopeInfo(ScopeLevel Level, string? Name, EnvironmentInfo E
     };
 
     /// <summary>For messages: <c>resource group 'rg-exp-chat'</c>, or <c>the deployment's resource group</c> when it is not named.</summary>
-    public string Description => Name is null ? $"the deployment's {LevelName}" : $"{LevelName} '{Name}'";
+    public string Description => (Name, Level, ResourceType) switch
+    {
+        (not null, _, _) => $"{LevelName} '{Name}'",
+        (null, ScopeLevel.Resource, { } type) => $"a {type} resource",
+        _ => $"the deployment's {LevelName}",
+    };
 }
