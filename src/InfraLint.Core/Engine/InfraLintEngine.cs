@@ -157,15 +157,19 @@ public sealed class InfraLintEngine : IDisposable
         return compiler;
     }
 
-    /// <summary>Findings are a set (loops and several entry files report a place once), in a stable order.</summary>
+    /// <summary>
+    /// Findings are a set, in a stable order: loops and several entry files report a place once. When
+    /// contexts word one place differently (a module alone and through its caller), the first message in
+    /// ordinal order stays, so the output does not depend on which file was read first.
+    /// </summary>
     private static IReadOnlyList<Finding> Normalize(IEnumerable<Finding> findings) =>
         findings
             .Where(f => f.Severity != Severity.None)
-            .DistinctBy(f => (f.Id, f.Location, f.Message))
             .OrderBy(f => f.Location?.FilePath ?? string.Empty, StringComparer.Ordinal)
             .ThenBy(f => f.Location?.Line ?? 0)
             .ThenBy(f => f.Location?.Column ?? 0)
             .ThenBy(f => f.Id, StringComparer.Ordinal)
             .ThenBy(f => f.Message, StringComparer.Ordinal)
+            .DistinctBy(f => (f.Id, f.Location, f.Location is null ? f.Message : null))
             .ToList();
 }
