@@ -27,5 +27,7 @@ public static class BuiltInRules
         new SandboxReachesProductionRule(),
         new MixedEnvironmentDeploymentRule(),
         new IdentityInBothEnvironmentsRule(),
+        new DeploymentAndRuntimeIdentityRule(),
+        new ModelCallerExecutesRule(),
     }.OrderBy(r => r.Descriptor.Id, StringComparer.Ordinal).ToArray();
 }

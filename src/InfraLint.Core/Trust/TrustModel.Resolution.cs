@@ -225,7 +225,7 @@ internal sealed partial class TrustModel
                 return ResourceScope(template, parsed, FindResource(template, call, 0));
             default:
                 return FindResource(template, expression, 0) is { } resource
-                    ? new ScopeInfo(ScopeLevel.Resource, resource.EvaluatedName, EnvironmentOf(resource), resource, resource.Type)
+                    ? new ScopeInfo(ScopeLevel.Resource, resource.EvaluatedName ?? resource.SymbolicName, EnvironmentOf(resource), resource, resource.Type)
                     : null;
         }
     }
@@ -241,7 +241,7 @@ internal sealed partial class TrustModel
     {
         resource ??= FindResource(template, id);
         var environment = resource is not null ? EnvironmentOf(resource) : EnvironmentOfId(template, id);
-        return new ScopeInfo(ScopeLevel.Resource, id.Name ?? resource?.EvaluatedName, environment, resource, id.Type);
+        return new ScopeInfo(ScopeLevel.Resource, id.Name ?? resource?.EvaluatedName ?? resource?.SymbolicName, environment, resource, id.Type);
     }
 
     private EnvironmentInfo GroupEnvironment(string rg, TemplateScope own)
@@ -315,6 +315,10 @@ internal sealed partial class TrustModel
                 return FindResource(template, argument, hops + 1);
             case ArmMember { Name: var member, Target: var target } when member.Equals("id", StringComparison.OrdinalIgnoreCase):
                 return FindResource(template, target, hops + 1);
+            case ArmCall { Name: var f, Arguments: [var condition, var whenTrue, var whenFalse] } when f.Equals("if", StringComparison.OrdinalIgnoreCase):
+                return template.Evaluator.EvaluateExpression(condition) is JValue { Type: JTokenType.Boolean } known
+                    ? FindResource(template, (bool)known! ? whenTrue : whenFalse, hops + 1)
+                    : null;
             case ArmCall { Name: var f, Arguments.Count: > 0 } reference when f.Equals("reference", StringComparison.OrdinalIgnoreCase):
                 return FindResource(template, reference.Arguments[0], hops + 1);
             case ArmCall { Name: var f, Arguments: [var argument] } when f.Equals("parameters", StringComparison.OrdinalIgnoreCase):

@@ -221,8 +221,9 @@ internal sealed partial class TrustModel : DeploymentInfo
         {
             foreach (var resource in template.Resources.Where(r => !r.IsExisting && r.Identity is not null))
             {
-                if (template.ResolvePartially(resource.Identity!) is not JObject identity ||
-                    template.ResolvePartially(identity["userAssignedIdentities"] ?? new JObject()) is not JObject assigned)
+                // Only what is known to be attached: an identity behind an unknown condition is not guessed at.
+                if (template.Resolve(resource.Identity!) is not JObject identity ||
+                    template.Resolve(identity["userAssignedIdentities"] ?? new JObject()) is not JObject assigned)
                     continue;
                 foreach (var key in assigned.Properties())
                 {

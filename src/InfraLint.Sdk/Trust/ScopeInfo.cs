@@ -21,7 +21,7 @@ public enum ScopeLevel
 
 /// <summary>Where a role assignment applies.</summary>
 /// <param name="Level">Resource, resource group, subscription …</param>
-/// <param name="Name">The resource, group, subscription or management group name; null when it is the deployment's own and chosen at deployment time.</param>
+/// <param name="Name">The resource (its symbolic name when its name is computed at deployment), group, subscription or management group name; null when not known.</param>
 /// <param name="Environment">The scope's environment.</param>
 /// <param name="Resource">The scope resource when it is declared in this deployment.</param>
 /// <param name="ResourceType">The scope resource's type when the scope is a resource.</param>

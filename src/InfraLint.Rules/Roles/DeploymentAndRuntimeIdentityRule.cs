@@ -1,0 +1,52 @@
+using InfraLint.Sdk;
+
+namespace InfraLint.Rules.Roles;
+
+// A deployment script's identity needs rights to change infrastructure while the deployment runs.
+// When the same identity is attached to the running app, every request the app serves carries those
+// deployment rights: an injection or a leaked token in the app can rebuild the environment.
+public sealed class DeploymentAndRuntimeIdentityRule : Rule
+{
+    public static readonly RuleDescriptor Rule = new(
+        Id: "INFRA3007",
+        Title: "One identity both deploys (deployment scripts) and runs a workload",
+        MessageFormat: "Identity '{0}' runs deployment script '{1}' and the workload '{2}'; give the deployment script an identity of its own",
+        Category: RuleCategory.Roles,
+        DefaultSeverity: Severity.Warning,
+        Description: "A user-assigned identity is attached to a Microsoft.Resources/deploymentScripts resource (deployment time) and " +
+            "to runtime compute such as a web, function or container app, a job, a container group or a virtual machine.");
+
+    private static readonly HashSet<string> RuntimeTypes = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "Microsoft.Web/sites",
+        "Microsoft.Web/sites/slots",
+        "Microsoft.App/containerApps",
+        "Microsoft.App/jobs",
+        "Microsoft.ContainerInstance/containerGroups",
+        "Microsoft.Compute/virtualMachines",
+        "Microsoft.Compute/virtualMachineScaleSets",
+        "Microsoft.ContainerService/managedClusters",
+        "Microsoft.Logic/workflows",
+        "Microsoft.AppPlatform/Spring/apps",
+        "Microsoft.Batch/batchAccounts/pools",
+    };
+
+    public override RuleDescriptor Descriptor => Rule;
+
+    public override void Analyze(TemplateModel template, FindingSink report)
+    {
+        if (template.Deployment is not { } deployment)
+            return;
+        foreach (var identity in deployment.Identities)
+        {
+            if (identity is not { Kind: IdentityKind.UserAssigned, Resource: { } resource } || !ReferenceEquals(identity.Template, template))
+                continue;
+            var script = identity.AttachedTo.FirstOrDefault(r => r.Is("Microsoft.Resources/deploymentScripts"));
+            var workload = identity.AttachedTo.FirstOrDefault(r => RuntimeTypes.Contains(r.Type));
+            if (script is not null && workload is not null)
+                report.Report(Rule, resource, identity.Name, Name(script), Name(workload));
+        }
+    }
+
+    private static string Name(ResourceModel resource) => resource.EvaluatedName ?? resource.DisplayName;
+}

@@ -1,0 +1,3 @@
+using 'batch.bicep'
+
+param shareIdentity = true

@@ -1,0 +1,3 @@
+using 'assistant.bicep'
+
+param location = 'westeurope'
