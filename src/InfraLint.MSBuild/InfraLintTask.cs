@@ -114,7 +114,7 @@ public sealed class InfraLintTask : Microsoft.Build.Utilities.Task, ICancelableT
             return new IncrementalAnalysis(options, CacheFile, AdditionalInputs.Select(i => i.GetMetadata("FullPath")).ToList()).Run(files, cancellation.Token);
         using var engine = new InfraLintEngine(options);
         var result = engine.Analyze(files, cancellation.Token);
-        return new IncrementalRun(result, files.Count, 0, null);
+        return new IncrementalRun(result, files.Select(f => f.Path).ToList(), 0, null);
     }
 
     private void Report(Finding finding, bool promote)

@@ -10,10 +10,13 @@ namespace InfraLint.Core.Incremental;
 
 /// <summary>The outcome of an incremental run.</summary>
 /// <param name="Result">The findings, as a full run would give them.</param>
-/// <param name="FilesReanalyzed">Input files analysed in this run.</param>
+/// <param name="Reanalyzed">Input files analysed in this run, in path order.</param>
 /// <param name="FilesReused">Input files whose cached result was reused because nothing they depend on changed.</param>
 /// <param name="Note">Why the cache was not used or not written (unreadable, unwritable), or null.</param>
-public sealed record IncrementalRun(AnalysisResult Result, int FilesReanalyzed, int FilesReused, string? Note);
+public sealed record IncrementalRun(AnalysisResult Result, IReadOnlyList<string> Reanalyzed, int FilesReused, string? Note)
+{
+    public int FilesReanalyzed => Reanalyzed.Count;
+}
 
 /// <summary>
 /// An analysis that reuses the results of the previous run from a cache file (the MSBuild task keeps
@@ -60,13 +63,14 @@ public sealed class IncrementalAnalysis(AnalysisOptions options, string cacheFil
             if (refreshed)
                 note = Write(previous);
             var result = new AnalysisResult(findings, previous.FilesAnalyzed, 0, stopwatch.Elapsed) { FilesFromCache = files.Count };
-            return new IncrementalRun(result, 0, files.Count, note);
+            return new IncrementalRun(result, [], files.Count, note);
         }
 
         using var engine = new InfraLintEngine(options with { TrackDependencies = true });
         var entries = new List<EntryAnalysis>();
         var toStore = new List<CachedEntry>();
         var reused = 0;
+        var reanalyzed = new List<string>();
         var catalogueById = Catalogue();
         foreach (var file in files)
         {
@@ -79,6 +83,7 @@ public sealed class IncrementalAnalysis(AnalysisOptions options, string cacheFil
                 continue;
             }
             var analysed = engine.AnalyzeEntry(file, cancellation);
+            reanalyzed.Add(file.Path);
             entries.Add(analysed);
             if (ToCache(analysed, runStart) is { } stored)
                 toStore.Add(stored);
@@ -96,7 +101,7 @@ public sealed class IncrementalAnalysis(AnalysisOptions options, string cacheFil
             Findings = final.Findings.Select(f => FromFinding(f, null)).ToList(),
         };
         note = Write(document) ?? note;
-        return new IncrementalRun(final, files.Count - reused, reused, note);
+        return new IncrementalRun(final, reanalyzed, reused, note);
     }
 
     // Everything whose change invalidates every cached result, except files (those are stamped in Inputs).
