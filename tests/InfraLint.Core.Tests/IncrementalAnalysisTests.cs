@@ -8,26 +8,10 @@ namespace InfraLint.Core.Tests;
 [TestClass]
 public sealed class IncrementalAnalysisTests
 {
-    // main.bicep deploys modules/app.bicep, whose app setting is INFRA1001 at 8,11; other.bicep stands alone.
+    // main.bicep deploys modules/app.bicep (Templates.SiteWithLiteralSetting: INFRA1001 at 8,11); other.bicep stands alone.
     private const string Main = """
         module app 'modules/app.bicep' = {
           name: 'app'
-        }
-        """;
-
-    private const string App = """
-        param name string = 'app'
-        resource site 'Microsoft.Web/sites@2023-12-01' = {
-          name: name
-          location: 'westeurope'
-          identity: { type: 'SystemAssigned' }
-          properties: {
-            siteConfig: {
-              appSettings: [
-                { name: 'OPENAI_API_KEY', value: 'placeholder' }
-              ]
-            }
-          }
         }
         """;
 
@@ -61,7 +45,7 @@ public sealed class IncrementalAnalysisTests
     {
         using var dir = new TempDirectory();
         dir.Write("main.bicep", Main);
-        dir.Write("modules/app.bicep", App);
+        dir.Write("modules/app.bicep", Templates.SiteWithLiteralSetting);
         dir.Write("other.bicep", Templates.SiteWithSecretSetting);
         dir.Write("flow.json", SuppressedFlow);
         var cache = Path.Combine(dir.Path, "obj", "infralint.cache.json");
@@ -73,7 +57,7 @@ public sealed class IncrementalAnalysisTests
         CollectionAssert.AreEqual(new[]
         {
             "flow.json(6,7-13): Warning INFRA2001 [suppressed: runs under a connection's identity] " + "https://github.com/infralint/infralint/blob/main/docs/rules/INFRA2001.md",
-            "modules/app.bicep(9,11-15): Warning INFRA1001 https://github.com/infralint/infralint/blob/main/docs/rules/INFRA1001.md",
+            "modules/app.bicep(8,11-15): Warning INFRA1001 https://github.com/infralint/infralint/blob/main/docs/rules/INFRA1001.md",
             "other.bicep(10,11-15): Warning INFRA1001 https://github.com/infralint/infralint/blob/main/docs/rules/INFRA1001.md",
         }, expected, string.Join("\n", expected));
 
@@ -85,11 +69,11 @@ public sealed class IncrementalAnalysisTests
 
         // The module moves its setting down a line: the module and main.bicep, which compiled it, are analysed again;
         // other.bicep and flow.json are not, and flow.json keeps its suppression when suppressions are applied again.
-        dir.Write("modules/app.bicep", "// a comment\n" + App);
+        dir.Write("modules/app.bicep", "// a comment\n" + Templates.SiteWithLiteralSetting);
         var third = Run(dir, cache);
         Assert.AreEqual(1, third.Result.CompilerStarts);
         CollectionAssert.AreEqual(new[] { "main.bicep", "modules/app.bicep" }, third.Reanalyzed.Select(p => Path.GetRelativePath(dir.Path, p)).ToArray());
-        CollectionAssert.AreEqual(expected.Select(l => l.Replace("modules/app.bicep(9,", "modules/app.bicep(10,", StringComparison.Ordinal)).ToArray(), Lines(third, dir));
+        CollectionAssert.AreEqual(expected.Select(l => l.Replace("modules/app.bicep(8,", "modules/app.bicep(9,", StringComparison.Ordinal)).ToArray(), Lines(third, dir));
 
         // Touched without a change: still reused.
         File.SetLastWriteTimeUtc(Path.Combine(dir.Path, "other.bicep"), DateTime.UtcNow.AddMinutes(-1));

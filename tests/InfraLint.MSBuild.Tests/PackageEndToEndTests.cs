@@ -231,22 +231,10 @@ public sealed class PackageEndToEndTests
         }
         """;
 
-    private const string IncrementalModule = """
-        resource site 'Microsoft.Web/sites@2023-12-01' = {
-          name: 'app'
-          location: 'westeurope'
-          identity: { type: 'SystemAssigned' }
-          properties: {
-            siteConfig: {
-              appSettings: [
-                { name: 'OPENAI_API_KEY', value: 'placeholder' }
-                #disable-next-line INFRA1001 // a sandbox-only value, rotated daily
-                { name: 'SEARCH_API_KEY', value: 'placeholder' }
-              ]
-            }
-          }
-        }
-        """;
+    private static readonly string IncrementalModule = Templates.SiteWithLiteralSetting.Replace(
+        "{ name: 'OPENAI_API_KEY', value: 'placeholder' }",
+        "{ name: 'OPENAI_API_KEY', value: 'placeholder' }\n      #disable-next-line INFRA1001 // a sandbox-only value, rotated daily\n      { name: 'SEARCH_API_KEY', value: 'placeholder' }",
+        StringComparison.Ordinal);
 
     private static string CompilerStarts(string log) =>
         Regex.Match(log, @"InfraLint: .* analyzed in [\d.]+ s \((?<again>\d+) file\(s\) analyzed again, (?<cached>\d+) unchanged from the cache\), compiler started (?<starts>\d+) time\(s\)") is { Success: true } m
