@@ -1,4 +1,5 @@
 using InfraLint.Core.Engine;
+using InfraLint.Core.Incremental;
 using InfraLint.Core.Output;
 using InfraLint.Rules;
 using InfraLint.Sarif;
@@ -43,6 +44,20 @@ public sealed class InfraLintTask : Microsoft.Build.Utilities.Task, ICancelableT
     /// <summary><c>$(InfraLintBaselineFile)</c> as a full path: only findings not in it are logged.</summary>
     public string? BaselineFile { get; set; }
 
+    /// <summary>Where findings are cached between builds (<c>$(IntermediateOutputPath)infralint.cache.json</c>), or empty for none.</summary>
+    public string? CacheFile { get; set; }
+
+    /// <summary>Further files whose change re-analyses everything, such as <c>@(InfraLintRulePack)</c>.</summary>
+    public ITaskItem[] AdditionalInputs { get; set; } = [];
+
+    /// <summary>How many compiler processes this run started (0 when nothing changed).</summary>
+    [Output]
+    public int CompilerStarts { get; private set; }
+
+    /// <summary>How many input files were analysed in this run; the others' findings came from the cache.</summary>
+    [Output]
+    public int FilesReanalyzed { get; private set; }
+
     /// <summary><c>$(MSBuildProjectDirectory)</c>: where the search for the source root (<c>.git</c>) starts.</summary>
     public string? ProjectDirectory { get; set; }
 
@@ -56,7 +71,7 @@ public sealed class InfraLintTask : Microsoft.Build.Utilities.Task, ICancelableT
         try
         {
             var baseline = string.IsNullOrEmpty(BaselineFile) ? null : SarifBaseline.Load(BaselineFile);
-            using var engine = new InfraLintEngine(new AnalysisOptions
+            var options = new AnalysisOptions
             {
                 Rules = BuiltInRules.All,
                 BicepPath = BicepPath,
@@ -64,8 +79,13 @@ public sealed class InfraLintTask : Microsoft.Build.Utilities.Task, ICancelableT
                 RestoreModules = RestoreModules,
                 ConfigFile = string.IsNullOrEmpty(ConfigFile) ? null : ConfigFile,
                 CompileTimeout = TimeSpan.FromSeconds(Math.Max(1, CompileTimeoutSeconds)),
-            });
-            var result = engine.Analyze(files, cancellation.Token);
+            };
+            var run = Analyze(options, files);
+            var result = run.Result;
+            CompilerStarts = result.CompilerStarts;
+            FilesReanalyzed = run.FilesReanalyzed;
+            if (run.Note is not null)
+                Log.LogMessage(MessageImportance.Normal, "InfraLint: " + run.Note);
             var start = string.IsNullOrEmpty(ProjectDirectory) ? Directory.GetCurrentDirectory() : ProjectDirectory;
             var report = RunReport.Create(result, start, start, baseline);
             var keepAsWarnings = Ids(WarningsNotAsErrors).Concat(Ids(NoWarn)).ToHashSet(StringComparer.OrdinalIgnoreCase);
@@ -74,7 +94,8 @@ public sealed class InfraLintTask : Microsoft.Build.Utilities.Task, ICancelableT
             if (!string.IsNullOrEmpty(SarifFile))
                 ReportFile.WriteIfChanged(SarifFile, new SarifReportWriter(Catalogue, baseline).Write(report));
             var baselined = baseline is null ? "" : $", {report.Findings.Count(f => f.BaselineState == BaselineState.Unchanged)} baselined finding(s) not shown";
-            Log.LogMessage(MessageImportance.Normal, $"InfraLint: {result.FilesAnalyzed} template(s) analyzed in {result.Elapsed.TotalSeconds:0.0} s, compiler started {result.CompilerStarts} time(s){baselined}.");
+            Log.LogMessage(MessageImportance.Normal, $"InfraLint: {result.FilesAnalyzed} template(s) analyzed in {result.Elapsed.TotalSeconds:0.0} s " +
+                $"({run.FilesReanalyzed} file(s) analyzed again, {run.FilesReused} unchanged from the cache), compiler started {result.CompilerStarts} time(s){baselined}.");
         }
         catch (OperationCanceledException)
         {
@@ -85,6 +106,15 @@ public sealed class InfraLintTask : Microsoft.Build.Utilities.Task, ICancelableT
             Log.LogError("InfraLint: " + e.Message); // an unreadable baseline, an unwritable SARIF file
         }
         return !Log.HasLoggedErrors;
+    }
+
+    private IncrementalRun Analyze(AnalysisOptions options, List<InputFile> files)
+    {
+        if (!string.IsNullOrEmpty(CacheFile))
+            return new IncrementalAnalysis(options, CacheFile, AdditionalInputs.Select(i => i.GetMetadata("FullPath")).ToList()).Run(files, cancellation.Token);
+        using var engine = new InfraLintEngine(options);
+        var result = engine.Analyze(files, cancellation.Token);
+        return new IncrementalRun(result, files.Select(f => f.Path).ToList(), 0, null);
     }
 
     private void Report(Finding finding, bool promote)

@@ -49,6 +49,31 @@ public sealed class InfraLintTaskTests
     }
 
     [TestMethod]
+    public void A_second_run_with_a_cache_logs_the_same_warnings_and_help_links_without_starting_the_compiler()
+    {
+        var cache = Path.Combine(Path.GetTempPath(), "infralint-task-tests", Guid.NewGuid().ToString("N"), "infralint.cache.json");
+        string? file = null;
+        string[] Logged(FakeBuildEngine engine) => engine.Warnings.Select(w => $"{w.File}({w.LineNumber},{w.ColumnNumber}): {w.Code} {w.HelpLink}").ToArray();
+
+        var first = new InfraLintTask();
+        var (_, firstEngine, path) = Run(t => { t.CacheFile = cache; first = t; });
+        file = path;
+        Assert.AreEqual((1, 1), (first.CompilerStarts, first.FilesReanalyzed));
+
+        var second = new InfraLintTask
+        {
+            BuildEngine = new FakeBuildEngine(), Templates = [new TaskItem(file)], BicepPath = TestEnvironment.BicepPath, CacheFile = cache,
+            TreatWarningsAsErrors = true, WarningsNotAsErrors = "INFRA2001",
+        };
+        Assert.IsFalse(second.Execute(), "TreatWarningsAsErrors applies to cached findings");
+        Assert.AreEqual((0, 0), (second.CompilerStarts, second.FilesReanalyzed));
+        var engine = (FakeBuildEngine)second.BuildEngine;
+        CollectionAssert.AreEqual(Logged(firstEngine).Where(w => w.Contains("INFRA2001", StringComparison.Ordinal)).ToArray(), Logged(engine));
+        CollectionAssert.AreEqual(new[] { $"{file}(9,11): INFRA1001 https://github.com/infralint/infralint/blob/main/docs/rules/INFRA1001.md" },
+            engine.Errors.Select(e => $"{e.File}({e.LineNumber},{e.ColumnNumber}): {e.Code} {e.HelpLink}").ToArray());
+    }
+
+    [TestMethod]
     public void TreatWarningsAsErrors_promotes_all_but_WarningsNotAsErrors_and_NoWarn()
     {
         var (result, engine, _) = Run(t =>

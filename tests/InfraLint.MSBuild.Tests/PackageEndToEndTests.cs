@@ -29,58 +29,87 @@ public sealed class PackageEndToEndTests
         }
         """;
 
+    private const string NoTargetsProject = """
+        <Project Sdk="Microsoft.Build.NoTargets/3.7.0">
+          <PropertyGroup>
+            <TargetFramework>net10.0</TargetFramework>
+          </PropertyGroup>
+          <ItemGroup>
+            <PackageReference Include="InfraLint" Version="0.1.0-e2e" PrivateAssets="all" />
+            <PackageReference Include="Azure.Bicep.CommandLine.linux-x64" Version="0.49.2" />
+          </ItemGroup>
+        </Project>
+        """;
+
+    private static string root = null!;
+    private static string feed = null!;
     private static string consumer = null!;
     private static string package = null!;
 
     [ClassInitialize]
     public static void PackAndCreateConsumer(TestContext _)
     {
-        var root = Path.Combine(Path.GetTempPath(), "infralint-e2e", Guid.NewGuid().ToString("N"));
-        var feed = Path.Combine(root, "feed");
-        consumer = Path.Combine(root, "consumer");
-        Directory.CreateDirectory(consumer);
-
-        var pack = ProcessRunner.Run("dotnet",
-            ["pack", Path.Combine(TestEnvironment.RepoRoot, "src", "InfraLint.MSBuild", "InfraLint.MSBuild.csproj"), "-c", "Release", "-o", feed, "-p:Version=0.1.0-e2e", "--nologo"],
-            TestEnvironment.RepoRoot, TimeSpan.FromMinutes(5));
-        Assert.AreEqual(0, pack.ExitCode, pack.ToString());
+        root = Path.Combine(Path.GetTempPath(), "infralint-e2e", Guid.NewGuid().ToString("N"));
+        feed = Path.Combine(root, "feed");
+        Pack("InfraLint.MSBuild");
         package = Path.Combine(feed, "InfraLint.0.1.0-e2e.nupkg");
 
-        var cache = Environment.GetEnvironmentVariable("NUGET_PACKAGES")
-            ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
-        // The consumer restores into its own folder, so every run sees the package just packed;
-        // everything else (the 120 MB compiler) comes from the machine's cache.
-        File.WriteAllText(Path.Combine(consumer, "NuGet.config"), $"""
-            <configuration>
-              <config><add key="globalPackagesFolder" value="{Path.Combine(root, "packages")}" /></config>
-              <packageSources><add key="infralint-e2e" value="{feed}" /></packageSources>
-              <fallbackPackageFolders><add key="machine-cache" value="{cache}" /></fallbackPackageFolders>
-            </configuration>
-            """);
-        File.WriteAllText(Path.Combine(consumer, "Consumer.csproj"), """
-            <Project Sdk="Microsoft.Build.NoTargets/3.7.0">
-              <PropertyGroup>
-                <TargetFramework>net10.0</TargetFramework>
-              </PropertyGroup>
-              <ItemGroup>
-                <PackageReference Include="InfraLint" Version="0.1.0-e2e" PrivateAssets="all" />
-                <PackageReference Include="Azure.Bicep.CommandLine.linux-x64" Version="0.49.2" />
-              </ItemGroup>
-            </Project>
-            """);
+        consumer = NewConsumer("consumer");
+        File.WriteAllText(Path.Combine(consumer, "Consumer.csproj"), NoTargetsProject);
         Directory.CreateDirectory(Path.Combine(consumer, "infra"));
         File.WriteAllText(Path.Combine(consumer, "infra", "main.bicep"), Bicep);
         File.WriteAllText(Path.Combine(consumer, "infra", "flow.json"), Templates.ArmWorkflowWithoutIdentity);
         File.WriteAllText(Path.Combine(consumer, "appsettings.json"), """{ "Logging": { "LogLevel": { "Default": "Information" } } }""");
     }
 
+    private static void Pack(string project)
+    {
+        var pack = ProcessRunner.Run("dotnet",
+            ["pack", Path.Combine(TestEnvironment.RepoRoot, "src", project, project + ".csproj"), "-c", "Release", "-o", feed, "-p:Version=0.1.0-e2e", "--nologo"],
+            TestEnvironment.RepoRoot, TimeSpan.FromMinutes(5));
+        Assert.AreEqual(0, pack.ExitCode, pack.ToString());
+    }
+
+    /// <summary>A folder whose NuGet.config restores from the local feed only (InfraLint just packed), with the machine's cache as fallback.</summary>
+    private static string NewConsumer(string name)
+    {
+        var directory = Path.Combine(root, name);
+        Directory.CreateDirectory(directory);
+        var cache = Environment.GetEnvironmentVariable("NUGET_PACKAGES")
+            ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
+        // The consumer restores into its own folder, so every run sees the package just packed;
+        // everything else (the 120 MB compiler) comes from the machine's cache.
+        File.WriteAllText(Path.Combine(directory, "NuGet.config"), $"""
+            <configuration>
+              <config><add key="globalPackagesFolder" value="{Path.Combine(root, "packages")}" /></config>
+              <packageSources><clear /><add key="infralint-e2e" value="{feed}" /></packageSources>
+              <fallbackPackageFolders><add key="machine-cache" value="{cache}" /></fallbackPackageFolders>
+            </configuration>
+            """);
+        return directory;
+    }
+
+    private static void Write(string directory, string relativePath, string content)
+    {
+        var path = Path.Combine(directory, relativePath);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllText(path, content);
+    }
+
     private static (int ExitCode, string[] Diagnostics, string Log) Build(params string[] properties) => Run("build", properties);
 
-    private static (int ExitCode, string[] Diagnostics, string Log) Run(string command, params string[] properties)
+    private static (int ExitCode, string[] Diagnostics, string Log) Run(string command, params string[] properties) =>
+        RunIn(consumer, [command, .. properties]);
+
+    /// <summary>Runs dotnet with quiet console output (the diagnostics); <paramref name="normalLog"/> adds a
+    /// normal-verbosity file log, where the task's own summary line is, to the returned log.</summary>
+    private static (int ExitCode, string[] Diagnostics, string Log) RunIn(string directory, string[] arguments, bool normalLog = false)
     {
-        var result = ProcessRunner.Run("dotnet", [command, "--nologo", "-v:q", "-clp:NoSummary", .. properties], consumer, TimeSpan.FromMinutes(5));
-        var diagnostics = CanonicalLines.Parse(result.OutputLines, consumer);
-        return (result.ExitCode, diagnostics, result.ToString());
+        var logFile = Path.Combine(directory, "build.log");
+        string[] fileLog = normalLog ? [$"-flp:v=n;logfile={logFile}"] : [];
+        var result = ProcessRunner.Run("dotnet", [arguments[0], "--nologo", "-v:q", "-clp:NoSummary", .. fileLog, .. arguments[1..]], directory, TimeSpan.FromMinutes(5));
+        var diagnostics = CanonicalLines.Parse(result.OutputLines, directory);
+        return (result.ExitCode, diagnostics, result + (normalLog ? "\n--- build.log\n" + File.ReadAllText(logFile) : ""));
     }
 
     [TestMethod]
@@ -186,5 +215,163 @@ public sealed class PackageEndToEndTests
         var (exit, _, log) = Build("-p:InfraLintBaselineFile=no-such-baseline.sarif");
         Assert.AreNotEqual(0, exit, log);
         StringAssert.Contains(log, "no-such-baseline.sarif' cannot be read");
+    }
+
+    // main.bicep deploys modules/app.bicep: INFRA2001 at main.bicep(5,1), INFRA1001 at app.bicep(8,11); the second
+    // secret setting is suppressed with a reason. other.json stands alone (INFRA2001 at 6,7).
+    private const string IncrementalMain = """
+        module app 'modules/app.bicep' = {
+          name: 'app'
+        }
+
+        resource flow 'Microsoft.Logic/workflows@2019-05-01' = {
+          name: 'flow'
+          location: 'westeurope'
+          properties: {}
+        }
+        """;
+
+    private static readonly string IncrementalModule = Templates.SiteWithLiteralSetting.Replace(
+        "{ name: 'OPENAI_API_KEY', value: 'placeholder' }",
+        "{ name: 'OPENAI_API_KEY', value: 'placeholder' }\n      #disable-next-line INFRA1001 // a sandbox-only value, rotated daily\n      { name: 'SEARCH_API_KEY', value: 'placeholder' }",
+        StringComparison.Ordinal);
+
+    private static string CompilerStarts(string log) =>
+        Regex.Match(log, @"InfraLint: .* analyzed in [\d.]+ s \((?<again>\d+) file\(s\) analyzed again, (?<cached>\d+) unchanged from the cache\), compiler started (?<starts>\d+) time\(s\)") is { Success: true } m
+            ? $"{m.Groups["again"].Value} again, {m.Groups["cached"].Value} cached, compiler {m.Groups["starts"].Value}"
+            : "no InfraLint summary in the log";
+
+    [TestMethod]
+    public void A_no_op_build_reports_cached_findings_without_the_compiler_and_an_edited_module_reanalyses_its_entry_file()
+    {
+        var project = NewConsumer("incremental");
+        Write(project, "Infra.csproj", NoTargetsProject);
+        Write(project, "infra/main.bicep", IncrementalMain);
+        Write(project, "infra/modules/app.bicep", IncrementalModule);
+        Write(project, "infra/other.json", Templates.ArmWorkflowWithoutIdentity);
+        (int, string[], string) Build(params string[] properties) => RunIn(project, ["build", .. properties], normalLog: true);
+        string[] expected =
+        [
+            "infra/main.bicep(5,1): warning INFRA2001",
+            "infra/modules/app.bicep(8,11): warning INFRA1001",
+            "infra/other.json(6,7): warning INFRA2001",
+        ];
+
+        var (exit, diagnostics, log) = Build();
+        Assert.AreEqual(0, exit, log);
+        CollectionAssert.AreEqual(expected, diagnostics, log);
+        Assert.AreEqual("3 again, 0 cached, compiler 1", CompilerStarts(log), log);
+        Assert.IsTrue(File.Exists(Path.Combine(project, "obj", "Debug", "net10.0", "infralint.cache.json")), log);
+
+        // Nothing changed: the same warnings (their help links: InfraLintTaskTests) and no compiler.
+        (exit, diagnostics, log) = Build();
+        Assert.AreEqual(0, exit, log);
+        CollectionAssert.AreEqual(expected, diagnostics, log);
+        Assert.AreEqual("0 again, 3 cached, compiler 0", CompilerStarts(log), log);
+
+        // A module edit re-analyses the module and main.bicep, which compiled it; other.json comes from the cache.
+        Write(project, "infra/modules/app.bicep", "// owned by the platform team\n" + IncrementalModule);
+        (exit, diagnostics, log) = Build();
+        Assert.AreEqual(0, exit, log);
+        CollectionAssert.AreEqual(new[] { expected[0], "infra/modules/app.bicep(9,11): warning INFRA1001", expected[2] }, diagnostics, log);
+        Assert.AreEqual("2 again, 1 cached, compiler 1", CompilerStarts(log), log);
+
+        // NoWarn and WarningsAsErrors apply to cached findings as the build's current properties say.
+        (exit, diagnostics, log) = Build("-p:NoWarn=INFRA2001", "-p:WarningsAsErrors=INFRA1001");
+        Assert.AreNotEqual(0, exit, log);
+        CollectionAssert.AreEqual(new[] { "infra/modules/app.bicep(9,11): error INFRA1001" }, diagnostics, log);
+        Assert.AreEqual("0 again, 3 cached, compiler 0", CompilerStarts(log), log);
+
+        // .editorconfig outranks infralint.json, which outranks the default; a changed configuration re-analyses everything.
+        Write(project, ".editorconfig", "root = true\n\n[infra/*.bicep]\ndotnet_diagnostic.INFRA2001.severity = error\n");
+        Write(project, "infralint.json", """{ "rules": { "INFRA2001": "none", "INFRA1001": "suggestion" } }""");
+        (exit, diagnostics, log) = Build();
+        Assert.AreNotEqual(0, exit, log);
+        CollectionAssert.AreEqual(new[] { "infra/main.bicep(5,1): error INFRA2001" }, diagnostics, log);
+        Assert.AreEqual("4 again, 0 cached, compiler 1", CompilerStarts(log), log);
+        StringAssert.Contains(log, "App setting 'OPENAI_API_KEY' of 'site' holds a secret in plain text", "a suggestion is logged as a message");
+    }
+
+    [TestMethod]
+    public void Works_in_a_classlib_and_an_aspnet_project_and_does_not_flow_to_projects_that_reference_them()
+    {
+        var solution = NewConsumer("packaging");
+        // A class library that references InfraLint like any other package (no PrivateAssets), with Bicep beside its code.
+        Write(solution, "lib/Lib.csproj", """
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup><TargetFramework>net10.0</TargetFramework></PropertyGroup>
+              <ItemGroup>
+                <PackageReference Include="InfraLint" Version="0.1.0-e2e" />
+                <PackageReference Include="Azure.Bicep.CommandLine.linux-x64" Version="0.49.2" />
+              </ItemGroup>
+            </Project>
+            """);
+        Write(solution, "lib/Greeting.cs", "namespace Lib;\npublic static class Greeting { public const string Text = \"hello\"; }\n");
+        Write(solution, "lib/infra/lib.bicep", Templates.SiteWithLiteralSetting);
+        // An ASP.NET app with infra/ and the usual JSON files, which are not templates.
+        Write(solution, "web/Web.csproj", """
+            <Project Sdk="Microsoft.NET.Sdk.Web">
+              <PropertyGroup><TargetFramework>net10.0</TargetFramework><ImplicitUsings>enable</ImplicitUsings></PropertyGroup>
+              <ItemGroup>
+                <PackageReference Include="InfraLint" Version="0.1.0-e2e" PrivateAssets="all" />
+                <PackageReference Include="Azure.Bicep.CommandLine.linux-x64" Version="0.49.2" />
+              </ItemGroup>
+            </Project>
+            """);
+        Write(solution, "web/Program.cs", "var app = WebApplication.CreateBuilder(args).Build();\napp.MapGet(\"/\", () => \"ok\");\napp.Run();\n");
+        Write(solution, "web/appsettings.json", """{ "Logging": { "LogLevel": { "Default": "Information" } }, "AllowedHosts": "*" }""");
+        Write(solution, "web/appsettings.Development.json", """{ "Logging": { "LogLevel": { "Default": "Debug" } } }""");
+        Write(solution, "web/Properties/launchSettings.json", """{ "profiles": { "web": { "commandName": "Project", "applicationUrl": "http://localhost:5000" } } }""");
+        Write(solution, "web/infra/main.bicep", Bicep);
+        // A console app that references the library only: InfraLint came in with it as a package, but a build-time
+        // analyzer belongs to the project that chose it (build/, not buildTransitive/), so app/infra is not analysed.
+        Write(solution, "app/App.csproj", """
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup><OutputType>Exe</OutputType><TargetFramework>net10.0</TargetFramework></PropertyGroup>
+              <ItemGroup><ProjectReference Include="../lib/Lib.csproj" /></ItemGroup>
+            </Project>
+            """);
+        Write(solution, "app/Program.cs", "System.Console.WriteLine(Lib.Greeting.Text);\n");
+        Write(solution, "app/infra/main.bicep", Bicep);
+        Write(solution, "all.slnx", """
+            <Solution>
+              <Project Path="lib/Lib.csproj" />
+              <Project Path="web/Web.csproj" />
+              <Project Path="app/App.csproj" />
+            </Solution>
+            """);
+
+        var (exit, diagnostics, log) = RunIn(solution, ["build", "all.slnx"]);
+
+        Assert.AreEqual(0, exit, log);
+        CollectionAssert.AreEqual(new[]
+        {
+            "lib/infra/lib.bicep(8,11): warning INFRA1001",
+            "web/infra/main.bicep(10,11): warning INFRA1001",
+            "web/infra/main.bicep(4,1): warning INFRA2001",
+        }, diagnostics, log);
+        var assets = File.ReadAllText(Path.Combine(solution, "app", "obj", "project.assets.json"));
+        StringAssert.Contains(assets, "InfraLint/0.1.0-e2e", "the package reaches the app through the library");
+        var imports = File.ReadAllText(Path.Combine(solution, "app", "obj", "App.csproj.nuget.g.targets"));
+        Assert.IsFalse(imports.Contains("InfraLint", StringComparison.OrdinalIgnoreCase), imports);
+    }
+
+    [TestMethod]
+    public void The_cli_installs_as_a_dotnet_tool_from_the_package_and_checks_a_template()
+    {
+        Pack("InfraLint.Cli");
+        var work = NewConsumer("tool");
+        var tools = Path.Combine(work, "tools");
+        var install = ProcessRunner.Run("dotnet",
+            ["tool", "install", "InfraLint.Cli", "--version", "0.1.0-e2e", "--tool-path", tools, "--configfile", Path.Combine(work, "NuGet.config")],
+            work, TimeSpan.FromMinutes(5));
+        Assert.AreEqual(0, install.ExitCode, install.ToString());
+        Write(work, "infra/main.bicep", Bicep);
+
+        var check = ProcessRunner.Run(Path.Combine(tools, "infralint"), ["check", "infra", "--bicep", TestEnvironment.BicepPath], work, TimeSpan.FromMinutes(2));
+
+        Assert.AreEqual(1, check.ExitCode, check.ToString());
+        CollectionAssert.AreEqual(new[] { "infra/main.bicep(4,1): warning INFRA2001", "infra/main.bicep(10,11): warning INFRA1001" },
+            check.OutputLines.Select(l => l[..(l.IndexOf(": ", l.IndexOf("warning", StringComparison.Ordinal), StringComparison.Ordinal))]).ToArray(), check.ToString());
     }
 }

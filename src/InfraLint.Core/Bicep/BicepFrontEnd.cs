@@ -64,6 +64,23 @@ internal sealed class BicepFrontEnd(BicepCompiler compiler, AnalysisOptions opti
             SuppliedLiterals(file.Path, parameters));
     }
 
+    /// <summary>
+    /// Every file the compiler read for <paramref name="path"/>: the file, its modules and imports at any depth,
+    /// files read by <c>load*Content()</c>, bicepconfig.json; null when the compiler cannot tell.
+    /// </summary>
+    public IReadOnlyList<string>? FileReferences(string path, CancellationToken cancellation)
+    {
+        try
+        {
+            var (response, problem) = Request("bicep/getFileReferences", new { path }, path, cancellation);
+            return problem is null && response?["filePaths"] is JArray paths ? paths.Select(p => (string?)p).OfType<string>().ToList() : null;
+        }
+        catch (BicepCompilerException)
+        {
+            return null;
+        }
+    }
+
     // What a .bicepparam file writes as literals, at each param line. The compiler's evaluated values are not
     // used here: readEnvironmentVariable() and the like put values into them that are not in the file.
     private static List<SuppliedParameter> SuppliedLiterals(string path, BicepDocument parameters) =>

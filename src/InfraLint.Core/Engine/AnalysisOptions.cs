@@ -28,4 +28,8 @@ public sealed record AnalysisOptions
 
     /// <summary>Let the compiler restore registry modules (needs network) instead of reporting them up front.</summary>
     public bool RestoreModules { get; init; }
+
+    /// <summary>Ask the compiler which files each Bicep entry read (modules, loaded files, bicepconfig.json), so an
+    /// incremental run knows what to re-analyse; one extra, fast request per Bicep file.</summary>
+    public bool TrackDependencies { get; init; }
 }

@@ -3,4 +3,8 @@ using InfraLint.Sdk;
 namespace InfraLint.Core.Engine;
 
 /// <summary>The outcome of one run: findings (suppressed ones included, marked) sorted by path, line, column and id.</summary>
-public sealed record AnalysisResult(IReadOnlyList<Finding> Findings, int FilesAnalyzed, int CompilerStarts, TimeSpan Elapsed);
+public sealed record AnalysisResult(IReadOnlyList<Finding> Findings, int FilesAnalyzed, int CompilerStarts, TimeSpan Elapsed)
+{
+    /// <summary>In an incremental run: how many input files' results came from the cache instead of a new analysis.</summary>
+    public int FilesFromCache { get; init; }
+}

@@ -17,6 +17,7 @@ public sealed class InfraLintEngine : IDisposable
     private BicepCompiler? compiler;
     private BicepFrontEnd? bicep;
     private string? compilerUnavailable;
+    private ConfigLoader? configuration;
 
     public InfraLintEngine(AnalysisOptions options) => this.options = options;
 
@@ -29,48 +30,72 @@ public sealed class InfraLintEngine : IDisposable
     public AnalysisResult Analyze(IEnumerable<InputFile> files, CancellationToken cancellation = default)
     {
         var stopwatch = Stopwatch.StartNew();
-        var findings = new List<Finding>();
-        var analyzedFiles = new List<string>();
-        var suppressingResources = new List<ResourceModel>();
-        var analyzed = 0;
-        var skippedBicep = 0;
-        var configuration = new ConfigLoader(options.ConfigFile);
+        var entries = new List<EntryAnalysis>();
         foreach (var file in files.OrderBy(f => f.Path, StringComparer.Ordinal))
         {
             cancellation.ThrowIfCancellationRequested();
-            var isBicep = file.Path.EndsWith(".bicep", StringComparison.OrdinalIgnoreCase) || file.Path.EndsWith(".bicepparam", StringComparison.OrdinalIgnoreCase);
-            if (isBicep && Compiler() is null)
-            {
-                skippedBicep++;
-                continue;
-            }
-            var loaded = Load(file, isBicep, cancellation);
-            if (loaded.Diagnostic is not null)
-                findings.Add(loaded.Diagnostic);
-            if (loaded.Models.Count == 0)
-                continue;
-            analyzed++;
-            if (AttachDeployment(loaded.Models, file.Path, configuration) is { } failure)
-                findings.Add(failure);
-            foreach (var model in loaded.Models)
-                findings.AddRange(RunRules(model));
-            analyzedFiles.AddRange(loaded.Models.Select(m => m.FilePath));
-            suppressingResources.AddRange(loaded.Models.Where(m => m.Language == SourceLanguage.ArmJson)
-                .SelectMany(m => m.Resources).Where(r => FindingPolicy.MetadataSuppressions(r) is not null));
+            entries.Add(AnalyzeEntry(file, cancellation));
         }
+        return Finish(entries, stopwatch);
+    }
+
+    /// <summary>Loads one input file and runs every rule on its templates; suppressions and severities apply later, in <see cref="Finish"/>.</summary>
+    internal EntryAnalysis AnalyzeEntry(InputFile file, CancellationToken cancellation)
+    {
+        var isBicep = file.Path.EndsWith(".bicep", StringComparison.OrdinalIgnoreCase) || file.Path.EndsWith(".bicepparam", StringComparison.OrdinalIgnoreCase);
+        if (isBicep && Compiler() is null)
+            return EntryAnalysis.Skipped(file);
+        var loaded = Load(file, isBicep, cancellation);
+        var findings = new List<Finding>();
+        if (loaded.Diagnostic is not null)
+            findings.Add(loaded.Diagnostic);
+        if (loaded.Models.Count > 0 && AttachDeployment(loaded.Models, file.Path, Configuration) is { } failure)
+            findings.Add(failure);
+        foreach (var model in loaded.Models)
+            findings.AddRange(RunRules(model));
+        var suppressing = loaded.Models.Where(m => m.Language == SourceLanguage.ArmJson)
+            .SelectMany(m => m.Resources).Where(r => FindingPolicy.MetadataSuppressions(r) is not null).ToList();
+        var dependencies = options.TrackDependencies ? Dependencies(file, isBicep, loaded, cancellation) : null;
+        return new EntryAnalysis(file, findings, loaded.Models.Select(m => m.FilePath).ToList(), suppressing,
+            loaded.Models.Count > 0, CompilerUnavailable: false, dependencies);
+    }
+
+    /// <summary>Applies suppressions and severities to the findings of every entry (fresh or reused) and orders them.</summary>
+    internal AnalysisResult Finish(IReadOnlyList<EntryAnalysis> entries, Stopwatch stopwatch)
+    {
+        var findings = entries.SelectMany(e => e.Findings).ToList();
+        var skippedBicep = entries.Count(e => e.CompilerUnavailable);
         if (skippedBicep > 0)
         {
             findings.Add(ToolDiagnostics.At(ToolDiagnostics.CompilerFailed, null,
                 $"{compilerUnavailable}; {skippedBicep} Bicep file(s) were not analyzed"));
         }
         var knownIds = options.Rules.Select(r => r.Descriptor.Id).Concat(ToolDiagnostics.All.Select(d => d.Id)).ToHashSet(StringComparer.OrdinalIgnoreCase);
-        var policy = new FindingPolicy(configuration, knownIds, options.Today);
-        var decided = policy.Apply(Normalize(findings), analyzedFiles, suppressingResources);
+        var policy = new FindingPolicy(Configuration, knownIds, options.Today);
+        var decided = policy.Apply(Normalize(findings), entries.SelectMany(e => e.AnalyzedFiles), entries.SelectMany(e => e.SuppressingResources));
         var extents = new TokenExtents();
-        return new AnalysisResult(Normalize(decided.Select(extents.Complete)), analyzed, CompilerStarts, stopwatch.Elapsed);
+        return new AnalysisResult(Normalize(decided.Select(extents.Complete)), entries.Count(e => e.Analyzed), CompilerStarts, stopwatch.Elapsed);
+    }
+
+    // What a result depends on. Results that could not be analysed (a compile error, a missing module, broken
+    // JSON) are not reused: what fixes them, a restored module or a new file, need not be a file they name.
+    private IReadOnlyList<string>? Dependencies(InputFile file, bool isBicep, LoadResult loaded, CancellationToken cancellation)
+    {
+        if (loaded.Diagnostic is { } diagnostic && (diagnostic.Id == ToolDiagnostics.TemplateNotAnalyzed.Id || diagnostic.Id == ToolDiagnostics.CompilerFailed.Id))
+            return null;
+        if (isBicep)
+            return Bicep().FileReferences(file.Path, cancellation);
+        if (loaded.TemplateFile is not { } template)
+            return [file.Path];
+        if (!template.EndsWith(".bicep", StringComparison.OrdinalIgnoreCase))
+            return [file.Path, template];
+        return compiler is not null && Bicep().FileReferences(template, cancellation) is { } references ? [file.Path, .. references] : null;
     }
 
     public void Dispose() => compiler?.Dispose();
+
+    // infralint.json files, read once per engine: environments while loading, severities and suppressions at the end.
+    private ConfigLoader Configuration => configuration ??= new ConfigLoader(options.ConfigFile);
 
     // The deployment view (identities, roles, environments) the 3xxx/4xxx rules read; a bug in it is one diagnostic, not a failed build.
     private static Finding? AttachDeployment(IReadOnlyList<TemplateModel> models, string path, ConfigLoader configuration)
@@ -101,9 +126,10 @@ public sealed class InfraLintEngine : IDisposable
             if (loaded.ParametersFor is not var (template, values, supplied))
                 return loaded;
             // A parameters file: its template, analysed with these values.
-            if (!template.EndsWith(".bicep", StringComparison.OrdinalIgnoreCase))
-                return ArmFrontEnd.Load(new InputFile(template), values, supplied);
-            return Compiler() is null ? LoadResult.Skipped : Bicep().LoadTemplate(template, values, cancellation, supplied);
+            var result = !template.EndsWith(".bicep", StringComparison.OrdinalIgnoreCase) ? ArmFrontEnd.Load(new InputFile(template), values, supplied)
+                : Compiler() is null ? LoadResult.Skipped
+                : Bicep().LoadTemplate(template, values, cancellation, supplied);
+            return result with { TemplateFile = template };
         }
         catch (BicepCompilerException e)
         {

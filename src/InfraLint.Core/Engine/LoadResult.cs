@@ -12,6 +12,9 @@ internal sealed record LoadResult(IReadOnlyList<TemplateModel> Models, Finding? 
     /// <summary>For a deployment parameters file: the template it belongs to, the values it sets and where it writes them.</summary>
     public (string TemplatePath, IReadOnlyDictionary<string, TemplateValue> Values, IReadOnlyList<SuppliedParameter> Supplied)? ParametersFor { get; init; }
 
+    /// <summary>For a deployment parameters file: the template that was analysed with its values.</summary>
+    public string? TemplateFile { get; init; }
+
     public static readonly LoadResult Skipped = new([], null);
 
     public static LoadResult Of(IReadOnlyList<TemplateModel> models) => new(models, null);

@@ -1,0 +1,319 @@
+using System.Diagnostics;
+using System.Text.Json;
+using JsonSerializer = System.Text.Json.JsonSerializer;
+using InfraLint.Core.Bicep;
+using InfraLint.Core.Engine;
+using InfraLint.Sdk;
+using Newtonsoft.Json.Linq;
+
+namespace InfraLint.Core.Incremental;
+
+/// <summary>The outcome of an incremental run.</summary>
+/// <param name="Result">The findings, as a full run would give them.</param>
+/// <param name="Reanalyzed">Input files analysed in this run, in path order.</param>
+/// <param name="FilesReused">Input files whose cached result was reused because nothing they depend on changed.</param>
+/// <param name="Note">Why the cache was not used or not written (unreadable, unwritable), or null.</param>
+public sealed record IncrementalRun(AnalysisResult Result, IReadOnlyList<string> Reanalyzed, int FilesReused, string? Note)
+{
+    public int FilesReanalyzed => Reanalyzed.Count;
+}
+
+/// <summary>
+/// An analysis that reuses the results of the previous run from a cache file (the MSBuild task keeps
+/// it in obj/). An input file is analysed again only when a file it depends on changed (a module edit
+/// re-analyses every entry that compiled it); a change to InfraLint, its rules, the compiler, the options
+/// or any configuration file (infralint.json, .editorconfig, .globalconfig, bicepconfig.json, extra inputs
+/// such as rule packs) re-analyses everything. When nothing changed, the compiler is not started and the
+/// previous findings are reported as they were. A missing, corrupt or foreign cache means a full
+/// analysis, never a failure.
+/// </summary>
+public sealed class IncrementalAnalysis(AnalysisOptions options, string cacheFile, IReadOnlyList<string>? additionalInputs = null)
+{
+    private static readonly string[] ConfigFileNames = ["infralint.json", ".editorconfig", ".globalconfig", "bicepconfig.json"];
+
+    public IncrementalRun Run(IReadOnlyList<InputFile> inputs, CancellationToken cancellation = default)
+    {
+        var stopwatch = Stopwatch.StartNew();
+        var runStart = DateTime.UtcNow.Ticks;
+        var files = inputs.DistinctBy(f => f.Path, StringComparer.Ordinal).OrderBy(f => f.Path, StringComparer.Ordinal).ToList();
+        var key = BuildKey();
+        var day = options.Today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var (previous, note) = Read(key);
+        var refreshed = false;
+
+        var reusable = new Dictionary<string, CachedEntry>(StringComparer.Ordinal);
+        if (previous is not null)
+        {
+            foreach (var entry in previous.Entries)
+            {
+                if (AllCurrent(entry.Dependencies, out var stamps, ref refreshed))
+                {
+                    entry.Dependencies = stamps;
+                    reusable[entry.Path] = entry;
+                }
+            }
+        }
+
+        // Nothing changed: report the previous findings without starting anything.
+        if (previous is not null && previous.Day == day && files.Count == previous.Entries.Count &&
+            files.All(f => reusable.TryGetValue(f.Path, out var e) && e.Explicit == f.Explicit))
+        {
+            var catalogue = Catalogue();
+            var findings = previous.Findings.Select(f => ToFinding(f, catalogue, null)).ToList();
+            if (refreshed)
+                note = Write(previous);
+            var result = new AnalysisResult(findings, previous.FilesAnalyzed, 0, stopwatch.Elapsed) { FilesFromCache = files.Count };
+            return new IncrementalRun(result, [], files.Count, note);
+        }
+
+        using var engine = new InfraLintEngine(options with { TrackDependencies = true });
+        var entries = new List<EntryAnalysis>();
+        var toStore = new List<CachedEntry>();
+        var reused = 0;
+        var reanalyzed = new List<string>();
+        var catalogueById = Catalogue();
+        foreach (var file in files)
+        {
+            cancellation.ThrowIfCancellationRequested();
+            if (reusable.TryGetValue(file.Path, out var cached) && cached.Explicit == file.Explicit)
+            {
+                entries.Add(ToEntry(cached, file, catalogueById));
+                toStore.Add(cached);
+                reused++;
+                continue;
+            }
+            var analysed = engine.AnalyzeEntry(file, cancellation);
+            reanalyzed.Add(file.Path);
+            entries.Add(analysed);
+            if (ToCache(analysed, runStart) is { } stored)
+                toStore.Add(stored);
+        }
+        var final = engine.Finish(entries, stopwatch) with { FilesFromCache = reused };
+
+        var document = new CacheDocument
+        {
+            Version = CacheDocument.CurrentVersion,
+            Key = key,
+            Day = day,
+            Inputs = ConfigStamps(files.Select(f => f.Path).Concat(toStore.SelectMany(e => e.Dependencies.Select(d => d.Path)))),
+            Entries = toStore,
+            FilesAnalyzed = final.FilesAnalyzed,
+            Findings = final.Findings.Select(f => FromFinding(f, null)).ToList(),
+        };
+        note = Write(document) ?? note;
+        return new IncrementalRun(final, reanalyzed, reused, note);
+    }
+
+    // Everything whose change invalidates every cached result, except files (those are stamped in Inputs).
+    private string BuildKey()
+    {
+        var assemblies = options.Rules.Select(r => r.GetType().Assembly)
+            .Append(typeof(IncrementalAnalysis).Assembly)
+            .Append(typeof(Rule).Assembly)
+            .Distinct()
+            .Select(a => $"{a.GetName().Name}:{a.ManifestModule.ModuleVersionId:N}")
+            .Order(StringComparer.Ordinal);
+        var rules = options.Rules.Select(r => $"{r.Descriptor.Id}:{r.Descriptor.DefaultSeverity}").Order(StringComparer.Ordinal);
+        var compiler = BicepCompilerLocator.Find(options.BicepPath, options.MSBuildBicepPath) is { } path && new FileInfo(path) is { Exists: true } info
+            ? $"{path}:{info.Length}:{info.LastWriteTimeUtc.Ticks}"
+            : "none";
+        return string.Join('|',
+            $"v{CacheDocument.CurrentVersion}",
+            string.Join(',', assemblies),
+            string.Join(',', rules),
+            "compiler=" + compiler,
+            "config=" + (options.ConfigFile is null ? "" : Path.GetFullPath(options.ConfigFile)),
+            "restore=" + options.RestoreModules,
+            "timeout=" + (int)options.CompileTimeout.TotalSeconds);
+    }
+
+    // Every configuration file that applies or could appear next to an input or a dependency (in its folder or
+    // any folder above it), the explicit infralint.json and the extra inputs: a change to any is a change to all.
+    private List<FileStamp> ConfigStamps(IEnumerable<string> paths)
+    {
+        var candidates = new SortedSet<string>(StringComparer.Ordinal);
+        var directories = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var path in paths)
+        {
+            for (var directory = Path.GetDirectoryName(path); directory is not null && directories.Add(directory); directory = Path.GetDirectoryName(directory))
+            {
+                foreach (var name in ConfigFileNames)
+                    candidates.Add(Path.Combine(directory, name));
+            }
+        }
+        if (options.ConfigFile is not null)
+            candidates.Add(Path.GetFullPath(options.ConfigFile));
+        foreach (var extra in additionalInputs ?? [])
+            candidates.Add(Path.GetFullPath(extra));
+        return candidates.Select(FileStamp.Of).ToList();
+    }
+
+    private (CacheDocument? Document, string? Note) Read(string key)
+    {
+        if (!File.Exists(cacheFile))
+            return (null, null);
+        CacheDocument? document;
+        try
+        {
+            using var stream = File.OpenRead(cacheFile);
+            document = JsonSerializer.Deserialize(stream, CacheJsonContext.Default.CacheDocument);
+        }
+        catch (Exception e) when (e is JsonException or IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException or InvalidOperationException)
+        {
+            return (null, $"the cache '{cacheFile}' could not be read ({e.GetType().Name}); every file is analyzed again");
+        }
+        if (document is null || document.Version != CacheDocument.CurrentVersion || document.Key != key ||
+            document.Entries is null || document.Findings is null || document.Inputs is null ||
+            document.Entries.Any(e => e is null || e.Path is null || e.Dependencies is null || e.Findings is null || e.Resources is null || e.AnalyzedFiles is null || e.Suppressing is null) ||
+            !Consistent(document))
+            return (null, null); // another InfraLint, compiler, option or format: start over
+        var refreshed = false;
+        if (!AllCurrent(document.Inputs, out var inputs, ref refreshed))
+            return (null, null); // a configuration file changed
+        document.Inputs = inputs;
+        return (document, null);
+    }
+
+    // A hand-edited or truncated-but-parsable cache must not crash the run: indices and locations are checked once here.
+    private static bool Consistent(CacheDocument document) =>
+        document.Findings.All(Valid) && document.Inputs.All(s => s?.Path is not null) &&
+        document.Entries.All(e => e.Dependencies.All(s => s?.Path is not null) && e.AnalyzedFiles.All(p => p is not null) &&
+            e.Resources.All(r => r?.Declaration?.FilePath is not null && r.Type is not null && r.ApiVersion is not null) &&
+            e.Suppressing.All(i => i >= 0 && i < e.Resources.Count) &&
+            e.Findings.All(f => Valid(f) && (f.Resource is null || (f.Resource >= 0 && f.Resource < e.Resources.Count))));
+
+    private static bool Valid(CachedFinding? finding) =>
+        finding?.Id is not null && finding.Message is not null && (finding.Location is null || finding.Location.FilePath is not null) &&
+        Enum.IsDefined(finding.Severity);
+
+    private static bool AllCurrent(List<FileStamp> stamps, out List<FileStamp> current, ref bool refreshed)
+    {
+        current = new List<FileStamp>(stamps.Count);
+        foreach (var stamp in stamps)
+        {
+            if (!stamp.IsCurrent(out var now))
+                return false;
+            refreshed |= !ReferenceEquals(now, stamp);
+            current.Add(now);
+        }
+        return true;
+    }
+
+    private string? Write(CacheDocument document)
+    {
+        try
+        {
+            var bytes = JsonSerializer.SerializeToUtf8Bytes(document, CacheJsonContext.Default.CacheDocument);
+            if (File.Exists(cacheFile) && new FileInfo(cacheFile).Length == bytes.Length && File.ReadAllBytes(cacheFile).AsSpan().SequenceEqual(bytes))
+                return null;
+            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(cacheFile))!);
+            // Written aside and moved into place, so a build killed mid-write leaves the old cache or the new one.
+            var temporary = $"{cacheFile}.{Environment.ProcessId}.tmp";
+            File.WriteAllBytes(temporary, bytes);
+            File.Move(temporary, cacheFile, overwrite: true);
+            return null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return $"the cache '{cacheFile}' could not be written ({e.Message}); the next build analyzes every file again";
+        }
+    }
+
+    // Results that cannot be checked later (unknown dependencies) or were computed while a file they read was
+    // being written (its time is after the run started) are not kept.
+    private static CachedEntry? ToCache(EntryAnalysis entry, long runStart)
+    {
+        if (entry.Dependencies is null || entry.CompilerUnavailable)
+            return null;
+        var stamps = entry.Dependencies.Append(entry.File.Path).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).Select(FileStamp.Of).ToList();
+        if (stamps.Any(s => s.Ticks >= runStart))
+            return null;
+        var resources = new List<ResourceModel>();
+        int Index(ResourceModel resource)
+        {
+            var index = resources.FindIndex(r => ReferenceEquals(r, resource));
+            if (index >= 0)
+                return index;
+            resources.Add(resource);
+            return resources.Count - 1;
+        }
+        var findings = entry.Findings.Select(f => FromFinding(f, f.Resource is null ? null : Index(f.Resource))).ToList();
+        var suppressing = entry.SuppressingResources.Select(Index).ToList();
+        return new CachedEntry
+        {
+            Path = entry.File.Path,
+            Explicit = entry.File.Explicit,
+            Analyzed = entry.Analyzed,
+            Dependencies = stamps,
+            AnalyzedFiles = entry.AnalyzedFiles.Distinct(StringComparer.Ordinal).ToList(),
+            Resources = resources.Select(r => new CachedResource
+            {
+                Type = r.Type,
+                ApiVersion = r.ApiVersion,
+                SymbolicName = r.SymbolicName,
+                EvaluatedName = r.EvaluatedName,
+                IsExisting = r.IsExisting,
+                Declaration = r.Declaration,
+                Suppress = FindingPolicy.MetadataSuppressions(r)?.ToString(Newtonsoft.Json.Formatting.None),
+            }).ToList(),
+            Suppressing = suppressing,
+            Findings = findings,
+        };
+    }
+
+    private static EntryAnalysis ToEntry(CachedEntry cached, InputFile file, IReadOnlyDictionary<string, RuleDescriptor> catalogue)
+    {
+        var resources = cached.Resources.Select(ToResource).ToList();
+        var findings = cached.Findings.Select(f => ToFinding(f, catalogue, f.Resource is { } i ? resources[i] : null)).ToList();
+        return new EntryAnalysis(file, findings, cached.AnalyzedFiles, cached.Suppressing.Select(i => resources[i]).ToList(),
+            cached.Analyzed, CompilerUnavailable: false, cached.Dependencies.Select(d => d.Path).ToList());
+    }
+
+    // Suppressions read only these parts of a resource; the body keeps just its metadata.infralint.suppress.
+    private static ResourceModel ToResource(CachedResource cached)
+    {
+        var body = new JObject();
+        if (cached.Suppress is not null)
+        {
+            try
+            {
+                body["metadata"] = new JObject { ["infralint"] = new JObject { ["suppress"] = JArray.Parse(cached.Suppress) } };
+            }
+            catch (Newtonsoft.Json.JsonReaderException)
+            {
+                // A damaged entry: the resource then suppresses nothing, like an ARM file without metadata.
+            }
+        }
+        return new ResourceModel(body, cached.Type, cached.ApiVersion, cached.SymbolicName, cached.IsExisting, cached.Declaration, cached.EvaluatedName);
+    }
+
+    private static CachedFinding FromFinding(Finding finding, int? resource) => new()
+    {
+        Id = finding.Id,
+        Severity = finding.Severity,
+        Location = finding.Location,
+        Message = finding.Message,
+        ResourceName = finding.ResourceName,
+        ResourceType = finding.ResourceType,
+        PropertyPath = finding.PropertyPath,
+        Resource = resource,
+        Suppression = finding.Suppression,
+    };
+
+    private static Finding ToFinding(CachedFinding cached, IReadOnlyDictionary<string, RuleDescriptor> catalogue, ResourceModel? resource)
+    {
+        var descriptor = catalogue.TryGetValue(cached.Id, out var known)
+            ? known
+            : new RuleDescriptor(cached.Id, cached.Id, "{0}", RuleCategory.Tooling, cached.Severity);
+        return new Finding(descriptor, cached.Severity, cached.Location, cached.Message, cached.ResourceName, cached.ResourceType, cached.PropertyPath)
+        {
+            Resource = resource,
+            Suppression = cached.Suppression,
+        };
+    }
+
+    private Dictionary<string, RuleDescriptor> Catalogue() =>
+        options.Rules.Select(r => r.Descriptor).Concat(ToolDiagnostics.All)
+            .DistinctBy(d => d.Id, StringComparer.OrdinalIgnoreCase)
+            .ToDictionary(d => d.Id, StringComparer.OrdinalIgnoreCase);
+}

@@ -1,0 +1,144 @@
+using InfraLint.Core.Engine;
+using InfraLint.Core.Incremental;
+using InfraLint.Rules;
+using InfraLint.Tests;
+
+namespace InfraLint.Core.Tests;
+
+[TestClass]
+public sealed class IncrementalAnalysisTests
+{
+    // main.bicep deploys modules/app.bicep (Templates.SiteWithLiteralSetting: INFRA1001 at 8,11); other.bicep stands alone.
+    private const string Main = """
+        module app 'modules/app.bicep' = {
+          name: 'app'
+        }
+        """;
+
+    // An ARM workflow whose INFRA2001 is suppressed in metadata, with a reason.
+    private const string SuppressedFlow = """
+        {
+          "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+          "contentVersion": "1.0.0.0",
+          "resources": [
+            {
+              "type": "Microsoft.Logic/workflows",
+              "apiVersion": "2019-05-01",
+              "name": "flow",
+              "metadata": { "infralint": { "suppress": [ { "id": "INFRA2001", "justification": "runs under a connection's identity" } ] } },
+              "properties": {}
+            }
+          ]
+        }
+        """;
+
+    private static IncrementalRun Run(TempDirectory dir, string cache) =>
+        new IncrementalAnalysis(new AnalysisOptions { Rules = BuiltInRules.All, BicepPath = TestEnvironment.BicepPath }, cache)
+            .Run(InputDiscovery.Expand([dir.Path], out _));
+
+    private static string[] Lines(IncrementalRun run, TempDirectory dir) =>
+        run.Result.Findings.Select(f => $"{Path.GetRelativePath(dir.Path, f.Location!.FilePath)}({f.Location.Line},{f.Location.Column}-{f.Location.EndColumn}): " +
+            $"{f.Severity} {f.Id}{(f.Suppression is { } s ? $" [suppressed: {s.Justification}]" : "")} {f.Descriptor.HelpLink}").ToArray();
+
+    [TestMethod]
+    public void A_run_with_no_change_starts_no_compiler_and_an_edited_module_reanalyses_only_its_entry_file()
+    {
+        using var dir = new TempDirectory();
+        dir.Write("main.bicep", Main);
+        dir.Write("modules/app.bicep", Templates.SiteWithLiteralSetting);
+        dir.Write("other.bicep", Templates.SiteWithSecretSetting);
+        dir.Write("flow.json", SuppressedFlow);
+        var cache = Path.Combine(dir.Path, "obj", "infralint.cache.json");
+
+        var first = Run(dir, cache);
+        Assert.AreEqual(1, first.Result.CompilerStarts);
+        Assert.AreEqual(4, first.FilesReanalyzed);
+        var expected = Lines(first, dir);
+        CollectionAssert.AreEqual(new[]
+        {
+            "flow.json(6,7-13): Warning INFRA2001 [suppressed: runs under a connection's identity] " + "https://github.com/infralint/infralint/blob/main/docs/rules/INFRA2001.md",
+            "modules/app.bicep(8,11-15): Warning INFRA1001 https://github.com/infralint/infralint/blob/main/docs/rules/INFRA1001.md",
+            "other.bicep(10,11-15): Warning INFRA1001 https://github.com/infralint/infralint/blob/main/docs/rules/INFRA1001.md",
+        }, expected, string.Join("\n", expected));
+
+        var second = Run(dir, cache);
+        Assert.AreEqual(0, second.Result.CompilerStarts, "nothing changed: the compiler must not start");
+        Assert.AreEqual((0, 4), (second.FilesReanalyzed, second.FilesReused));
+        CollectionAssert.AreEqual(expected, Lines(second, dir));
+        Assert.AreEqual(first.Result.FilesAnalyzed, second.Result.FilesAnalyzed);
+
+        // The module moves its setting down a line: the module and main.bicep, which compiled it, are analysed again;
+        // other.bicep and flow.json are not, and flow.json keeps its suppression when suppressions are applied again.
+        dir.Write("modules/app.bicep", "// a comment\n" + Templates.SiteWithLiteralSetting);
+        var third = Run(dir, cache);
+        Assert.AreEqual(1, third.Result.CompilerStarts);
+        CollectionAssert.AreEqual(new[] { "main.bicep", "modules/app.bicep" }, third.Reanalyzed.Select(p => Path.GetRelativePath(dir.Path, p)).ToArray());
+        CollectionAssert.AreEqual(expected.Select(l => l.Replace("modules/app.bicep(8,", "modules/app.bicep(9,", StringComparison.Ordinal)).ToArray(), Lines(third, dir));
+
+        // Touched without a change: still reused.
+        File.SetLastWriteTimeUtc(Path.Combine(dir.Path, "other.bicep"), DateTime.UtcNow.AddMinutes(-1));
+        var fourth = Run(dir, cache);
+        Assert.AreEqual((0, 0), (fourth.Result.CompilerStarts, fourth.FilesReanalyzed));
+    }
+
+    [TestMethod]
+    public void A_configuration_change_reanalyses_everything_and_its_severities_apply()
+    {
+        using var dir = new TempDirectory();
+        dir.Write("flow.json", Templates.ArmWorkflowWithoutIdentity);
+        dir.Write("settings.json", """{ "Logging": {} }""");
+        var cache = Path.Combine(dir.Path, "obj", "infralint.cache.json");
+        Assert.AreEqual(2, Run(dir, cache).FilesReanalyzed);
+        Assert.AreEqual(0, Run(dir, cache).FilesReanalyzed);
+
+        dir.Write("infralint.json", """{ "rules": { "INFRA2001": "error" } }""");
+        var configured = Run(dir, cache);
+        Assert.AreEqual(3, configured.FilesReanalyzed, "infralint.json is a JSON file of the folder too");
+        CollectionAssert.AreEqual(new[] { "flow.json(6,7-13): Error INFRA2001 https://github.com/infralint/infralint/blob/main/docs/rules/INFRA2001.md" }, Lines(configured, dir));
+
+        dir.Write(".editorconfig", "[*.json]\ndotnet_diagnostic.INFRA2001.severity = none\n");
+        var silenced = Run(dir, cache);
+        Assert.AreEqual(3, silenced.FilesReanalyzed);
+        Assert.AreEqual(0, silenced.Result.Findings.Count);
+        Assert.AreEqual(0, Run(dir, cache).FilesReanalyzed);
+    }
+
+    [TestMethod]
+    [DataRow("")]
+    [DataRow("{\"version\":1,\"key\":")]
+    [DataRow("not json at all \u0000\u0001")]
+    [DataRow("[1,2,3]")]
+    [DataRow("{\"version\":99}")]
+    [DataRow("null")]
+    public void A_corrupt_cache_means_a_full_analysis_and_is_replaced(string damage)
+    {
+        using var dir = new TempDirectory();
+        dir.Write("flow.json", Templates.ArmWorkflowWithoutIdentity);
+        var cache = Path.Combine(dir.Path, "obj", "infralint.cache.json");
+        var expected = Lines(Run(dir, cache), dir);
+
+        File.WriteAllText(cache, damage);
+        var run = Run(dir, cache);
+        Assert.AreEqual(1, run.FilesReanalyzed);
+        CollectionAssert.AreEqual(expected, Lines(run, dir));
+        Assert.AreEqual(0, Run(dir, cache).FilesReanalyzed, "the damaged cache was replaced");
+    }
+
+    [TestMethod]
+    public void A_cache_with_damaged_entries_is_not_trusted()
+    {
+        using var dir = new TempDirectory();
+        dir.Write("flow.json", SuppressedFlow);
+        var cache = Path.Combine(dir.Path, "obj", "infralint.cache.json");
+        var expected = Lines(Run(dir, cache), dir);
+
+        // Parsable, right version and key, but an index that points nowhere and a finding without an id.
+        var text = File.ReadAllText(cache);
+        File.WriteAllText(cache, text.Replace("\"suppressing\":[0]", "\"suppressing\":[7]", StringComparison.Ordinal));
+        CollectionAssert.AreEqual(expected, Lines(Run(dir, cache), dir));
+        File.WriteAllText(cache, text.Replace("\"id\":\"INFRA2001\"", "\"id\":null", StringComparison.Ordinal));
+        var run = Run(dir, cache);
+        Assert.AreEqual(1, run.FilesReanalyzed);
+        CollectionAssert.AreEqual(expected, Lines(run, dir));
+    }
+}
