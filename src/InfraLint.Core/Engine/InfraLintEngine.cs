@@ -183,6 +183,9 @@ public sealed class InfraLintEngine : IDisposable
         return compiler;
     }
 
+    // InfraLint's own diagnostics (two unused suppressions on one resource) are distinct by what they say.
+    private static readonly HashSet<string> ToolIds = ToolDiagnostics.All.Select(d => d.Id).ToHashSet(StringComparer.Ordinal);
+
     /// <summary>
     /// Findings are a set, in a stable order: loops and several entry files report a place once. When
     /// contexts word one place differently (a module alone and through its caller), the first message in
@@ -196,6 +199,6 @@ public sealed class InfraLintEngine : IDisposable
             .ThenBy(f => f.Location?.Column ?? 0)
             .ThenBy(f => f.Id, StringComparer.Ordinal)
             .ThenBy(f => f.Message, StringComparer.Ordinal)
-            .DistinctBy(f => (f.Id, f.Location, f.Location is null ? f.Message : null))
+            .DistinctBy(f => (f.Id, f.Location, f.Location is null || ToolIds.Contains(f.Id) ? f.Message : null))
             .ToList();
 }
