@@ -43,6 +43,9 @@ public sealed class InfraLintTask : Microsoft.Build.Utilities.Task, ICancelableT
     /// <summary><c>$(InfraLintBaselineFile)</c> as a full path: only findings not in it are logged.</summary>
     public string? BaselineFile { get; set; }
 
+    /// <summary><c>@(InfraLintRulePack)</c>: rule packs (<c>*.infralint-rules.json</c> or compiled .dll) for every template.</summary>
+    public ITaskItem[] RulePacks { get; set; } = [];
+
     /// <summary><c>$(MSBuildProjectDirectory)</c>: where the search for the source root (<c>.git</c>) starts.</summary>
     public string? ProjectDirectory { get; set; }
 
@@ -64,6 +67,7 @@ public sealed class InfraLintTask : Microsoft.Build.Utilities.Task, ICancelableT
                 RestoreModules = RestoreModules,
                 ConfigFile = string.IsNullOrEmpty(ConfigFile) ? null : ConfigFile,
                 CompileTimeout = TimeSpan.FromSeconds(Math.Max(1, CompileTimeoutSeconds)),
+                RulePacks = RulePacks.Select(p => p.GetMetadata("FullPath")).ToList(),
             });
             var result = engine.Analyze(files, cancellation.Token);
             var start = string.IsNullOrEmpty(ProjectDirectory) ? Directory.GetCurrentDirectory() : ProjectDirectory;

@@ -11,10 +11,10 @@ public sealed class ConfigSchemaTests
     {
         var schema = JObject.Parse(File.ReadAllText(Path.Combine(TestEnvironment.RepoRoot, "docs", "infralint.schema.json")));
         var keys = ((JObject)schema["properties"]!).Properties().Select(p => p.Name).Order(StringComparer.Ordinal).ToArray();
-        CollectionAssert.AreEqual(new[] { "$schema", "description", "rules", "suppressions" }, keys);
+        CollectionAssert.AreEqual(new[] { "$schema", "description", "rulePacks", "rules", "suppressions" }, keys);
 
         using var dir = new TempDirectory();
-        var config = dir.Write("infralint.json", """{ "$schema": "x", "description": "d", "rules": {}, "suppressions": [] }""");
+        var config = dir.Write("infralint.json", """{ "$schema": "x", "description": "d", "rules": {}, "suppressions": [], "rulePacks": [] }""");
         Assert.AreEqual(0, Config.ConfigLoader.Parse(config).Diagnostics.Count, "every schema key is accepted");
     }
 }

@@ -3,4 +3,8 @@ using InfraLint.Sdk;
 namespace InfraLint.Core.Engine;
 
 /// <summary>The outcome of one run: findings (suppressed ones included, marked) sorted by path, line, column and id.</summary>
-public sealed record AnalysisResult(IReadOnlyList<Finding> Findings, int FilesAnalyzed, int CompilerStarts, TimeSpan Elapsed);
+public sealed record AnalysisResult(IReadOnlyList<Finding> Findings, int FilesAnalyzed, int CompilerStarts, TimeSpan Elapsed)
+{
+    /// <summary>The rule packs that were loaded, with the rules that ran (SARIF lists each as a tool extension).</summary>
+    public IReadOnlyList<Packs.RulePack> RulePacks { get; init; } = [];
+}

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using InfraLint.Core.Arm;
 using InfraLint.Core.Bicep;
 using InfraLint.Core.Config;
+using InfraLint.Core.Packs;
 using InfraLint.Sdk;
 
 namespace InfraLint.Core.Engine;
@@ -33,6 +34,9 @@ public sealed class InfraLintEngine : IDisposable
         var suppressingResources = new List<ResourceModel>();
         var analyzed = 0;
         var skippedBicep = 0;
+        var packs = new RulePackSet(options.Rules.Select(r => r.Descriptor.Id).Concat(ToolDiagnostics.All.Select(d => d.Id)));
+        var packConfigs = new ConfigLoader(options.ConfigFile);
+        var runRules = options.Rules.Concat(packs.RulesOf(options.RulePacks.Select(p => new RulePackReference(p)))).ToList();
         foreach (var file in files.OrderBy(f => f.Path, StringComparer.Ordinal))
         {
             cancellation.ThrowIfCancellationRequested();
@@ -48,8 +52,11 @@ public sealed class InfraLintEngine : IDisposable
             if (loaded.Models.Count == 0)
                 continue;
             analyzed++;
+            // Packs named in infralint.json apply to the files that configuration governs.
+            var configured = packConfigs.For(file.Path).RulePacks;
+            var rules = configured.Count == 0 ? runRules : runRules.Concat(packs.RulesOf(configured).Except(runRules)).ToList();
             foreach (var model in loaded.Models)
-                findings.AddRange(RunRules(model));
+                findings.AddRange(RunRules(model, rules));
             analyzedFiles.AddRange(loaded.Models.Select(m => m.FilePath));
             suppressingResources.AddRange(loaded.Models.Where(m => m.Language == SourceLanguage.ArmJson)
                 .SelectMany(m => m.Resources).Where(r => FindingPolicy.MetadataSuppressions(r) is not null));
@@ -59,11 +66,13 @@ public sealed class InfraLintEngine : IDisposable
             findings.Add(ToolDiagnostics.At(ToolDiagnostics.CompilerFailed, null,
                 $"{compilerUnavailable}; {skippedBicep} Bicep file(s) were not analyzed"));
         }
-        var knownIds = options.Rules.Select(r => r.Descriptor.Id).Concat(ToolDiagnostics.All.Select(d => d.Id)).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        findings.AddRange(packs.Problems);
+        var knownIds = options.Rules.Concat(packs.Packs.SelectMany(p => p.Rules)).Select(r => r.Descriptor.Id)
+            .Concat(ToolDiagnostics.All.Select(d => d.Id)).ToHashSet(StringComparer.OrdinalIgnoreCase);
         var policy = new FindingPolicy(new ConfigLoader(options.ConfigFile), knownIds, options.Today);
         var decided = policy.Apply(Normalize(findings), analyzedFiles, suppressingResources);
         var extents = new TokenExtents();
-        return new AnalysisResult(Normalize(decided.Select(extents.Complete)), analyzed, CompilerStarts, stopwatch.Elapsed);
+        return new AnalysisResult(Normalize(decided.Select(extents.Complete)), analyzed, CompilerStarts, stopwatch.Elapsed) { RulePacks = packs.Packs };
     }
 
     public void Dispose() => compiler?.Dispose();
@@ -100,10 +109,10 @@ public sealed class InfraLintEngine : IDisposable
         }
     }
 
-    private IEnumerable<Finding> RunRules(TemplateModel model)
+    private static IEnumerable<Finding> RunRules(TemplateModel model, IReadOnlyList<Rule> rules)
     {
         var results = new List<Finding>();
-        foreach (var rule in options.Rules)
+        foreach (var rule in rules)
         {
             var sink = new FindingSink(model);
             try
