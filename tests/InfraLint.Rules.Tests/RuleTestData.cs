@@ -1,4 +1,5 @@
 using InfraLint.Core.Engine;
+using InfraLint.Sdk.Testing;
 using InfraLint.Tests;
 
 namespace InfraLint.Rules.Tests;
@@ -34,27 +35,9 @@ public sealed class RuleTestData
     {
         var path = TestEnvironment.TestData("rules", relativePath);
         var expected = ExpectationReader.Read(path);
-        var actual = engine!.Analyze([new InputFile(path, Explicit: true)]).Findings
-            .Where(f => f.Location?.FilePath == path)
-            .Select(f => (f.Id, f.Location!.Line, f.Location.Column, f.Message))
-            .ToList();
-
-        var missing = expected.Where(e => !actual.Any(a => e.Matches(a.Id, a.Line, a.Column))).ToList();
-        var unexpected = actual.Where(a => !expected.Any(e => e.Matches(a.Id, a.Line, a.Column))).ToList();
-        if (missing.Count == 0 && unexpected.Count == 0)
-            return;
-
-        var report = new System.Text.StringBuilder();
-        report.AppendLine($"{relativePath}: findings differ from the expectations.");
-        foreach (var m in missing)
-            report.AppendLine($"  missing:    {m}");
-        foreach (var u in unexpected)
-            report.AppendLine($"  unexpected: {u.Id} at {u.Line},{u.Column}: {u.Message}");
-        report.AppendLine("template:");
-        var lines = File.ReadAllLines(path);
-        for (var i = 0; i < lines.Length; i++)
-            report.AppendLine($"{i + 1,4}: {lines[i]}");
-        Assert.Fail(report.ToString());
+        var difference = TestDataComparison.Compare(path, expected, engine!.Analyze([new InputFile(path, Explicit: true)]).Findings, relativePath);
+        if (difference is not null)
+            Assert.Fail(difference);
     }
 
     [TestMethod]

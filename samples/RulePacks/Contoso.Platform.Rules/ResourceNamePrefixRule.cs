@@ -34,11 +34,12 @@ public sealed class ResourceNamePrefixRule : Rule
     {
         foreach (var resource in template.Resources)
         {
-            if (resource.IsExisting || resource.Name is not { } nameToken || !Prefixes.TryGetValue(resource.Type, out var prefix))
+            if (resource.IsExisting || resource.Body.Property("name", StringComparison.OrdinalIgnoreCase) is not { } property
+                || !Prefixes.TryGetValue(resource.Type, out var prefix))
                 continue;
             // A name InfraLint cannot evaluate (uniqueString(), a parameter without a default) is never guessed at.
-            if (template.Evaluate(nameToken).AsString is { } name && !name.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
-                report.ReportAt(Rule, resource, nameToken, resource.DisplayName, resource.Type, name, prefix);
+            if (template.Evaluate(property.Value).AsString is { } name && !name.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
+                report.ReportAt(Rule, resource, property, resource.DisplayName, resource.Type, name, prefix);
         }
     }
 }

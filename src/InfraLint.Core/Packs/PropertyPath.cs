@@ -75,30 +75,31 @@ internal sealed class PropertyPath
 
     /// <summary>Every value the path reaches from <paramref name="resource"/>'s JSON (several through <c>[*]</c>).</summary>
     public IEnumerable<PathHit> Select(TemplateModel template, ResourceModel resource) =>
-        Walk(template, resource.Body, resource.Body, 0, new StringBuilder());
+        Walk(template, resource.Body, null, 0, new StringBuilder());
 
-    private IEnumerable<PathHit> Walk(TemplateModel template, JToken token, JToken anchor, int step, StringBuilder walked)
+    // fixedAnchor: set once the walk is inside JSON an expression built, which has no source of its own.
+    private IEnumerable<PathHit> Walk(TemplateModel template, JToken token, JToken? fixedAnchor, int step, StringBuilder walked)
     {
         if (step == segments.Count)
         {
-            yield return PathHit.Present(walked.ToString(), token, anchor);
+            yield return PathHit.Present(walked.ToString(), token, fixedAnchor ?? AnchorOf(token));
             yield break;
         }
-        var (container, containerAnchor, known) = Expand(template, token, anchor);
-        var (name, index) = segments[step];
-        var length = walked.Length;
+        var (container, evaluated, known) = Expand(template, token);
         if (!known)
         {
             yield return PathHit.Unknown(Describe(walked, step));
             yield break;
         }
+        var anchor = fixedAnchor ?? (evaluated ? AnchorOf(token) : null);
+        var (name, index) = segments[step];
+        var length = walked.Length;
         if (name is not null)
         {
             if (container is JObject obj && obj.Property(name, StringComparison.OrdinalIgnoreCase) is { Value.Type: not JTokenType.Null } property)
             {
                 walked.Append(walked.Length == 0 ? "" : ".").Append(property.Name);
-                var next = ReferenceEquals(containerAnchor, container) ? property.Value : containerAnchor;
-                foreach (var hit in Walk(template, property.Value, next, step + 1, walked))
+                foreach (var hit in Walk(template, property.Value, anchor, step + 1, walked))
                     yield return hit;
                 walked.Length = length;
             }
@@ -118,22 +119,24 @@ internal sealed class PropertyPath
             if (index != Wildcard && i != index)
                 continue;
             walked.Append('[').Append(i.ToString(CultureInfo.InvariantCulture)).Append(']');
-            var next = ReferenceEquals(containerAnchor, container) ? array[i] : containerAnchor;
-            foreach (var hit in Walk(template, array[i], next, step + 1, walked))
+            foreach (var hit in Walk(template, array[i], anchor, step + 1, walked))
                 yield return hit;
             walked.Length = length;
         }
     }
 
-    // A reference to a variable or a known parameter stands for its JSON; another expression is evaluated,
-    // and what it builds has no source of its own, so findings inside it point at the expression.
-    private static (JToken? Container, JToken Anchor, bool Known) Expand(TemplateModel template, JToken token, JToken anchor)
+    // A property's finding points at its key (as the built-in rules do); an array element at the element.
+    private static JToken AnchorOf(JToken token) => token.Parent is JProperty property ? property : token;
+
+    // A reference to a variable or a known parameter stands for the template JSON it names; another expression
+    // is evaluated, and what it builds has no source of its own.
+    private static (JToken? Container, bool Evaluated, bool Known) Expand(TemplateModel template, JToken token)
     {
         var resolved = template.Resolve(token);
         if (resolved is not JValue { Type: JTokenType.String } text || !IsExpression((string)text!))
-            return (resolved, ReferenceEquals(anchor, token) ? resolved : anchor, true);
+            return (resolved, false, true);
         var value = template.Evaluate(resolved);
-        return value.IsKnown ? (value.Value, anchor, true) : (null, anchor, false);
+        return value.IsKnown ? (value.Value, true, true) : (null, true, false);
     }
 
     private static bool IsExpression(string text) => text.StartsWith('[') && !text.StartsWith("[[", StringComparison.Ordinal) && text.EndsWith(']');

@@ -2,21 +2,22 @@ using System.Text.RegularExpressions;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 
-namespace InfraLint.Rules.Tests;
+namespace InfraLint.Sdk.Testing;
 
 /// <summary>
 /// Reads the expectations of a testdata file: Bicep trailing comments (<c>// expect: INFRA1001@7</c>,
 /// <c>// expect-next-line: INFRA1001</c>) or, for ARM JSON, a <c>.expect</c> sidecar of
 /// <c>INFRA1001 /json/pointer</c> lines. A malformed marker throws with the reason.
 /// </summary>
-internal static partial class ExpectationReader
+public static partial class ExpectationReader
 {
     [GeneratedRegex(@"//\s*expect(?<next>-next-line)?:\s*(?<ids>.+)$")]
     private static partial Regex Marker();
 
-    [GeneratedRegex(@"^(?<id>[A-Z]+[0-9]{4})(@(?<col>[0-9]+))?$")]
+    [GeneratedRegex(@"^(?<id>[A-Z][A-Z0-9]*[0-9])(@(?<col>[0-9]+))?$")]
     private static partial Regex Item();
 
+    /// <summary>The expectations of the testdata file <paramref name="path"/>; throws <see cref="FormatException"/> for a malformed marker.</summary>
     public static IReadOnlyList<Expectation> Read(string path) =>
         path.EndsWith(".json", StringComparison.OrdinalIgnoreCase) ? ReadSidecar(path) : ReadBicep(path);
 

@@ -1,0 +1,15 @@
+namespace InfraLint.Sdk.Testing;
+
+/// <summary>A finding a testdata file expects: rule id, 1-based line, and column when the marker gives one.</summary>
+/// <param name="Id">The rule id.</param>
+/// <param name="Line">1-based line.</param>
+/// <param name="Column">1-based column, or null when the marker gives none (any column matches).</param>
+public sealed record Expectation(string Id, int Line, int? Column)
+{
+    /// <summary>True when a finding of <paramref name="id"/> at <paramref name="line"/>,<paramref name="column"/> meets this expectation.</summary>
+    public bool Matches(string id, int line, int column) =>
+        Id == id && Line == line && (Column is null || Column == column);
+
+    /// <inheritdoc/>
+    public override string ToString() => Column is null ? $"{Id} at line {Line}" : $"{Id} at {Line},{Column}";
+}
