@@ -30,9 +30,9 @@ internal static class SarifResults
         };
         if (extensionIndex is { } extension)
         {
+            // No rule.id: the SARIF SDK then leaves out ruleId, which code-scanning services read.
             result.Rule = new ReportingDescriptorReference
             {
-                Id = finding.Id,
                 Index = ruleIndex,
                 ToolComponent = new ToolComponentReference { Index = extension },
             };
