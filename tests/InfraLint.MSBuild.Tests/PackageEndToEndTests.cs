@@ -29,59 +29,25 @@ public sealed class PackageEndToEndTests
         }
         """;
 
+    private static LocalFeed feed = null!;
     private static string consumer = null!;
     private static string package = null!;
 
     [ClassInitialize]
     public static void PackAndCreateConsumer(TestContext _)
     {
-        var root = Path.Combine(Path.GetTempPath(), "infralint-e2e", Guid.NewGuid().ToString("N"));
-        var feed = Path.Combine(root, "feed");
-        consumer = Path.Combine(root, "consumer");
-        Directory.CreateDirectory(consumer);
-
-        var pack = ProcessRunner.Run("dotnet",
-            ["pack", Path.Combine(TestEnvironment.RepoRoot, "src", "InfraLint.MSBuild", "InfraLint.MSBuild.csproj"), "-c", "Release", "-o", feed, "-p:Version=0.1.0-e2e", "--nologo"],
-            TestEnvironment.RepoRoot, TimeSpan.FromMinutes(5));
-        Assert.AreEqual(0, pack.ExitCode, pack.ToString());
-        package = Path.Combine(feed, "InfraLint.0.1.0-e2e.nupkg");
-
-        var cache = Environment.GetEnvironmentVariable("NUGET_PACKAGES")
-            ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
-        // The consumer restores into its own folder, so every run sees the package just packed;
-        // everything else (the 120 MB compiler) comes from the machine's cache.
-        File.WriteAllText(Path.Combine(consumer, "NuGet.config"), $"""
-            <configuration>
-              <config><add key="globalPackagesFolder" value="{Path.Combine(root, "packages")}" /></config>
-              <packageSources><add key="infralint-e2e" value="{feed}" /></packageSources>
-              <fallbackPackageFolders><add key="machine-cache" value="{cache}" /></fallbackPackageFolders>
-            </configuration>
-            """);
-        File.WriteAllText(Path.Combine(consumer, "Consumer.csproj"), """
-            <Project Sdk="Microsoft.Build.NoTargets/3.7.0">
-              <PropertyGroup>
-                <TargetFramework>net10.0</TargetFramework>
-              </PropertyGroup>
-              <ItemGroup>
-                <PackageReference Include="InfraLint" Version="0.1.0-e2e" PrivateAssets="all" />
-                <PackageReference Include="Azure.Bicep.CommandLine.linux-x64" Version="0.49.2" />
-              </ItemGroup>
-            </Project>
-            """);
-        Directory.CreateDirectory(Path.Combine(consumer, "infra"));
-        File.WriteAllText(Path.Combine(consumer, "infra", "main.bicep"), Bicep);
-        File.WriteAllText(Path.Combine(consumer, "infra", "flow.json"), Templates.ArmWorkflowWithoutIdentity);
-        File.WriteAllText(Path.Combine(consumer, "appsettings.json"), """{ "Logging": { "LogLevel": { "Default": "Information" } } }""");
+        feed = new LocalFeed();
+        consumer = feed.Consumer;
+        package = feed.Pack(Path.Combine("src", "InfraLint.MSBuild", "InfraLint.MSBuild.csproj"), "InfraLint", "0.1.0-e2e");
+        feed.WriteProject(("InfraLint", "0.1.0-e2e"));
+        feed.Write(Path.Combine("infra", "main.bicep"), Bicep);
+        feed.Write(Path.Combine("infra", "flow.json"), Templates.ArmWorkflowWithoutIdentity);
+        feed.Write("appsettings.json", """{ "Logging": { "LogLevel": { "Default": "Information" } } }""");
     }
 
-    private static (int ExitCode, string[] Diagnostics, string Log) Build(params string[] properties) => Run("build", properties);
+    private static (int ExitCode, string[] Diagnostics, string Log) Build(params string[] properties) => feed.Run("build", properties);
 
-    private static (int ExitCode, string[] Diagnostics, string Log) Run(string command, params string[] properties)
-    {
-        var result = ProcessRunner.Run("dotnet", [command, "--nologo", "-v:q", "-clp:NoSummary", .. properties], consumer, TimeSpan.FromMinutes(5));
-        var diagnostics = CanonicalLines.Parse(result.OutputLines, consumer);
-        return (result.ExitCode, diagnostics, result.ToString());
-    }
+    private static (int ExitCode, string[] Diagnostics, string Log) Run(string command, params string[] properties) => feed.Run(command, properties);
 
     [TestMethod]
     public void Build_reports_exact_lines_and_succeeds()
