@@ -194,4 +194,37 @@ public sealed class DeclarativeRuleTests
         Assert.AreEqual("https://contoso.example/rules/TEST0001", finding.Descriptor.HelpLink);
         Assert.AreEqual("What it reports.", finding.Descriptor.Description);
     }
+
+    [TestMethod]
+    public void Pack_findings_point_at_bicep_lines_and_take_inline_suppressions_and_editorconfig_severities()
+    {
+        using var dir = new TempDirectory();
+        dir.Write("infra/main.bicep", """
+            resource east 'Microsoft.Storage/storageAccounts@2023-05-01' = {
+              name: 'steast'
+              location: 'eastus'
+              sku: { name: 'Standard_ZRS' }
+              kind: 'StorageV2'
+            }
+
+            resource west 'Microsoft.Storage/storageAccounts@2023-05-01' = {
+              name: 'stwest'
+              #disable-next-line TEST0001 // CHG0042: moves to westeurope next quarter
+              location: 'eastus2'
+              sku: { name: 'Standard_ZRS' }
+              kind: 'StorageV2'
+            }
+            """);
+        dir.Write("infra/.editorconfig", "root = true\n[*.bicep]\ndotnet_diagnostic.TEST0001.severity = error\n");
+        var pack = PackRun.Pack(dir, """
+            [{ "id": "TEST0001", "title": "t", "message": "{name}", "resourceTypes": "*/*", "assert": { "path": "location", "equals": "westeurope" } }]
+            """);
+
+        var result = PackRun.Analyze(dir, [pack]);
+
+        CollectionAssert.AreEqual(new[] { "infra/main.bicep(3,3): TEST0001", "infra/main.bicep(11,3): TEST0001" }, PackRun.Lines(result, dir));
+        Assert.AreEqual(Severity.Error, result.Findings[0].Severity);
+        Assert.IsNull(result.Findings[0].Suppression);
+        Assert.AreEqual("CHG0042: moves to westeurope next quarter", result.Findings[1].Suppression?.Justification);
+    }
 }
