@@ -3,7 +3,6 @@ using InfraLint.Core.Arm;
 using InfraLint.Core.Engine;
 using InfraLint.Core.Packs;
 using InfraLint.Sdk;
-using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 
 namespace InfraLint.Core.Config;
@@ -53,18 +52,10 @@ internal sealed class ConfigLoader(string? explicitPath)
     internal static InfraLintConfig Parse(string path)
     {
         var problems = new List<Finding>();
-        JObject root;
-        string text;
-        try
+        var (root, text, problem) = JsonFile.Read(path, FileName, "is ignored");
+        if (root is null)
         {
-            text = File.ReadAllText(path);
-            root = ArmTemplateReader.Parse(text);
-        }
-        catch (Exception e) when (e is JsonException or IOException or UnauthorizedAccessException)
-        {
-            var location = e is JsonReaderException { LineNumber: > 0 } r ? new SourceLocation(path, r.LineNumber, Math.Max(1, r.LinePosition)) : SourceLocation.StartOf(path);
-            var reason = e is JsonException ? "is not valid JSON" : "could not be read";
-            problems.Add(ToolDiagnostics.At(ToolDiagnostics.InvalidConfiguration, location, $"{FileName} {reason} and is ignored: {e.Message.Split(" Path '")[0].TrimEnd('.')}"));
+            problems.Add(problem!);
             return new InfraLintConfig(path, new Dictionary<string, Severity>(), [], problems);
         }
 

@@ -11,27 +11,20 @@ internal abstract class Condition
     public abstract IEnumerable<PropertyPath> Paths { get; }
 }
 
-/// <summary><c>allOf</c>: false as soon as one condition is false (that one decides), unknown when one is unknown, else true.</summary>
-internal sealed class AllOfCondition(IReadOnlyList<Condition> conditions) : Condition
+/// <summary>
+/// <c>allOf</c> (decided by the first false condition) and <c>anyOf</c> (decided by the first true one): unknown when
+/// no condition decides and one is unknown; otherwise every condition agrees and the first stands for them.
+/// </summary>
+internal sealed class CombinedCondition(IReadOnlyList<Condition> conditions, Truth decisive) : Condition
 {
+    public static CombinedCondition AllOf(IReadOnlyList<Condition> conditions) => new(conditions, Truth.False);
+
+    public static CombinedCondition AnyOf(IReadOnlyList<Condition> conditions) => new(conditions, Truth.True);
+
     public override Outcome Evaluate(TemplateModel template, ResourceModel resource)
     {
         var outcomes = conditions.Select(c => c.Evaluate(template, resource)).ToList();
-        return outcomes.FirstOrDefault(o => o.Truth == Truth.False)
-            ?? outcomes.FirstOrDefault(o => o.Truth == Truth.Unknown)
-            ?? outcomes[0];
-    }
-
-    public override IEnumerable<PropertyPath> Paths => conditions.SelectMany(c => c.Paths);
-}
-
-/// <summary><c>anyOf</c>: true as soon as one condition is true (that one decides), unknown when one is unknown, else false.</summary>
-internal sealed class AnyOfCondition(IReadOnlyList<Condition> conditions) : Condition
-{
-    public override Outcome Evaluate(TemplateModel template, ResourceModel resource)
-    {
-        var outcomes = conditions.Select(c => c.Evaluate(template, resource)).ToList();
-        return outcomes.FirstOrDefault(o => o.Truth == Truth.True)
+        return outcomes.FirstOrDefault(o => o.Truth == decisive)
             ?? outcomes.FirstOrDefault(o => o.Truth == Truth.Unknown)
             ?? outcomes[0];
     }

@@ -3,7 +3,6 @@ using InfraLint.Core.Arm;
 using InfraLint.Core.Config;
 using InfraLint.Core.Engine;
 using InfraLint.Sdk;
-using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 
 namespace InfraLint.Core.Packs;
@@ -29,19 +28,9 @@ internal static class JsonRulePackReader
 
     public static PackLoadResult Read(string path)
     {
-        string text;
-        JObject root;
-        try
-        {
-            text = File.ReadAllText(path);
-            root = ArmTemplateReader.Parse(text);
-        }
-        catch (Exception e) when (e is JsonException or IOException or UnauthorizedAccessException)
-        {
-            var location = e is JsonReaderException { LineNumber: > 0 } r ? new SourceLocation(path, r.LineNumber, Math.Max(1, r.LinePosition)) : SourceLocation.StartOf(path);
-            var reason = e is JsonException ? "is not valid JSON" : "could not be read";
-            return PackLoadResult.Failed(Error(location, $"rule pack {reason} and is not loaded: {e.Message.Split(" Path '")[0].TrimEnd('.')}"));
-        }
+        var (root, text, problem) = JsonFile.Read(path, "rule pack", "is not loaded");
+        if (root is null)
+            return PackLoadResult.Failed(problem!);
         var reader = new Reader(new JsonSourceLocator(path, text));
         var pack = reader.Pack(root, path);
         return new PackLoadResult(pack, reader.Problems, reader.IdLocations);
@@ -158,7 +147,7 @@ internal static class JsonRulePackReader
                 var children = list.Select(Condition).ToList();
                 if (children.Any(c => c is null))
                     return null;
-                return property.Name == "allOf" ? new AllOfCondition(children!) : new AnyOfCondition(children!);
+                return property.Name == "allOf" ? CombinedCondition.AllOf(children!) : CombinedCondition.AnyOf(children!);
             }
             var operators = keys.Where(p => Operators.ContainsKey(p.Name)).ToList();
             foreach (var other in keys.Where(p => p.Name != "path" && !Operators.ContainsKey(p.Name)))
