@@ -10,7 +10,7 @@ internal static class ArgumentParser
         """
         Usage:
           infralint check <path>... [options]
-          infralint baseline create --output FILE <path>... [--bicep PATH] [--restore] [--timeout SECONDS]
+          infralint baseline create --output FILE <path>... [--bicep PATH] [--restore] [--timeout SECONDS] [--rule-pack PATH]
 
         Analyses Bicep (.bicep) and ARM JSON templates; directories are searched recursively
         (bin/ and obj/ are skipped).
@@ -30,6 +30,8 @@ internal static class ArgumentParser
           --bicep PATH                            the Bicep compiler to use (default: bicep on PATH, then ~/.azure/bin/bicep)
           --restore                               let the compiler restore registry modules (needs network)
           --timeout SECONDS                       per-file compile timeout (default: 60)
+          --rule-pack PATH                        also run the rules of a rule pack (a *.infralint-rules.json file
+                                                  or a compiled pack .dll; repeatable; see docs/rule-packs.md)
 
         baseline create writes every current finding to FILE as SARIF; `check --baseline FILE` then
         reports only new ones. Findings are matched by rule, file, resource and property, not by line.
@@ -59,6 +61,7 @@ internal static class ArgumentParser
         string? bicep = null, output = null, baseline = null;
         string? config = null;
         var restore = false;
+        var rulePacks = new List<string>();
         var timeout = TimeSpan.FromSeconds(60);
         for (var i = first; i < args.Count; i++)
         {
@@ -100,6 +103,12 @@ internal static class ArgumentParser
                     if (!File.Exists(config))
                         return (null, $"--config: '{config}' does not exist");
                     break;
+                case "--rule-pack":
+                    var pack = Value();
+                    if (string.IsNullOrEmpty(pack))
+                        return (null, "--rule-pack takes the path of a rule pack (*.infralint-rules.json or .dll)");
+                    rulePacks.Add(pack);
+                    break;
                 case "--restore":
                     restore = true;
                     break;
@@ -123,7 +132,7 @@ internal static class ArgumentParser
                 return (null, "baseline create needs --output FILE");
             format = ReportFormat.Sarif;
         }
-        return (new CliOptions(command, paths, format, output, baseline, failLevel, bicep, restore, timeout, config), null);
+        return (new CliOptions(command, paths, format, output, baseline, failLevel, bicep, restore, timeout, config) { RulePacks = rulePacks }, null);
     }
 
     private static bool TryParseFormat(string? text, out ReportFormat format)

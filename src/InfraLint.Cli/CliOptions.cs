@@ -13,4 +13,8 @@ internal sealed record CliOptions(
     string? BicepPath,
     bool RestoreModules,
     TimeSpan CompileTimeout,
-    string? ConfigFile = null);
+    string? ConfigFile = null)
+{
+    /// <summary><c>--rule-pack</c> paths, in the order given.</summary>
+    public IReadOnlyList<string> RulePacks { get; init; } = [];
+}

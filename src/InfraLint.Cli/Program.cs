@@ -50,6 +50,7 @@ using var engine = new InfraLintEngine(new AnalysisOptions
     RestoreModules = options.RestoreModules,
     CompileTimeout = options.CompileTimeout,
     ConfigFile = options.ConfigFile,
+    RulePacks = options.RulePacks,
 });
 AnalysisResult result;
 try

@@ -58,6 +58,9 @@ public sealed class InfraLintTask : Microsoft.Build.Utilities.Task, ICancelableT
     [Output]
     public int FilesReanalyzed { get; private set; }
 
+    /// <summary><c>@(InfraLintRulePack)</c>: rule packs (<c>*.infralint-rules.json</c> or compiled .dll) for every template.</summary>
+    public ITaskItem[] RulePacks { get; set; } = [];
+
     /// <summary><c>$(MSBuildProjectDirectory)</c>: where the search for the source root (<c>.git</c>) starts.</summary>
     public string? ProjectDirectory { get; set; }
 
@@ -79,6 +82,7 @@ public sealed class InfraLintTask : Microsoft.Build.Utilities.Task, ICancelableT
                 RestoreModules = RestoreModules,
                 ConfigFile = string.IsNullOrEmpty(ConfigFile) ? null : ConfigFile,
                 CompileTimeout = TimeSpan.FromSeconds(Math.Max(1, CompileTimeoutSeconds)),
+                RulePacks = RulePacks.Select(p => p.GetMetadata("FullPath")).ToList(),
             };
             var run = Analyze(options, files);
             var result = run.Result;

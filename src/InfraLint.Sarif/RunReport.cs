@@ -10,7 +10,7 @@ public static class RunReport
     /// and, with a baseline, marks them new or unchanged.</summary>
     public static Report Create(AnalysisResult result, string startDirectory, string workingDirectory, SarifBaseline? baseline)
     {
-        var report = Report.Of(result.Findings, SourceRoot.Discover(startDirectory), workingDirectory, result.FilesAnalyzed);
+        var report = Report.Of(result.Findings, SourceRoot.Discover(startDirectory), workingDirectory, result.FilesAnalyzed) with { RulePacks = result.RulePacks };
         return baseline?.Apply(report) ?? report;
     }
 }

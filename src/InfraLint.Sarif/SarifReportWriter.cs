@@ -28,10 +28,25 @@ public sealed class SarifReportWriter : IReportWriter
 
     public string Write(Report report) => SarifJson.Serialize(Build(report));
 
+    private static ToolComponent Extension(Core.Packs.RulePack pack) => new()
+    {
+        Name = pack.Name,
+        Version = pack.Version,
+        InformationUri = pack.InformationUri is { } uri ? new Uri(uri, UriKind.Absolute) : null,
+        Rules = pack.Descriptors.Select(SarifRules.Describe).ToList(),
+    };
+
     internal SarifLog Build(Report report)
     {
-        // A finding from a rule outside the catalogue (a pack loaded late, a test's own rule) still gets its metadata.
+        // Each rule pack is a tool extension with its own rules, in a fixed order; results of its rules point into it.
+        var packs = report.RulePacks.OrderBy(p => p.Name, StringComparer.Ordinal).ThenBy(p => p.Version, StringComparer.Ordinal).ToList();
+        var packRules = packs.Select((pack, index) => (pack, index))
+            .SelectMany(p => p.pack.Descriptors.Select((rule, ruleIndex) => (rule.Id, Extension: p.index, Index: ruleIndex)))
+            .DistinctBy(r => r.Id, StringComparer.Ordinal)
+            .ToDictionary(r => r.Id, r => (r.Extension, r.Index), StringComparer.Ordinal);
+        // A finding from a rule outside the catalogue (a test's own rule) still gets its metadata.
         var rules = catalogue.Concat(report.Findings.Select(f => f.Finding.Descriptor))
+            .Where(r => !packRules.ContainsKey(r.Id))
             .DistinctBy(r => r.Id, StringComparer.Ordinal)
             .OrderBy(r => r.Id, StringComparer.Ordinal)
             .ToList();
@@ -43,7 +58,9 @@ public sealed class SarifReportWriter : IReportWriter
             .ThenBy(f => f.Finding.Location?.Column ?? 0)
             .ThenBy(f => f.Finding.Id, StringComparer.Ordinal)
             .ThenBy(f => f.Finding.Message, StringComparer.Ordinal)
-            .Select(f => SarifResults.Of(f, ruleIndex[f.Finding.Id], report.Root))
+            .Select(f => packRules.TryGetValue(f.Finding.Id, out var packRule)
+                ? SarifResults.Of(f, packRule.Index, report.Root, packRule.Extension)
+                : SarifResults.Of(f, ruleIndex[f.Finding.Id], report.Root))
             .ToList();
         foreach (var absent in baseline?.AbsentFrom(report) ?? [])
         {
@@ -68,6 +85,7 @@ public sealed class SarifReportWriter : IReportWriter
                             InformationUri = new Uri(InfraLintTool.InformationUri, UriKind.Absolute),
                             Rules = rules.Select(SarifRules.Describe).ToList(),
                         },
+                        Extensions = packs.Count == 0 ? null : packs.Select(Extension).ToList(),
                     },
                     // The root is named but not given: its absolute path differs on every machine. Code-scanning
                     // services resolve %SRCROOT%-relative URIs against the repository they analyse.

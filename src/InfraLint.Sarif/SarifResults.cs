@@ -9,7 +9,9 @@ namespace InfraLint.Sarif;
 /// no snippet of the source is copied, because the offending line is where the secret is.</summary>
 internal static class SarifResults
 {
-    public static Result Of(ReportedFinding reported, int ruleIndex, SourceRoot root)
+    /// <param name="extensionIndex">For a rule pack's rule: the pack's index in <c>tool.extensions</c>, which
+    /// <paramref name="ruleIndex"/> then points into.</param>
+    public static Result Of(ReportedFinding reported, int ruleIndex, SourceRoot root, int? extensionIndex = null)
     {
         var finding = reported.Finding;
         var result = new Result
@@ -26,6 +28,15 @@ internal static class SarifResults
                 _ => SarifBaselineState.None,
             },
         };
+        if (extensionIndex is { } extension)
+        {
+            // No rule.id: the SARIF SDK then leaves out ruleId, which code-scanning services read.
+            result.Rule = new ReportingDescriptorReference
+            {
+                Index = ruleIndex,
+                ToolComponent = new ToolComponentReference { Index = extension },
+            };
+        }
         if (finding.Location is { } location)
         {
             var (uri, baseId) = ArtifactUris.For(location.FilePath, root);

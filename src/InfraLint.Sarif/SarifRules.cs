@@ -20,8 +20,8 @@ internal static class SarifRules
         };
         descriptor.SetProperty("category", rule.Category.ToString());
         // Code-scanning services file results tagged "security" under security alerts; InfraLint's own
-        // diagnostics (unreadable templates, a missing compiler) are not security findings.
-        if (rule.Category != RuleCategory.Tooling)
+        // diagnostics (unreadable templates, a missing compiler) and packs' own conventions are not security findings.
+        if (rule.Category is not (RuleCategory.Tooling or RuleCategory.Other))
             descriptor.Tags.Add("security");
         descriptor.Tags.Add(rule.Category.ToString().ToLowerInvariant());
         return descriptor;

@@ -15,4 +15,6 @@ public enum RuleCategory
     Environments,
     /// <summary>AI operations (INFRA5xxx).</summary>
     AI,
+    /// <summary>A rule pack's own conventions (tags, naming, allowed locations and SKUs); never used by built-in rules.</summary>
+    Other,
 }

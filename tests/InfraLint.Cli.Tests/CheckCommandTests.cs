@@ -53,6 +53,27 @@ public sealed class CheckCommandTests
     }
 
     [TestMethod]
+    public void Rule_pack_option_is_repeatable_and_a_broken_pack_is_a_configuration_error()
+    {
+        Write("packs/location.infralint-rules.json", """
+            { "name": "Test.Rules", "version": "1.0.0", "idPrefix": "TEST",
+              "rules": [ { "id": "TEST0001", "title": "Outside the allowed locations", "message": "'{name}' is deployed to '{value}'",
+                           "resourceTypes": "*/*", "assert": { "path": "location", "equals": "northeurope" } } ] }
+            """);
+        Write("packs/broken.infralint-rules.json", """{ "name": "Broken" }""");
+
+        var result = Check("check", "infra/clean", "--bicep", TestEnvironment.BicepPath, "--rule-pack", "packs/location.infralint-rules.json");
+        Assert.AreEqual(1, result.ExitCode, result.ToString());
+        CollectionAssert.AreEqual(new[] { "infra/clean/clean.bicep(3,3): warning TEST0001: 'site' is deployed to 'westeurope'" }, result.OutputLines, result.ToString());
+
+        var broken = Check("check", "infra/clean", "--bicep", TestEnvironment.BicepPath,
+            "--rule-pack", "packs/location.infralint-rules.json", "--rule-pack", "packs/broken.infralint-rules.json");
+        Assert.AreEqual(2, broken.ExitCode, broken.ToString());
+        StringAssert.Contains(broken.StandardOutput, "packs/broken.infralint-rules.json(1,1): error INFRA0003: the rule pack needs 'version'");
+        StringAssert.Contains(broken.StandardOutput, "warning TEST0001");
+    }
+
+    [TestMethod]
     public void Fail_level_decides_the_exit_code()
     {
         Assert.AreEqual(0, Check("check", "infra", "--bicep", TestEnvironment.BicepPath, "--fail-level", "error").ExitCode);

@@ -2,10 +2,11 @@ using System.Text.RegularExpressions;
 
 namespace InfraLint.MSBuild.Tests;
 
-/// <summary>Reads MSBuild's canonical diagnostic lines back as `relative/path(line,col): level ID`, sorted and distinct.</summary>
+/// <summary>Reads MSBuild's canonical diagnostic lines back as `relative/path(line,col): level ID`, sorted and distinct
+/// (InfraLint's ids and rule packs' alike).</summary>
 internal static partial class CanonicalLines
 {
-    [GeneratedRegex(@"^\s*(?<file>[^\s(]+)\((?<line>\d+),(?<col>\d+)\): (?<level>warning|error) (?<id>INFRA\d{4}): ")]
+    [GeneratedRegex(@"^\s*(?<file>[^\s(]+)\((?<line>\d+),(?<col>\d+)\): (?<level>warning|error) (?<id>[A-Z]+\d{4}): ")]
     private static partial Regex Canonical();
 
     public static string[] Parse(IEnumerable<string> output, string baseDirectory) =>

@@ -132,4 +132,18 @@ public sealed class InfraLintTaskTests
         task.Cancel();
         Assert.IsTrue(task.Execute() || engine.Errors.Count == 0);
     }
+
+    [TestMethod]
+    public void Rule_pack_items_add_their_rules_and_a_missing_pack_is_an_error()
+    {
+        var pack = Path.Combine(TestEnvironment.RepoRoot, "samples", "RulePacks", "Contoso.Platform.Rules", "rules", "contoso.infralint-rules.json");
+        var (result, engine, file) = Run(t => t.RulePacks = [new TaskItem(pack), new TaskItem("no-such.infralint-rules.json")]);
+
+        Assert.IsFalse(result, "a pack that does not exist fails the build");
+        var error = engine.Errors.Single();
+        Assert.AreEqual("INFRA0003", error.Code);
+        StringAssert.Contains(error.Message, "does not exist");
+        // location 'westeurope' is allowed; the pack's rules ran on the template without reporting anything.
+        CollectionAssert.AreEqual(new[] { "INFRA1001", "INFRA2001" }, engine.Warnings.Select(w => w.Code).Order().ToArray(), file);
+    }
 }

@@ -1,4 +1,5 @@
 using InfraLint.Core.Engine;
+using InfraLint.Sdk.Testing;
 using InfraLint.Tests;
 
 namespace InfraLint.Rules.Tests;
@@ -33,46 +34,9 @@ public sealed class RuleTestData
     public void Findings_match_the_inline_expectations(string relativePath)
     {
         var path = TestEnvironment.TestData("rules", relativePath);
-        var findings = engine!.Analyze([new InputFile(path, Explicit: true)]).Findings;
-        var report = new System.Text.StringBuilder();
-        // The file itself, then every file that expects findings through it (its modules, a .bicepparam's template).
-        Compare(path, ExpectationReader.Read(path).Where(e => e.Via is null), findings, relativePath, report);
-        foreach (var other in FilesExpectingVia(path))
-        {
-            var expected = ExpectationReader.Read(other).Where(e => e.Via is null || e.Via == Path.GetFileName(path));
-            Compare(other, expected, findings, Path.GetRelativePath(TestEnvironment.TestData("rules"), other) + " via " + relativePath, report);
-        }
-        if (report.Length > 0)
-            Assert.Fail(report.ToString());
-    }
-
-    private static IEnumerable<string> FilesExpectingVia(string path) =>
-        Directory.EnumerateFiles(Path.GetDirectoryName(path)!, "*.bicep", SearchOption.AllDirectories)
-            .Where(f => f != path && ExpectationReader.Read(f).Any(e => e.Via == Path.GetFileName(path)))
-            .Order(StringComparer.Ordinal);
-
-    private static void Compare(string path, IEnumerable<Expectation> expectations, IReadOnlyList<Sdk.Finding> findings, string title, System.Text.StringBuilder report)
-    {
-        var expected = expectations.ToList();
-        var actual = findings
-            .Where(f => f.Location?.FilePath == path)
-            .Select(f => (f.Id, f.Location!.Line, f.Location.Column, f.Message))
-            .ToList();
-
-        var missing = expected.Where(e => !actual.Any(a => e.Matches(a.Id, a.Line, a.Column))).ToList();
-        var unexpected = actual.Where(a => !expected.Any(e => e.Matches(a.Id, a.Line, a.Column))).ToList();
-        if (missing.Count == 0 && unexpected.Count == 0)
-            return;
-
-        report.AppendLine($"{title}: findings differ from the expectations.");
-        foreach (var m in missing)
-            report.AppendLine($"  missing:    {m}");
-        foreach (var u in unexpected)
-            report.AppendLine($"  unexpected: {u.Id} at {u.Line},{u.Column}: {u.Message}");
-        report.AppendLine("template:");
-        var lines = File.ReadAllLines(path);
-        for (var i = 0; i < lines.Length; i++)
-            report.AppendLine($"{i + 1,4}: {lines[i]}");
+        var difference = TestDataComparison.CompareWithDependents(path, engine!.Analyze([new InputFile(path, Explicit: true)]).Findings, relativePath);
+        if (difference is not null)
+            Assert.Fail(difference);
     }
 
     [TestMethod]

@@ -1,8 +1,8 @@
 using System.Globalization;
 using InfraLint.Core.Arm;
 using InfraLint.Core.Engine;
+using InfraLint.Core.Packs;
 using InfraLint.Sdk;
-using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 
 namespace InfraLint.Core.Config;
@@ -16,10 +16,10 @@ internal sealed class ConfigLoader(string? explicitPath)
 {
     public const string FileName = "infralint.json";
 
-    private static readonly HashSet<string> Implemented = new(StringComparer.Ordinal) { "$schema", "description", "rules", "suppressions", "environments" };
+    private static readonly HashSet<string> Implemented = new(StringComparer.Ordinal) { "$schema", "description", "rules", "suppressions", "environments", "rulePacks" };
 
     // Keys DESIGN.md reserves for features this version does not have yet: named, not silently dropped.
-    private static readonly HashSet<string> NotYetSupported = new(StringComparer.Ordinal) { "permissionBudgets", "approvals", "rulePacks", "include", "exclude" };
+    private static readonly HashSet<string> NotYetSupported = new(StringComparer.Ordinal) { "permissionBudgets", "approvals", "include", "exclude" };
 
     private readonly Dictionary<string, InfraLintConfig> byDirectory = new(StringComparer.Ordinal);
     private readonly Dictionary<string, InfraLintConfig> byFile = new(StringComparer.Ordinal);
@@ -52,18 +52,10 @@ internal sealed class ConfigLoader(string? explicitPath)
     internal static InfraLintConfig Parse(string path)
     {
         var problems = new List<Finding>();
-        JObject root;
-        string text;
-        try
+        var (root, text, problem) = JsonFile.Read(path, FileName, "is ignored");
+        if (root is null)
         {
-            text = File.ReadAllText(path);
-            root = ArmTemplateReader.Parse(text);
-        }
-        catch (Exception e) when (e is JsonException or IOException or UnauthorizedAccessException)
-        {
-            var location = e is JsonReaderException { LineNumber: > 0 } r ? new SourceLocation(path, r.LineNumber, Math.Max(1, r.LinePosition)) : SourceLocation.StartOf(path);
-            var reason = e is JsonException ? "is not valid JSON" : "could not be read";
-            problems.Add(ToolDiagnostics.At(ToolDiagnostics.InvalidConfiguration, location, $"{FileName} {reason} and is ignored: {e.Message.Split(" Path '")[0].TrimEnd('.')}"));
+            problems.Add(problem!);
             return new InfraLintConfig(path, new Dictionary<string, Severity>(), [], problems);
         }
 
@@ -78,7 +70,28 @@ internal sealed class ConfigLoader(string? explicitPath)
         var severities = ReadSeverities(root["rules"], locator, problems);
         var suppressions = ReadSuppressions(root["suppressions"], path, locator, problems);
         var environments = ReadEnvironments(root["environments"], locator, problems);
-        return new InfraLintConfig(path, severities, suppressions, problems, environments);
+        return new InfraLintConfig(path, severities, suppressions, problems, environments) { RulePacks = ReadRulePacks(root["rulePacks"], path, locator, problems) };
+    }
+
+    // Paths relative to the configuration file's folder, as bicepconfig.json resolves its paths.
+    private static List<RulePackReference> ReadRulePacks(JToken? token, string path, JsonSourceLocator locator, List<Finding> problems)
+    {
+        var packs = new List<RulePackReference>();
+        if (token is null)
+            return packs;
+        if (token is not JArray entries)
+        {
+            problems.Add(ToolDiagnostics.ConfigurationWarning(locator.Locate(token.Parent!), "'rulePacks' must be an array of paths; it is ignored"));
+            return packs;
+        }
+        foreach (var entry in entries)
+        {
+            if (entry is JValue { Type: JTokenType.String } value && ((string)value!).Length > 0)
+                packs.Add(new RulePackReference(Path.GetFullPath(Path.Combine(Path.GetDirectoryName(path)!, (string)value!)), locator.Locate(entry)));
+            else
+                problems.Add(ToolDiagnostics.ConfigurationWarning(locator.Locate(entry), "an entry of 'rulePacks' must be the path of a rule pack; it is ignored"));
+        }
+        return packs;
     }
 
     private static Dictionary<string, Severity> ReadSeverities(JToken? rules, JsonSourceLocator locator, List<Finding> problems)

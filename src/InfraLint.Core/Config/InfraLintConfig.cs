@@ -28,6 +28,9 @@ internal sealed class InfraLintConfig
     /// <summary>How sandbox and production are recognised.</summary>
     public EnvironmentSettings Environments { get; }
 
+    /// <summary>The <c>rulePacks</c> it names, as full paths.</summary>
+    public IReadOnlyList<Packs.RulePackReference> RulePacks { get; init; } = [];
+
     /// <summary>INFRA0003/INFRA0004 findings about the file itself.</summary>
     public IReadOnlyList<Finding> Diagnostics { get; }
 }

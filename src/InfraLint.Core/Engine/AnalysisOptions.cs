@@ -26,6 +26,10 @@ public sealed record AnalysisOptions
     /// <summary>After this many compiles the compiler process is replaced, which bounds its memory.</summary>
     public int CompilesPerCompilerProcess { get; init; } = 400;
 
+    /// <summary>Rule packs for every file (<c>--rule-pack</c>, <c>InfraLintRulePack</c> items): <c>*.infralint-rules.json</c> files
+    /// or compiled assemblies. Packs named in an <c>infralint.json</c> add to these for the files it governs.</summary>
+    public IReadOnlyList<string> RulePacks { get; init; } = [];
+
     /// <summary>Let the compiler restore registry modules (needs network) instead of reporting them up front.</summary>
     public bool RestoreModules { get; init; }
 

@@ -7,4 +7,7 @@ public sealed record AnalysisResult(IReadOnlyList<Finding> Findings, int FilesAn
 {
     /// <summary>In an incremental run: how many input files' results came from the cache instead of a new analysis.</summary>
     public int FilesFromCache { get; init; }
+
+    /// <summary>The rule packs that were loaded, with the rules that ran (SARIF lists each as a tool extension).</summary>
+    public IReadOnlyList<Packs.RulePack> RulePacks { get; init; } = [];
 }

@@ -3,6 +3,7 @@ using InfraLint.Core.Arm;
 using InfraLint.Core.Bicep;
 using InfraLint.Core.Config;
 using InfraLint.Core.Trust;
+using InfraLint.Core.Packs;
 using InfraLint.Sdk;
 
 namespace InfraLint.Core.Engine;
@@ -18,6 +19,8 @@ public sealed class InfraLintEngine : IDisposable
     private BicepFrontEnd? bicep;
     private string? compilerUnavailable;
     private ConfigLoader? configuration;
+    private RulePackSet? packs;
+    private List<Rule>? runRules;
 
     public InfraLintEngine(AnalysisOptions options) => this.options = options;
 
@@ -51,8 +54,9 @@ public sealed class InfraLintEngine : IDisposable
             findings.Add(loaded.Diagnostic);
         if (loaded.Models.Count > 0 && AttachDeployment(loaded.Models, file.Path, Configuration) is { } failure)
             findings.Add(failure);
+        var rules = loaded.Models.Count > 0 ? RulesFor(file.Path) : [];
         foreach (var model in loaded.Models)
-            findings.AddRange(RunRules(model));
+            findings.AddRange(RunRules(model, rules));
         var suppressing = loaded.Models.Where(m => m.Language == SourceLanguage.ArmJson)
             .SelectMany(m => m.Resources).Where(r => FindingPolicy.MetadataSuppressions(r) is not null).ToList();
         var dependencies = options.TrackDependencies ? Dependencies(file, isBicep, loaded, cancellation) : null;
@@ -70,11 +74,14 @@ public sealed class InfraLintEngine : IDisposable
             findings.Add(ToolDiagnostics.At(ToolDiagnostics.CompilerFailed, null,
                 $"{compilerUnavailable}; {skippedBicep} Bicep file(s) were not analyzed"));
         }
-        var knownIds = options.Rules.Select(r => r.Descriptor.Id).Concat(ToolDiagnostics.All.Select(d => d.Id)).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var packs = Packs();
+        findings.AddRange(packs.Problems);
+        var knownIds = options.Rules.Concat(packs.Packs.SelectMany(p => p.Rules)).Select(r => r.Descriptor.Id)
+            .Concat(ToolDiagnostics.All.Select(d => d.Id)).ToHashSet(StringComparer.OrdinalIgnoreCase);
         var policy = new FindingPolicy(Configuration, knownIds, options.Today);
         var decided = policy.Apply(Normalize(findings), entries.SelectMany(e => e.AnalyzedFiles), entries.SelectMany(e => e.SuppressingResources));
         var extents = new TokenExtents();
-        return new AnalysisResult(Normalize(decided.Select(extents.Complete)), entries.Count(e => e.Analyzed), CompilerStarts, stopwatch.Elapsed);
+        return new AnalysisResult(Normalize(decided.Select(extents.Complete)), entries.Count(e => e.Analyzed), CompilerStarts, stopwatch.Elapsed) { RulePacks = packs.Packs };
     }
 
     // What a result depends on. Results that could not be analysed (a compile error, a missing module, broken
@@ -94,8 +101,27 @@ public sealed class InfraLintEngine : IDisposable
 
     public void Dispose() => compiler?.Dispose();
 
-    // infralint.json files, read once per engine: environments while loading, severities and suppressions at the end.
+    // infralint.json files, read once per engine: environments and packs while loading, severities and suppressions at the end.
     private ConfigLoader Configuration => configuration ??= new ConfigLoader(options.ConfigFile);
+
+    // Rule packs are loaded once per engine: the ones given to it, then the ones infralint.json files name.
+    private RulePackSet Packs()
+    {
+        if (packs is null)
+        {
+            packs = new RulePackSet(options.Rules.Select(r => r.Descriptor.Id).Concat(ToolDiagnostics.All.Select(d => d.Id)));
+            runRules = options.Rules.Concat(packs.RulesOf(options.RulePacks.Select(p => new RulePackReference(p)))).ToList();
+        }
+        return packs;
+    }
+
+    /// <summary>The built-in rules and the packs given to the engine, plus the packs the file's infralint.json names.</summary>
+    private IReadOnlyList<Rule> RulesFor(string path)
+    {
+        var set = Packs();
+        var configured = Configuration.For(path).RulePacks;
+        return configured.Count == 0 ? runRules! : runRules!.Concat(set.RulesOf(configured).Except(runRules!)).ToList();
+    }
 
     // The deployment view (identities, roles, environments) the 3xxx/4xxx rules read; a bug in it is one diagnostic, not a failed build.
     private static Finding? AttachDeployment(IReadOnlyList<TemplateModel> models, string path, ConfigLoader configuration)
@@ -147,10 +173,10 @@ public sealed class InfraLintEngine : IDisposable
         }
     }
 
-    private IEnumerable<Finding> RunRules(TemplateModel model)
+    private static IEnumerable<Finding> RunRules(TemplateModel model, IReadOnlyList<Rule> rules)
     {
         var results = new List<Finding>();
-        foreach (var rule in options.Rules)
+        foreach (var rule in rules)
         {
             var sink = new FindingSink(model);
             try

@@ -13,6 +13,9 @@ public sealed record Report(IReadOnlyList<ReportedFinding> Findings, SourceRoot 
     public static Report Of(IReadOnlyList<Finding> findings, SourceRoot root, string workingDirectory, int filesAnalyzed) =>
         new(findings.Select(f => new ReportedFinding(f, FindingFingerprint.Compute(f, root))).ToList(), root, workingDirectory, filesAnalyzed);
 
+    /// <summary>The rule packs of the run (SARIF describes each as a tool extension).</summary>
+    public IReadOnlyList<Packs.RulePack> RulePacks { get; init; } = [];
+
     /// <summary>The findings shown to the user and counted for the exit code.</summary>
     public IEnumerable<ReportedFinding> Reported => Findings.Where(f => f.IsReported);
 }

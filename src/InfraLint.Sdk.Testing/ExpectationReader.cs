@@ -2,7 +2,7 @@ using System.Text.RegularExpressions;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 
-namespace InfraLint.Rules.Tests;
+namespace InfraLint.Sdk.Testing;
 
 /// <summary>
 /// Reads the expectations of a testdata file: Bicep trailing comments (<c>// expect: INFRA1001@7</c>,
@@ -10,14 +10,15 @@ namespace InfraLint.Rules.Tests;
 /// template that appears only when <c>main.bicep</c> (a caller or a .bicepparam) is analysed) or, for ARM JSON, a <c>.expect</c> sidecar of
 /// <c>INFRA1001 /json/pointer</c> lines. A malformed marker throws with the reason.
 /// </summary>
-internal static partial class ExpectationReader
+public static partial class ExpectationReader
 {
     [GeneratedRegex(@"//\s*expect(?<next>-next-line)?(\s+via\s+(?<via>[^\s:]+))?:\s*(?<ids>.+)$")]
     private static partial Regex Marker();
 
-    [GeneratedRegex(@"^(?<id>[A-Z]+[0-9]{4})(@(?<col>[0-9]+))?$")]
+    [GeneratedRegex(@"^(?<id>[A-Z][A-Z0-9]*[0-9])(@(?<col>[0-9]+))?$")]
     private static partial Regex Item();
 
+    /// <summary>The expectations of the testdata file <paramref name="path"/>; throws <see cref="FormatException"/> for a malformed marker.</summary>
     public static IReadOnlyList<Expectation> Read(string path) =>
         path.EndsWith(".json", StringComparison.OrdinalIgnoreCase) ? ReadSidecar(path) : ReadBicep(path);
 

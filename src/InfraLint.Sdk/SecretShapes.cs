@@ -1,10 +1,12 @@
 using System.Text;
 
-namespace InfraLint.Rules.Secrets;
+namespace InfraLint.Sdk;
 
 /// <summary>
 /// What a secret looks like: setting names (DESIGN.md's list, case-insensitive, separators
-/// ignored) and connection-string values that carry a credential.
+/// ignored) and connection-string values that carry a credential. Lives in the Sdk so the
+/// built-in rules and the engine's declarative rule packs (which redact <c>{value}</c> of a
+/// secret-shaped property) share one definition; internal, so it is no promise to pack authors.
 /// </summary>
 internal static class SecretShapes
 {

@@ -1,0 +1,16 @@
+namespace InfraLint.Sdk.Testing;
+
+/// <summary>A finding a testdata file expects: rule id, 1-based line, and column when the marker gives one.</summary>
+/// <param name="Id">The rule id.</param>
+/// <param name="Line">1-based line.</param>
+/// <param name="Column">1-based column, or null when the marker gives none (any column matches).</param>
+/// <param name="Via">The file (a caller or a .bicepparam) through which the finding appears; null when the file shows it on its own.</param>
+public sealed record Expectation(string Id, int Line, int? Column, string? Via = null)
+{
+    /// <summary>True when a finding of <paramref name="id"/> at <paramref name="line"/>,<paramref name="column"/> meets this expectation.</summary>
+    public bool Matches(string id, int line, int column) =>
+        Id == id && Line == line && (Column is null || Column == column);
+
+    /// <inheritdoc/>
+    public override string ToString() => Column is null ? $"{Id} at line {Line}" : $"{Id} at {Line},{Column}";
+}

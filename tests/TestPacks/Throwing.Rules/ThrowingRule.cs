@@ -1,0 +1,14 @@
+using InfraLint.Sdk;
+
+namespace Throwing.Rules;
+
+/// <summary>Fails on every template, as a buggy pack rule would.</summary>
+public sealed class ThrowingRule : Rule
+{
+    public static readonly RuleDescriptor Rule = new("TEST0001", "Throws", "Never reported", RuleCategory.Other, Severity.Warning);
+
+    public override RuleDescriptor Descriptor => Rule;
+
+    public override void Analyze(TemplateModel template, FindingSink report) =>
+        throw new InvalidOperationException("the pack's rule is broken");
+}
