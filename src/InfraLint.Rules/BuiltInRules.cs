@@ -19,5 +19,9 @@ public static class BuiltInRules
         new RegistryPasswordRule(),
         new KeyVaultAccessPoliciesRule(),
         new ModelAutoUpgradeRule(),
+        new GatewayKeyAuthenticationRule(),
+        new GatewayTokenLimitRule(),
+        new GatewayTokenMetricsRule(),
+        new ListedKeyInKeyVaultRule(),
     }.OrderBy(r => r.Descriptor.Id, StringComparer.Ordinal).ToArray();
 }
