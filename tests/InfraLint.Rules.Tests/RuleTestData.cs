@@ -33,14 +33,16 @@ public sealed class RuleTestData
     public void Findings_match_the_inline_expectations(string relativePath)
     {
         var path = TestEnvironment.TestData("rules", relativePath);
-        var expected = ExpectationReader.Read(path);
+        // Findings inside a file the template loads (a policy XML) are reported in that file, with its own markers.
+        var files = ExpectationReader.LoadedFiles(path).Prepend(path).ToList();
+        var expected = files.SelectMany(f => ExpectationReader.Read(f).Select(e => e with { File = f == path ? null : Path.GetFileName(f) })).ToList();
         var actual = engine!.Analyze([new InputFile(path, Explicit: true)]).Findings
-            .Where(f => f.Location?.FilePath == path)
-            .Select(f => (f.Id, f.Location!.Line, f.Location.Column, f.Message))
+            .Where(f => f.Location is not null && files.Contains(f.Location.FilePath))
+            .Select(f => (f.Id, f.Location!.Line, f.Location.Column, f.Message, File: f.Location.FilePath == path ? null : Path.GetFileName(f.Location.FilePath)))
             .ToList();
 
-        var missing = expected.Where(e => !actual.Any(a => e.Matches(a.Id, a.Line, a.Column))).ToList();
-        var unexpected = actual.Where(a => !expected.Any(e => e.Matches(a.Id, a.Line, a.Column))).ToList();
+        var missing = expected.Where(e => !actual.Any(a => e.File == a.File && e.Matches(a.Id, a.Line, a.Column))).ToList();
+        var unexpected = actual.Where(a => !expected.Any(e => e.File == a.File && e.Matches(a.Id, a.Line, a.Column))).ToList();
         if (missing.Count == 0 && unexpected.Count == 0)
             return;
 
@@ -49,7 +51,7 @@ public sealed class RuleTestData
         foreach (var m in missing)
             report.AppendLine($"  missing:    {m}");
         foreach (var u in unexpected)
-            report.AppendLine($"  unexpected: {u.Id} at {u.Line},{u.Column}: {u.Message}");
+            report.AppendLine($"  unexpected: {u.Id} at {u.File}{(u.File is null ? "" : ":")}{u.Line},{u.Column}: {u.Message}");
         report.AppendLine("template:");
         var lines = File.ReadAllLines(path);
         for (var i = 0; i < lines.Length; i++)

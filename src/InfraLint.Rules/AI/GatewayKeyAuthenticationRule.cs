@@ -14,7 +14,7 @@ public sealed partial class GatewayKeyAuthenticationRule : Rule
     public static readonly RuleDescriptor Rule = new(
         Id: "INFRA5004",
         Title: "AI gateway authenticates to the model endpoint with a key instead of a managed identity",
-        MessageFormat: "{0} sends the Azure OpenAI / AI Services endpoint a key ({1}); authenticate with the gateway's managed identity (authentication-managed-identity) and a Cognitive Services OpenAI User role instead",
+        MessageFormat: "{0}: the gateway calls the Azure OpenAI / AI Services endpoint with a key ({1}); authenticate with the gateway's managed identity (authentication-managed-identity) and a Cognitive Services OpenAI User role instead",
         Category: RuleCategory.AI,
         DefaultSeverity: Severity.Warning,
         Description: "An API Management gateway in front of Azure OpenAI or AI Services passes a key to the model endpoint (a backend api-key credential header, a set-header policy, or a named value holding the account's key) instead of using its managed identity.");

@@ -23,9 +23,19 @@ internal static partial class ResourceNames
     /// <summary>
     /// The segments of a child resource's name (<c>service/api/policy</c>), each its value when known, else the
     /// expression that writes it (the same parameter names the same parent). Reads <c>format('{0}/{1}', …)</c>
-    /// and <c>concat(…, '/', …)</c>, which Bicep and hand-written ARM JSON use; null for other names.
+    /// and <c>concat(…, '/', …)</c>, which Bicep and hand-written ARM JSON use; null for other names. A child
+    /// nested in its parent's <c>resources</c> array (ARM JSON) names only itself: the parent's segments come first.
     /// </summary>
     public static IReadOnlyList<string>? Segments(TemplateModel template, ResourceModel resource)
+    {
+        var own = OwnSegments(template, resource);
+        if (own is null || resource.Body.Parent is not JArray { Parent: JProperty { Name: "resources", Parent: JObject parentBody } }
+            || template.Resources.FirstOrDefault(r => ReferenceEquals(r.Body, parentBody)) is not { } parent)
+            return own;
+        return Segments(template, parent) is { } above ? [.. above, .. own] : null;
+    }
+
+    private static IReadOnlyList<string>? OwnSegments(TemplateModel template, ResourceModel resource)
     {
         if (resource.Name is not JValue { Type: JTokenType.String } raw)
             return null;
