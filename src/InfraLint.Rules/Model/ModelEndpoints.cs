@@ -35,9 +35,13 @@ internal static class ModelEndpoints
         if (!value.Calls("reference"))
             return false;
         var mentionsType = value.Literals.Any(l => l.Equals(AccountType, StringComparison.OrdinalIgnoreCase));
-        var accounts = template.Resources
-            .Where(r => r.Is(AccountType) && (mentionsType || value.Literals.Contains(r.SymbolicName ?? string.Empty, StringComparer.Ordinal)))
-            .ToList();
+        var accounts = template.Resources.Where(r => r.Is(AccountType)).ToList();
+        // The account the expression names (resourceId(type, 'name') or a symbolic name), else any of the type.
+        var named = accounts.Where(a => value.Literals.Any(l => l == a.SymbolicName || string.Equals(l, a.EvaluatedName, StringComparison.OrdinalIgnoreCase))).ToList();
+        if (named.Count > 0)
+            accounts = named;
+        else if (!mentionsType)
+            accounts = [];
         return accounts.Count == 0 ? mentionsType : accounts.Any(a => ServesModels(template, a));
     }
 
