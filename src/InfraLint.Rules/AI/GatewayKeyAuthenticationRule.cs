@@ -35,7 +35,7 @@ public sealed partial class GatewayKeyAuthenticationRule : Rule
             CheckPolicy(template, report, gateway, policy, service);
         foreach (var (resource, _, name) in gateway.NamedValues.Where(n => !n.Resource.IsExisting))
         {
-            var properties = resource.Properties is null ? null : template.Resolve(resource.Properties) as JObject;
+            var properties = ApiGateway.PropertiesOf(template, resource);
             if (properties?.Property("value", StringComparison.OrdinalIgnoreCase) is { } value && ListedKeys.In(template, value.Value) is var (function, listed)
                 && ListedKeys.TargetTypes(template, listed).Any(t => t.StartsWith(AccountType, StringComparison.OrdinalIgnoreCase)))
                 report.ReportAt(Rule, resource, value, $"Named value '{name}'", $"it holds {function}() of the AI account");
@@ -44,13 +44,18 @@ public sealed partial class GatewayKeyAuthenticationRule : Rule
 
     private static void CheckBackend(TemplateModel template, FindingSink report, ApiGateway gateway, ResourceModel backend)
     {
-        var credentials = backend.Properties.Child("credentials") is { } c ? template.Resolve(c) : null;
-        if ((credentials.Child("header") is { } h ? template.Resolve(h) : null) is not JObject header)
+        if (ApiGateway.PropertiesOf(template, backend).Child("credentials") is not { } credentials)
             return;
-        foreach (var entry in header.Properties().Where(p => KeyHeaders.Contains(p.Name, StringComparer.OrdinalIgnoreCase)))
+        var name = gateway.Name(backend)!;
+        var header = template.ResolvePartially(credentials).Child("header") is { } h ? template.ResolvePartially(h) as JObject : null;
+        // Credentials passed whole into a module: their header entries are known values, reported at the property that takes them.
+        var passedIn = header is null;
+        header ??= template.Evaluate(credentials).Value.Child("header") as JObject;
+        foreach (var entry in header?.Properties().Where(p => KeyHeaders.Contains(p.Name, StringComparer.OrdinalIgnoreCase)) ?? [])
         {
             var values = template.Evaluate(entry.Value).Value is JArray known ? known.Select(v => (string?)v ?? string.Empty) : [];
-            report.ReportAt(Rule, backend, entry, $"Backend '{gateway.Name(backend)![1]}'", Describe(template, gateway, gateway.Name(backend)![0], entry.Name + " header", values));
+            report.ReportAt(Rule, backend, passedIn ? credentials.Parent ?? credentials : entry, $"Backend '{name[1]}'",
+                Describe(template, gateway, name[0], entry.Name + " header", values));
         }
     }
 
@@ -99,8 +104,9 @@ public sealed partial class GatewayKeyAuthenticationRule : Rule
             return carrier;
         var namedValue = gateway.NamedValues.FirstOrDefault(n => string.Equals(n.Service, service, StringComparison.OrdinalIgnoreCase)
             && (string.Equals(n.Name, reference, StringComparison.OrdinalIgnoreCase)
-                || string.Equals(template.Evaluate(n.Resource.Properties.Child("displayName")).AsString, reference, StringComparison.OrdinalIgnoreCase)));
-        var inKeyVault = namedValue.Resource?.Properties.Child("keyVault") is not null;
+                || string.Equals(template.Evaluate(ApiGateway.PropertiesOf(template, n.Resource).Child("displayName")).AsString, reference, StringComparison.OrdinalIgnoreCase)));
+        var inKeyVault = namedValue.Resource is not null && ApiGateway.PropertiesOf(template, namedValue.Resource).Child("keyVault") is { } keyVault
+            && template.Evaluate(keyVault).Value is not JValue { Type: JTokenType.Null };
         return inKeyVault
             ? $"{carrier} from named value '{reference}', a Key Vault secret: a key in Key Vault is still a key"
             : $"{carrier} from named value '{reference}'";

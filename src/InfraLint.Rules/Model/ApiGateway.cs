@@ -130,9 +130,16 @@ internal sealed class ApiGateway
         return resources.Where(e => e.Resource.Is(type) && e.Name.Count == segments);
     }
 
+    /// <summary>
+    /// The resource's <c>properties</c> as far as the template writes them, also when they are built by spreads
+    /// and conditions (AVM modules: <c>...(type == 'Single' ? { url: url } : { pool: pool })</c>).
+    /// </summary>
+    public static JObject? PropertiesOf(TemplateModel template, ResourceModel resource) =>
+        resource.Properties is null ? null : template.ResolvePartially(resource.Properties) as JObject;
+
     private static GatewayPolicy ReadPolicy(TemplateModel template, ResourceModel resource)
     {
-        var properties = resource.Properties is null ? null : template.Resolve(resource.Properties) as JObject;
+        var properties = PropertiesOf(template, resource);
         var value = properties?.Property("value", StringComparison.OrdinalIgnoreCase);
         if (value is null)
             return new GatewayPolicy(resource, null, null, null);
@@ -151,7 +158,7 @@ internal sealed class ApiGateway
         foreach (var backend in Backends)
         {
             var name = Name(backend)!;
-            var properties = backend.Properties is null ? null : template.Resolve(backend.Properties) as JObject;
+            var properties = PropertiesOf(template, backend);
             if (ModelEndpoints.Is(template, properties.Child("url")))
                 modelBackends.Add((name[0], name[1]));
             else if (template.ResolvePartially(properties.Child("pool").Child("services") ?? new JArray()) is JArray members)
@@ -168,7 +175,7 @@ internal sealed class ApiGateway
     // serviceUrl on a model endpoint, or a policy that routes to one (set-backend-service base-url or backend-id).
     private bool IsModelApi(TemplateModel template, GatewayApi api)
     {
-        if (ModelEndpoints.Is(template, api.Resource.Properties.Child("serviceUrl")))
+        if (ModelEndpoints.Is(template, PropertiesOf(template, api.Resource).Child("serviceUrl")))
             return true;
         return api.OwnPolicies.Where(p => p.Document is not null)
             .SelectMany(p => PolicyXml.Elements(p.Document!, "set-backend-service"))
@@ -181,7 +188,7 @@ internal sealed class ApiGateway
         var links = Of("products/apis", 3).Select(e => (e.Name[0], e.Name[1], e.Name[2])).ToList();
         foreach (var (resource, name) in Of("products/apiLinks", 3))
         {
-            var id = template.Evaluate(resource.Properties.Child("apiId"));
+            var id = template.Evaluate(PropertiesOf(template, resource).Child("apiId"));
             var apis = id.AsString is { } known ? [known.Split('/')[^1]] : id.Literals;
             links.AddRange(Apis.Where(a => Same(a.Service, name[0]) && apis.Any(l => Same(l, a.Name))).Select(a => (name[0], name[1], a.Name)));
         }
