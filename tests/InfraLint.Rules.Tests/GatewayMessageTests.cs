@@ -1,6 +1,3 @@
-using InfraLint.Core.Engine;
-using InfraLint.Tests;
-
 namespace InfraLint.Rules.Tests;
 
 /// <summary>The messages of the AI gateway rules and INFRA1005, and that they name keys, never their values.</summary>
@@ -63,20 +60,10 @@ public sealed class GatewayMessageTests
         }
         """;
 
-    private static IReadOnlyList<InfraLint.Sdk.Finding> Findings()
-    {
-        var dir = Path.Combine(Path.GetTempPath(), "infralint-message-tests", Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(dir);
-        var file = Path.Combine(dir, "main.bicep");
-        File.WriteAllText(file, Template);
-        using var engine = new InfraLintEngine(new AnalysisOptions { Rules = BuiltInRules.All, BicepPath = TestEnvironment.BicepPath });
-        return engine.Analyze([new InputFile(file, true)]).Findings;
-    }
-
     [TestMethod]
     public void Messages_name_the_carrier_of_the_key_never_the_key()
     {
-        var findings = Findings();
+        var findings = MessageTests.Analyze(Template);
         var lines = findings.Select(f => $"{f.Id} {f.ResourceName} {f.PropertyPath}: {f.Message}").ToArray();
         Assert.AreEqual(string.Join("\n", new[]
         {

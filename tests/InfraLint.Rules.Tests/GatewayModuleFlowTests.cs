@@ -1,6 +1,3 @@
-using InfraLint.Core.Engine;
-using InfraLint.Tests;
-
 namespace InfraLint.Rules.Tests;
 
 /// <summary>
@@ -14,8 +11,8 @@ public sealed class GatewayModuleFlowTests
     [TestMethod]
     public void Reports_backend_credentials_and_named_values_passed_to_modules_in_the_modules()
     {
-        var dir = NewProject();
-        File.WriteAllText(Path.Combine(dir, "main.bicep"), """
+        var (dir, main) = ModuleFlowTests.NewProject();
+        File.WriteAllText(main, """
             resource openAi 'Microsoft.CognitiveServices/accounts@2024-10-01' existing = {
               name: 'oai-modules'
             }
@@ -73,14 +70,14 @@ public sealed class GatewayModuleFlowTests
               }
             }
             """);
-        Assert.AreEqual("backend.bicep(15,5): INFRA5004 named-value.bicep(16,5): INFRA5004", string.Join(" ", Analyze(dir)));
+        Assert.AreEqual("backend.bicep(15,5): INFRA5004 named-value.bicep(16,5): INFRA5004", string.Join(" ", ModuleFlowTests.Analyze(main)));
     }
 
     [TestMethod]
     public void Reports_a_key_in_a_policy_file_a_module_loads_in_that_file()
     {
-        var dir = NewProject();
-        File.WriteAllText(Path.Combine(dir, "main.bicep"), """
+        var (dir, main) = ModuleFlowTests.NewProject();
+        File.WriteAllText(main, """
             module api 'api.bicep' = {
               name: 'api'
               params: { serviceName: 'apim-modules' }
@@ -113,23 +110,6 @@ public sealed class GatewayModuleFlowTests
             """);
         Directory.CreateDirectory(Path.Combine(dir, "policies"));
         File.WriteAllText(Path.Combine(dir, "policies", "chat.xml"), "<policies>\r\n  <inbound>\r\n    <base />\r\n    <set-header name=\"API-KEY\"><value>{{k}}</value></set-header>\r\n  </inbound>\r\n</policies>\r\n");
-        CollectionAssert.AreEqual(new[] { "chat.xml(4,5): INFRA5004" }, Analyze(dir));
-    }
-
-    private static string NewProject()
-    {
-        var dir = Path.Combine(Path.GetTempPath(), "infralint-gateway-modules", Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(dir);
-        return dir;
-    }
-
-    private static string[] Analyze(string dir)
-    {
-        using var engine = new InfraLintEngine(new AnalysisOptions { Rules = BuiltInRules.All, BicepPath = TestEnvironment.BicepPath });
-        return engine.Analyze([new InputFile(Path.Combine(dir, "main.bicep"), true)]).Findings
-            .Where(f => f.Id.StartsWith("INFRA5", StringComparison.Ordinal))
-            .Select(f => $"{Path.GetFileName(f.Location!.FilePath)}({f.Location.Line},{f.Location.Column}): {f.Id}")
-            .Distinct()
-            .ToArray();
+        CollectionAssert.AreEqual(new[] { "chat.xml(4,5): INFRA5004" }, ModuleFlowTests.Analyze(main));
     }
 }
