@@ -63,7 +63,9 @@ public sealed partial class GatewayKeyAuthenticationRule : Rule
     {
         if (policy.Document is null || policy.Value is null)
             return;
-        foreach (var setHeader in PolicyXml.Elements(policy.Document, "set-header"))
+        // A header set on a side request (send-request) or on the response goes elsewhere than the model.
+        foreach (var setHeader in PolicyXml.Elements(policy.Document, "set-header")
+            .Where(e => !e.Ancestors().Any(a => a.Name.LocalName is "send-request" or "send-one-way-request" or "outbound" or "on-error")))
         {
             var header = PolicyXml.Attribute(setHeader, "name");
             if (header is null || !KeyHeaders.Contains(header, StringComparer.OrdinalIgnoreCase)

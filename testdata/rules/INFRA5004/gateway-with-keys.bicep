@@ -111,9 +111,14 @@ resource chatPolicy 'Microsoft.ApiManagement/service/apis/policies@2024-05-01' =
       <value>{{openai-key-kv}}</value>
     </set-header>
     <set-variable name="caller" value="@(context.Request.Headers.GetValueOrDefault("x-caller", "unknown"))" />
+    <send-request mode="new" response-variable-name="safety" timeout="10">
+      <set-url>https://safety.partner.example/check</set-url>
+      <set-method>POST</set-method>
+      <set-header name="api-key" exists-action="override"><value>{{partner-key}}</value></set-header>
+    </send-request>
   </inbound>
   <backend><forward-request /></backend>
-  <outbound><base /></outbound>
+  <outbound><base /><set-header name="api-key" exists-action="delete" /></outbound>
   <on-error><base /></on-error>
 </policies>
 '''
