@@ -29,5 +29,9 @@ public static class BuiltInRules
         new IdentityInBothEnvironmentsRule(),
         new DeploymentAndRuntimeIdentityRule(),
         new ModelCallerExecutesRule(),
+        new GatewayKeyAuthenticationRule(),
+        new GatewayTokenLimitRule(),
+        new GatewayTokenMetricsRule(),
+        new ListedKeyInKeyVaultRule(),
     }.OrderBy(r => r.Descriptor.Id, StringComparer.Ordinal).ToArray();
 }

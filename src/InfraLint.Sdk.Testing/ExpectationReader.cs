@@ -7,7 +7,8 @@ namespace InfraLint.Sdk.Testing;
 /// <summary>
 /// Reads the expectations of a testdata file: Bicep trailing comments (<c>// expect: INFRA1001@7</c>,
 /// <c>// expect-next-line: INFRA1001</c>, <c>// expect via main.bicep: INFRA3001</c> for a finding in a module or
-/// template that appears only when <c>main.bicep</c> (a caller or a .bicepparam) is analysed) or, for ARM JSON, a <c>.expect</c> sidecar of
+/// template that appears only when <c>main.bicep</c> (a caller or a .bicepparam) is analysed), XML comments in a
+/// file a template loads (<c>&lt;!-- expect: INFRA5004@5 --&gt;</c>) or, for ARM JSON, a <c>.expect</c> sidecar of
 /// <c>INFRA1001 /json/pointer</c> lines. A malformed marker throws with the reason.
 /// </summary>
 public static partial class ExpectationReader
@@ -15,20 +16,33 @@ public static partial class ExpectationReader
     [GeneratedRegex(@"//\s*expect(?<next>-next-line)?(\s+via\s+(?<via>[^\s:]+))?:\s*(?<ids>.+)$")]
     private static partial Regex Marker();
 
+    [GeneratedRegex(@"<!--\s*expect(?<next>-next-line)?:\s*(?<ids>.+?)\s*-->")]
+    private static partial Regex XmlMarker();
+
     [GeneratedRegex(@"^(?<id>[A-Z][A-Z0-9]*[0-9])(@(?<col>[0-9]+))?$")]
     private static partial Regex Item();
 
+    [GeneratedRegex(@"loadTextContent\(\s*'(?<path>[^'$]+)'")]
+    private static partial Regex LoadedText();
+
+    /// <summary>The files a Bicep testdata file loads with <c>loadTextContent('…')</c>: findings may point into them.</summary>
+    public static IEnumerable<string> LoadedFiles(string path) =>
+        path.EndsWith(".bicep", StringComparison.OrdinalIgnoreCase)
+            ? LoadedText().Matches(File.ReadAllText(path)).Select(m => Path.GetFullPath(Path.Combine(Path.GetDirectoryName(path)!, m.Groups["path"].Value))).Distinct()
+            : [];
+
     /// <summary>The expectations of the testdata file <paramref name="path"/>; throws <see cref="FormatException"/> for a malformed marker.</summary>
     public static IReadOnlyList<Expectation> Read(string path) =>
-        path.EndsWith(".json", StringComparison.OrdinalIgnoreCase) ? ReadSidecar(path) : ReadBicep(path);
+        path.EndsWith(".json", StringComparison.OrdinalIgnoreCase) ? ReadSidecar(path) : ReadComments(path);
 
-    private static List<Expectation> ReadBicep(string path)
+    private static List<Expectation> ReadComments(string path)
     {
         var expectations = new List<Expectation>();
         var lines = File.ReadAllLines(path);
+        var marker = path.EndsWith(".xml", StringComparison.OrdinalIgnoreCase) ? XmlMarker() : Marker();
         for (var i = 0; i < lines.Length; i++)
         {
-            var match = Marker().Match(lines[i]);
+            var match = marker.Match(lines[i]);
             if (!match.Success)
                 continue;
             var line = match.Groups["next"].Success ? i + 2 : i + 1;

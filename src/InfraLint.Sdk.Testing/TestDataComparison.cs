@@ -8,7 +8,8 @@ public static class TestDataComparison
     /// <summary>
     /// Compares the findings of analysing <paramref name="path"/> with its own expectations, and with the
     /// <c>// expect via &lt;file name&gt;:</c> expectations of the Bicep files beside or below it (its modules, the
-    /// template of a .bicepparam). Null when everything matches; otherwise every difference.
+    /// template of a .bicepparam), and with the markers of the files it loads (<c>loadTextContent</c>). Null when
+    /// everything matches; otherwise every difference.
     /// </summary>
     public static string? CompareWithDependents(string path, IReadOnlyList<Finding> findings, string? displayName = null)
     {
@@ -23,6 +24,9 @@ public static class TestDataComparison
             var expected = ExpectationReader.Read(other).Where(e => e.Via is null || e.Via == name).ToList();
             report.Append(Compare(other, expected, findings, $"{Path.GetFileName(other)} via {displayName ?? name}"));
         }
+        // Findings inside a file the template loads (a policy XML) are reported in that file, with its own markers.
+        foreach (var loaded in ExpectationReader.LoadedFiles(path).Where(File.Exists))
+            report.Append(Compare(loaded, ExpectationReader.Read(loaded), findings, $"{Path.GetFileName(loaded)} loaded by {displayName ?? name}"));
         return report.Length == 0 ? null : report.ToString();
     }
 

@@ -31,6 +31,14 @@ public sealed class FindingSink
         findings.Add(new Finding(descriptor, descriptor.DefaultSeverity, parameter.Location, descriptor.FormatMessage(args),
             PropertyPath: "parameters." + parameter.Name));
 
+    /// <summary>
+    /// Reports a finding about <paramref name="token"/> of <paramref name="resource"/> at <paramref name="location"/>,
+    /// a place the template's own source map does not know: inside a file the template loads
+    /// (<see cref="TemplateModel.LoadedFileOf"/>). The property path is still <paramref name="token"/>'s.
+    /// </summary>
+    public void ReportAt(RuleDescriptor descriptor, ResourceModel resource, SourceLocation location, JToken token, params object?[] args) =>
+        Add(descriptor, location, resource, RelativePath(template.SourceOf(token), resource.Body), args);
+
     /// <summary>Reports a finding at the resource's declaration (for a missing property).</summary>
     public void Report(RuleDescriptor descriptor, ResourceModel resource, params object?[] args) =>
         Add(descriptor, resource.Declaration, resource, null, args);

@@ -62,4 +62,12 @@ public abstract class TemplateModel
 
     /// <summary>Where <paramref name="token"/> (a token of this template's JSON) is written in source.</summary>
     public abstract SourceLocation Locate(JToken token);
+
+    /// <summary>
+    /// The full path of the file whose whole text the string <paramref name="token"/> is, when the template
+    /// loads it (Bicep <c>loadTextContent('policy.xml')</c>); null when the text is written in the template
+    /// itself or assembled by an expression. Line <c>n</c> of the string is line <c>n</c> of that file, so a
+    /// finding inside the text can point there (see <see cref="FindingSink"/>).
+    /// </summary>
+    public virtual string? LoadedFileOf(JToken token) => null;
 }

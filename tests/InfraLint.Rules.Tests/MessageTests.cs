@@ -70,12 +70,15 @@ public sealed class MessageTests
         }
         """;
 
-    private static IReadOnlyList<InfraLint.Sdk.Finding> Findings()
+    private static IReadOnlyList<InfraLint.Sdk.Finding> Findings() => Analyze(Template);
+
+    /// <summary>The findings of all built-in rules in one Bicep file with <paramref name="template"/> as its text.</summary>
+    internal static IReadOnlyList<InfraLint.Sdk.Finding> Analyze(string template)
     {
         var dir = Path.Combine(Path.GetTempPath(), "infralint-message-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(dir);
         var file = Path.Combine(dir, "main.bicep");
-        File.WriteAllText(file, Template);
+        File.WriteAllText(file, template);
         using var engine = new InfraLintEngine(new AnalysisOptions { Rules = BuiltInRules.All, BicepPath = TestEnvironment.BicepPath });
         return engine.Analyze([new InputFile(file, true)]).Findings;
     }

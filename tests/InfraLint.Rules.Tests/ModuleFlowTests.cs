@@ -122,14 +122,14 @@ public sealed class ModuleFlowTests
         CollectionAssert.AreEqual(new[] { "vault.bicep(4,1): INFRA2005" }, Analyze(main));
     }
 
-    private static (string Dir, string Main) NewProject()
+    internal static (string Dir, string Main) NewProject()
     {
         var dir = Path.Combine(Path.GetTempPath(), "infralint-module-flow", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(dir);
         return (dir, Path.Combine(dir, "main.bicep"));
     }
 
-    private static string[] Analyze(string main)
+    internal static string[] Analyze(string main)
     {
         using var engine = new InfraLintEngine(new AnalysisOptions { Rules = BuiltInRules.All, BicepPath = TestEnvironment.BicepPath });
         return engine.Analyze([new InputFile(main, true)]).Findings

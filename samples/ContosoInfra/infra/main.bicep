@@ -285,5 +285,18 @@ resource feedbackWorkflow 'Microsoft.Logic/workflows@2019-05-01' = {
   }
 }
 
+module gateway 'modules/gateway.bicep' = {
+  name: 'gateway'
+  params: {
+    location: location
+    gatewayName: 'apim-${appName}-${environmentName}'
+    openAiAccountName: 'oai-${appName}-${suffix}'
+    openAiKeySecretUri: '${keyVault.properties.vaultUri}secrets/openai-key'
+    tags: tags
+  }
+  dependsOn: [ai]
+}
+
 output webUrl string = 'https://${web.properties.defaultHostName}'
 output chatApiUrl string = 'https://${chatApi.properties.configuration.ingress.fqdn}'
+output gatewayUrl string = gateway.outputs.gatewayUrl

@@ -10,8 +10,9 @@ internal sealed class BicepDocument
     public BicepDocument(IReadOnlyList<BicepResourceDeclaration> resources,
         IReadOnlyDictionary<string, BicepVariable> variables, IReadOnlyDictionary<string, BicepVariable> parameters,
         IReadOnlyList<BicepReference> references, BicepReference? usingTarget = null,
-        IReadOnlyDictionary<string, BicepVariable>? outputs = null)
+        IReadOnlyDictionary<string, BicepVariable>? outputs = null, IReadOnlyList<string>? loadedTexts = null)
     {
+        LoadedTexts = loadedTexts ?? [];
         Outputs = outputs ?? new Dictionary<string, BicepVariable>(StringComparer.Ordinal);
         References = references;
         Using = usingTarget;
@@ -31,6 +32,9 @@ internal sealed class BicepDocument
 
     /// <summary>The template a .bicepparam file is <c>using</c>.</summary>
     public BicepReference? Using { get; }
+
+    /// <summary>The files the template reads with <c>loadTextContent('…')</c> (paths as written, relative to the file).</summary>
+    public IReadOnlyList<string> LoadedTexts { get; }
 
     /// <summary>Module and import paths, in source order.</summary>
     public IReadOnlyList<BicepReference> References { get; }

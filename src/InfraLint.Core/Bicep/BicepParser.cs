@@ -21,9 +21,24 @@ internal sealed class BicepParser
 
     public static BicepDocument Parse(string text)
     {
-        var parser = new BicepParser(BicepLexer.Tokenize(text));
+        var tokens = BicepLexer.Tokenize(text);
+        var parser = new BicepParser(tokens);
         parser.ParseFile();
-        return new BicepDocument(parser.resources, parser.variables, parser.parameters, parser.references, parser.usingTarget, parser.outputs);
+        return new BicepDocument(parser.resources, parser.variables, parser.parameters, parser.references, parser.usingTarget, parser.outputs,
+            LoadedTexts(tokens));
+    }
+
+    // loadTextContent('policy.xml') anywhere, also inside other calls: the compiler inlines the file's text.
+    private static List<string> LoadedTexts(IReadOnlyList<BicepToken> tokens)
+    {
+        var paths = new List<string>();
+        for (var i = 0; i + 2 < tokens.Count; i++)
+        {
+            if (tokens[i].IsKeyword("loadTextContent") && tokens[i + 1].Is("(") && tokens[i + 2] is { Kind: BicepTokenKind.String, IsInterpolated: false } path
+                && !paths.Contains(path.Text, StringComparer.Ordinal))
+                paths.Add(path.Text);
+        }
+        return paths;
     }
 
     private BicepToken Current => tokens[pos];

@@ -17,6 +17,7 @@ internal sealed class BicepSourceLocator : ISourceLocator
     private readonly JObject? variables;
     private readonly JObject? parameters;
     private readonly JObject? outputs;
+    private readonly Dictionary<string, string?> loadedTexts = new(StringComparer.Ordinal);
 
     public BicepSourceLocator(string filePath, BicepDocument document, JObject compiled,
         IReadOnlyDictionary<JObject, BicepResourceDeclaration> declarations)
@@ -62,6 +63,39 @@ internal sealed class BicepSourceLocator : ISourceLocator
             }
         }
         return SourceLocation.StartOf(filePath);
+    }
+
+    // The compiler inlines loadTextContent() as a string (often in a generated variable, $fxv#0): the file whose
+    // text it is, found by comparing contents, is where a finding inside that text belongs.
+    public string? LoadedFileOf(string text)
+    {
+        foreach (var relative in document.LoadedTexts)
+        {
+            var path = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(filePath)!, relative));
+            if (LoadedText(path) is { } content && (content == text || content.ReplaceLineEndings("\n") == text.ReplaceLineEndings("\n")))
+                return path;
+        }
+        return null;
+    }
+
+    private string? LoadedText(string path)
+    {
+        lock (loadedTexts)
+            return loadedTexts.TryGetValue(path, out var known) ? known : loadedTexts[path] = Read(path);
+    }
+
+    private static string? Read(string path)
+    {
+        string? content;
+        try
+        {
+            content = File.Exists(path) && new FileInfo(path).Length < 4 * 1024 * 1024 ? File.ReadAllText(path) : null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            content = null;
+        }
+        return content;
     }
 
     private SourceLocation At((int Line, int Column) position) => new(filePath, position.Line, position.Column);

@@ -71,4 +71,7 @@ internal sealed class CompiledTemplate : TemplateModel
     }
 
     public override JToken SourceOf(JToken token) => Origin.SourceOf(token);
+
+    public override string? LoadedFileOf(JToken token) =>
+        token is JValue { Type: JTokenType.String } text ? locator.LoadedFileOf((string)text!) : null;
 }

@@ -18,14 +18,6 @@ public sealed class ListedKeyInConfigurationRule : Rule
         DefaultSeverity: Severity.Warning,
         Description: "The result of a list*() call (listKeys, listConnectionStrings, listCredentials, listSecrets, listAdminKeys, listQueryKeys) is copied into app settings, environment variables, connection strings or container app secrets, where the key sits in plain configuration.");
 
-    // The ARM functions that return keys, connection strings, credentials or signatures built from them.
-    private static readonly string[] KeyFunctions =
-    [
-        "listKeys", "listConnectionStrings", "listCredentials", "listSecrets", "listAdminKeys", "listQueryKeys",
-        "listAccountSas", "listServiceSas", "listAuthKeys", "listCallbackUrl", "listClusterAdminCredential",
-        "listClusterUserCredential",
-    ];
-
     // Resource type prefix (provider/type) -> what it is, and the identity-based way to reach it.
     private static readonly (string TypePrefix, string Service, string Alternative)[] Services =
     [
@@ -57,12 +49,12 @@ public sealed class ListedKeyInConfigurationRule : Rule
     {
         foreach (var entry in ConfigurationEntries.Of(template))
         {
-            if (KeyFunction(template, entry.Value ?? entry.ReferencedValue) is var (function, value))
+            if (ListedKeys.In(template, entry.Value ?? entry.ReferencedValue) is var (function, value))
                 Report(template, report, entry.Owner, entry.Anchor, entry.Kind.Describe(), entry.Name, function, value);
         }
         foreach (var secret in ContainerAppSecrets.Of(template))
         {
-            if (KeyFunction(template, secret.Value) is var (function, value))
+            if (ListedKeys.In(template, secret.Value) is var (function, value))
                 Report(template, report, secret.Owner, secret.Anchor, "Secret", secret.Name, function, value);
         }
     }
@@ -74,22 +66,11 @@ public sealed class ListedKeyInConfigurationRule : Rule
         report.ReportAt(Rule, owner, anchor, kind, name ?? "(computed name)", owner.DisplayName, function, service, alternative);
     }
 
-    private static (string Function, TemplateValue Value)? KeyFunction(TemplateModel template, JToken? token)
-    {
-        if (token is null)
-            return null;
-        var value = template.Evaluate(token);
-        var function = KeyFunctions.FirstOrDefault(value.Calls);
-        return function is null ? null : (function, value);
-    }
-
     // The service whose keys are listed: a resource type written in the expression (resourceId('Microsoft.Storage/…')),
     // or the symbolic name of a resource of this template (languageVersion 2.0: listKeys('storage', …)).
     private static (string Service, string Alternative) TargetService(TemplateModel template, TemplateValue value)
     {
-        var types = value.Literals
-            .Select(l => template.Resources.FirstOrDefault(r => string.Equals(r.SymbolicName, l, StringComparison.Ordinal))?.Type ?? l)
-            .ToList();
+        var types = ListedKeys.TargetTypes(template, value).ToList();
         foreach (var (prefix, service, alternative) in Services)
         {
             if (types.Any(t => t.StartsWith(prefix, StringComparison.OrdinalIgnoreCase)))

@@ -1,0 +1,53 @@
+using InfraLint.Rules.Model;
+using InfraLint.Sdk;
+using Newtonsoft.Json.Linq;
+
+namespace InfraLint.Rules.Secrets;
+
+// Copying a service key into Key Vault hides it from the template but keeps it a key: it opens the
+// whole service for whoever reads the secret, it is copied again at every deployment, and nobody
+// rotates it. Where the service accepts Microsoft Entra ID, the callers' managed identities with a
+// narrow role need no secret at all.
+public sealed class ListedKeyInKeyVaultRule : Rule
+{
+    public static readonly RuleDescriptor Rule = new(
+        Id: "INFRA1005",
+        Title: "A service key is copied into Key Vault where identity-based access exists",
+        MessageFormat: "Key Vault secret '{0}' stores a key from {1}() of {2}, which accepts Microsoft Entra ID; {3}, and drop the secret",
+        Category: RuleCategory.Secrets,
+        DefaultSeverity: Severity.Suggestion,
+        Description: "A Key Vault secret is set to the result of a list*() call (a key or connection string) of a service that supports identity-based access, so callers keep using a long-lived key where a managed identity and a role would do.");
+
+    // Services with Microsoft Entra data-plane access, and the role their callers need instead.
+    private static readonly (string TypePrefix, string Service, string Alternative)[] Services =
+    [
+        ("Microsoft.Storage/storageAccounts", "a storage account", "grant the callers' managed identities a Storage data role (e.g. Storage Blob Data Contributor)"),
+        ("Microsoft.ServiceBus/namespaces", "a Service Bus namespace", "grant the callers' managed identities Azure Service Bus Data Sender or Receiver"),
+        ("Microsoft.EventHub/namespaces", "an Event Hubs namespace", "grant the callers' managed identities Azure Event Hubs Data Sender or Receiver"),
+        ("Microsoft.DocumentDB/databaseAccounts", "a Cosmos DB account", "grant the callers' managed identities a Cosmos DB data-plane role"),
+        ("Microsoft.CognitiveServices/accounts", "an Azure AI services account", "grant the callers' managed identities Cognitive Services OpenAI User or Cognitive Services User"),
+        ("Microsoft.AppConfiguration/configurationStores", "an App Configuration store", "grant the callers' managed identities App Configuration Data Reader"),
+        ("Microsoft.Search/searchServices", "an AI Search service", "grant the callers' managed identities Search Index Data Reader or Contributor"),
+        ("Microsoft.SignalRService/signalR", "a SignalR service", "grant the callers' managed identities SignalR App Server"),
+        ("Microsoft.SignalRService/webPubSub", "a Web PubSub service", "grant the callers' managed identities Web PubSub Service Owner"),
+    ];
+
+    public override RuleDescriptor Descriptor => Rule;
+
+    public override void Analyze(TemplateModel template, FindingSink report)
+    {
+        foreach (var secret in template.Resources.Where(r => !r.IsExisting && r.Is("Microsoft.KeyVault/vaults/secrets")))
+        {
+            var properties = secret.Properties is null ? null : template.ResolvePartially(secret.Properties) as JObject;
+            if (properties?.Property("value", StringComparison.OrdinalIgnoreCase) is not { } value || ListedKeys.In(template, value.Value) is not var (function, listed))
+                continue;
+            var types = ListedKeys.TargetTypes(template, listed).ToList();
+            var service = Services.FirstOrDefault(s => types.Any(t => t.StartsWith(s.TypePrefix, StringComparison.OrdinalIgnoreCase)));
+            if (service.Service is not null)
+                report.ReportAt(Rule, secret, value, SecretName(template, secret), function, service.Service, service.Alternative);
+        }
+    }
+
+    private static string SecretName(TemplateModel template, ResourceModel secret) =>
+        template.Evaluate(secret.Name).AsString is { } name ? name.Split('/')[^1] : secret.DisplayName;
+}
