@@ -29,6 +29,7 @@ public static class BuiltInRules
         new IdentityInBothEnvironmentsRule(),
         new DeploymentAndRuntimeIdentityRule(),
         new ModelCallerExecutesRule(),
+        new GatewayBypassRule(),
         new GatewayKeyAuthenticationRule(),
         new GatewayTokenLimitRule(),
         new GatewayTokenMetricsRule(),

@@ -1,0 +1,3 @@
+using 'summarizer.bicep'
+
+param location = 'westeurope'
