@@ -50,7 +50,7 @@ public sealed class InfraLintEngine : IDisposable
             if (loaded.Models.Count == 0)
                 continue;
             analyzed++;
-            if (AttachDeployment(loaded.Models, file.Path, configuration) is { } failure)
+            if (AttachDeployment(loaded.Models, file.Path, configuration, options.Today) is { } failure)
                 findings.Add(failure);
             foreach (var model in loaded.Models)
                 findings.AddRange(RunRules(model));
@@ -73,11 +73,12 @@ public sealed class InfraLintEngine : IDisposable
     public void Dispose() => compiler?.Dispose();
 
     // The deployment view (identities, roles, environments) the 3xxx/4xxx rules read; a bug in it is one diagnostic, not a failed build.
-    private static Finding? AttachDeployment(IReadOnlyList<TemplateModel> models, string path, ConfigLoader configuration)
+    private static Finding? AttachDeployment(IReadOnlyList<TemplateModel> models, string path, ConfigLoader configuration, DateOnly today)
     {
         try
         {
-            TrustModel.Attach(models, IsParametersFile(path) ? path : null, configuration.For(path).Environments);
+            var config = configuration.For(path);
+            TrustModel.Attach(models, IsParametersFile(path) ? path : null, config.Environments, config.Permissions with { Today = today });
             return null;
         }
         catch (Exception e) when (e is not OperationCanceledException)
