@@ -1,4 +1,5 @@
 using InfraLint.Core.Arm;
+using InfraLint.Core.Engine;
 using InfraLint.Sdk;
 using Newtonsoft.Json.Linq;
 

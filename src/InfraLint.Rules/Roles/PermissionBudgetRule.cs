@@ -31,11 +31,11 @@ public sealed class PermissionBudgetRule : Rule
             if (assignment is { Role: { } role, RoleToken: { } roleToken } && budget.Excess(role) is { } excess && excess != ActionClasses.None)
             {
                 var granted = budget.AllowedActions is null ? $"'{role.Name}'" : $"{Classes(excess, quoted: true)} via '{role.Name}'";
-                report.ReportAt(Rule, assignment.Resource, roleToken, granted, principal.Name, Allowed(budget));
+                report.ReportAt(Rule, assignment.Resource, roleToken, granted, budget.Identity, Allowed(budget));
             }
             if (assignment.Scope is { } scope && budget.IsExceededBy(scope))
             {
-                RoleAssignments.ReportAtScope(report, Rule, assignment, $"'{assignment.RoleName}' on {scope.Description}", principal.Name,
+                RoleAssignments.ReportAtScope(report, Rule, assignment, $"'{assignment.RoleName}' on {scope.Description}", budget.Identity,
                     "nothing wider than " + Article(budget.WidestScope!.Value));
             }
         }
@@ -48,7 +48,7 @@ public sealed class PermissionBudgetRule : Rule
             parts.Add(actions == ActionClasses.None ? "no action classes" : Classes(actions, quoted: false));
         if (budget.AllowedRoles is { Count: > 0 } roles)
             parts.Add((roles.Count == 1 ? "the role " : "the roles ") + string.Join(", ", roles.Select(r => $"'{r}'")));
-        return parts.Count == 0 ? "no roles" : string.Join(" and ", parts);
+        return parts.Count == 0 ? "no roles" : string.Join(", or ", parts);
     }
 
     private static string Classes(ActionClasses classes, bool quoted)
