@@ -35,7 +35,7 @@ public sealed class PermissionBudgetRule : Rule
             }
             if (assignment.Scope is { } scope && budget.IsExceededBy(scope))
             {
-                RoleAssignments.ReportAtScope(report, Rule, assignment, $"'{assignment.RoleName}' on {scope.Description}", budget.Identity,
+                RoleAssignments.ReportAtScope(report, Rule, assignment, $"{(assignment.Role is { } known ? $"'{known.Name}'" : "a role")} on {scope.Description}", budget.Identity,
                     "nothing wider than " + Article(budget.WidestScope!.Value));
             }
         }
