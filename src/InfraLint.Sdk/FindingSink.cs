@@ -16,7 +16,15 @@ public sealed class FindingSink
 
     /// <summary>Reports a finding at the source of <paramref name="token"/> (a token of the resource's or template's JSON).</summary>
     public void ReportAt(RuleDescriptor descriptor, ResourceModel resource, JToken token, params object?[] args) =>
-        Add(descriptor, template.Locate(token), resource, RelativePath(template.SourceOf(token), resource.Body), args);
+        Add(descriptor, descriptor.DefaultSeverity, template.Locate(token), resource, RelativePath(template.SourceOf(token), resource.Body), args);
+
+    /// <summary>
+    /// Reports a finding at the source of <paramref name="token"/> with a severity below the rule's default (a reminder).
+    /// Configuration can lower it further or turn it off, but never raises it above <paramref name="severity"/>.
+    /// </summary>
+    public void ReportAt(RuleDescriptor descriptor, Severity severity, ResourceModel resource, JToken token, params object?[] args) =>
+        Add(descriptor, severity < descriptor.DefaultSeverity ? severity : descriptor.DefaultSeverity, template.Locate(token), resource,
+            RelativePath(template.SourceOf(token), resource.Body), args);
 
     /// <summary>
     /// Reports a finding at the source of <paramref name="token"/>, a token of the template's JSON outside
@@ -37,14 +45,14 @@ public sealed class FindingSink
     /// (<see cref="TemplateModel.LoadedFileOf"/>). The property path is still <paramref name="token"/>'s.
     /// </summary>
     public void ReportAt(RuleDescriptor descriptor, ResourceModel resource, SourceLocation location, JToken token, params object?[] args) =>
-        Add(descriptor, location, resource, RelativePath(template.SourceOf(token), resource.Body), args);
+        Add(descriptor, descriptor.DefaultSeverity, location, resource, RelativePath(template.SourceOf(token), resource.Body), args);
 
     /// <summary>Reports a finding at the resource's declaration (for a missing property).</summary>
     public void Report(RuleDescriptor descriptor, ResourceModel resource, params object?[] args) =>
-        Add(descriptor, resource.Declaration, resource, null, args);
+        Add(descriptor, descriptor.DefaultSeverity, resource.Declaration, resource, null, args);
 
-    private void Add(RuleDescriptor descriptor, SourceLocation location, ResourceModel resource, string? path, object?[] args) =>
-        findings.Add(new Finding(descriptor, descriptor.DefaultSeverity, location, descriptor.FormatMessage(args),
+    private void Add(RuleDescriptor descriptor, Severity severity, SourceLocation location, ResourceModel resource, string? path, object?[] args) =>
+        findings.Add(new Finding(descriptor, severity, location, descriptor.FormatMessage(args),
             resource.DisplayName, resource.Type, path) { Resource = resource });
 
     // A path that does not change when unrelated lines move: fingerprints are built from it.

@@ -21,10 +21,10 @@ public sealed class ConfigSchemaTests
     {
         var schema = JObject.Parse(File.ReadAllText(SchemaPath));
         var keys = ((JObject)schema["properties"]!).Properties().Select(p => p.Name).Order(StringComparer.Ordinal).ToArray();
-        CollectionAssert.AreEqual(new[] { "$schema", "description", "environments", "rulePacks", "rules", "suppressions" }, keys);
+        CollectionAssert.AreEqual(new[] { "$schema", "approvals", "approvalsRequiredFor", "description", "environments", "permissionBudgets", "rulePacks", "rules", "suppressions" }, keys);
 
         using var dir = new TempDirectory();
-        var config = dir.Write("infralint.json", """{ "$schema": "x", "description": "d", "rules": {}, "suppressions": [], "environments": {}, "rulePacks": [] }""");
+        var config = dir.Write("infralint.json", """{ "$schema": "x", "description": "d", "rules": {}, "suppressions": [], "environments": {}, "rulePacks": [], "permissionBudgets": [], "approvals": [], "approvalsRequiredFor": {} }""");
         Assert.AreEqual(0, ConfigLoader.Parse(config).Diagnostics.Count, "every schema key is accepted");
     }
 
@@ -68,5 +68,67 @@ public sealed class ConfigSchemaTests
         Assert.IsTrue(config.Diagnostics.All(d => d.Severity == Severity.Warning));
         CollectionAssert.AreEqual(EnvironmentSettings.Default.Sandbox.Names.ToArray(), config.Environments.Sandbox.Names.ToArray(), "a bad list keeps the defaults");
         CollectionAssert.AreEqual(new[] { "live" }, config.Environments.Production.Names.ToArray());
+    }
+
+    [TestMethod]
+    public void Bad_budgets_and_approvals_are_reported_at_their_lines_and_the_rest_applies()
+    {
+        using var dir = new TempDirectory();
+        var path = dir.Write("infralint.json", """
+            {
+              "permissionBudgets": [
+                { "identity": "id-agent-planner", "allowedActions": ["read"], "widestScope": "resource" },
+                { "identity": "id-reports", "allowedActions": ["read", "delete"], "widestScope": "tenant", "allowedRoles": ["Reader"] },
+                { "allowedRoles": ["Reader"] },
+                { "identity": "id-empty" }
+              ],
+              "approvals": [
+                { "selector": { "identity": "id-payments-batch-prod" }, "approver": "dana@contoso.com", "reference": "CHG1", "expires": "2027-06-30" },
+                { "selector": { "identity": "id-x" }, "approver": "dana@contoso.com", "reference": "CHG2", "expires": "30.06.2027" },
+                { "selector": { "who": "id-x" }, "approver": "dana@contoso.com", "reference": "CHG3", "expires": "2027-06-30" },
+                { "selector": { "role": "Owner" }, "reference": "CHG4", "expires": "2027-06-30", "ticket": "x" }
+              ],
+              "approvalsRequiredFor": { "actions": ["write", "deploy"], "roles": ["Key Vault Secrets User"] }
+            }
+            """);
+        var config = ConfigLoader.Parse(path);
+        var problems = config.Diagnostics.Select(d => (d.Id, d.Location!.Line)).OrderBy(p => p.Line).ToArray();
+        CollectionAssert.AreEqual(new[]
+        {
+            ("INFRA0003", 4), ("INFRA0003", 4), ("INFRA0003", 5), ("INFRA0003", 6),
+            ("INFRA0003", 10), ("INFRA0003", 11), ("INFRA0003", 11), ("INFRA0003", 12), ("INFRA0003", 12), ("INFRA0003", 14),
+        }, problems, string.Join("\n", config.Diagnostics.Select(d => $"{d.Location!.Line}: {d.Message}")));
+        Assert.IsTrue(config.Diagnostics.All(d => d.Severity == Severity.Warning));
+
+        var budgets = config.Permissions.Budgets;
+        CollectionAssert.AreEqual(new[] { "id-agent-planner", "id-reports" }, budgets.Select(b => b.Identity).ToArray());
+        Assert.AreEqual(ActionClasses.Read, budgets[0].AllowedActions);
+        Assert.AreEqual(ScopeLevel.Resource, budgets[0].WidestScope);
+        Assert.IsNull(budgets[1].AllowedActions, "a bad class list is left out, not narrowed");
+        Assert.IsNull(budgets[1].WidestScope);
+        CollectionAssert.AreEqual(new[] { "CHG1" }, config.Permissions.Approvals!.Select(a => a.Reference).ToArray());
+        Assert.AreEqual(new DateOnly(2027, 6, 30), config.Permissions.Approvals![0].Expires);
+        Assert.AreEqual(PermissionPolicy.DefaultHighImpactActions, config.Permissions.HighImpactActions, "a bad list keeps the default");
+        CollectionAssert.AreEqual(new[] { "Key Vault Secrets User" }, config.Permissions.HighImpactRoles.ToArray());
+    }
+
+    [TestMethod]
+    public void Without_approvals_the_approval_rules_have_nothing_to_check()
+    {
+        using var dir = new TempDirectory();
+        Assert.IsNull(ConfigLoader.Parse(dir.Write("infralint.json", """{ "rules": {} }""")).Permissions.Approvals);
+        Assert.AreEqual(0, ConfigLoader.Parse(dir.Write("infralint.json", """{ "approvals": [] }""")).Permissions.Approvals!.Count);
+    }
+
+    [TestMethod]
+    public void The_testdata_configurations_are_valid()
+    {
+        foreach (var path in Directory.EnumerateFiles(TestEnvironment.TestData("rules"), "infralint.json", SearchOption.AllDirectories))
+        {
+            using var document = JsonDocument.Parse(File.ReadAllText(path));
+            Assert.IsTrue(Schema.Value.Evaluate(document.RootElement).IsValid, $"{path} is not valid against the schema");
+            var config = ConfigLoader.Parse(path);
+            Assert.AreEqual(0, config.Diagnostics.Count, path + "\n" + string.Join("\n", config.Diagnostics.Select(d => d.Message)));
+        }
     }
 }

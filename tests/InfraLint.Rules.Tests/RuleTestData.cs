@@ -18,6 +18,7 @@ public sealed class RuleTestData
     public static IEnumerable<object[]> Files() =>
         Directory.EnumerateFiles(TestEnvironment.TestData("rules"), "*", SearchOption.AllDirectories)
             .Where(f => f.EndsWith(".bicep", StringComparison.Ordinal) || f.EndsWith(".bicepparam", StringComparison.Ordinal) || f.EndsWith(".json", StringComparison.Ordinal))
+            .Where(f => Path.GetFileName(f) != "infralint.json") // a folder's configuration, not a template
             .Select(f => Path.GetRelativePath(TestEnvironment.TestData("rules"), f).Replace('\\', '/'))
             .Order(StringComparer.Ordinal)
             .Select(f => new object[] { f });

@@ -16,10 +16,13 @@ internal sealed class ConfigLoader(string? explicitPath)
 {
     public const string FileName = "infralint.json";
 
-    private static readonly HashSet<string> Implemented = new(StringComparer.Ordinal) { "$schema", "description", "rules", "suppressions", "environments", "rulePacks" };
+    private static readonly HashSet<string> Implemented = new(StringComparer.Ordinal)
+    {
+        "$schema", "description", "rules", "suppressions", "environments", "rulePacks", "permissionBudgets", "approvals", "approvalsRequiredFor",
+    };
 
     // Keys DESIGN.md reserves for features this version does not have yet: named, not silently dropped.
-    private static readonly HashSet<string> NotYetSupported = new(StringComparer.Ordinal) { "permissionBudgets", "approvals", "include", "exclude" };
+    private static readonly HashSet<string> NotYetSupported = new(StringComparer.Ordinal) { "include", "exclude" };
 
     private readonly Dictionary<string, InfraLintConfig> byDirectory = new(StringComparer.Ordinal);
     private readonly Dictionary<string, InfraLintConfig> byFile = new(StringComparer.Ordinal);
@@ -70,7 +73,8 @@ internal sealed class ConfigLoader(string? explicitPath)
         var severities = ReadSeverities(root["rules"], locator, problems);
         var suppressions = ReadSuppressions(root["suppressions"], path, locator, problems);
         var environments = ReadEnvironments(root["environments"], locator, problems);
-        return new InfraLintConfig(path, severities, suppressions, problems, environments) { RulePacks = ReadRulePacks(root["rulePacks"], path, locator, problems) };
+        var permissions = PermissionsReader.Read(root, locator, problems);
+        return new InfraLintConfig(path, severities, suppressions, problems, environments, permissions) { RulePacks = ReadRulePacks(root["rulePacks"], path, locator, problems) };
     }
 
     // Paths relative to the configuration file's folder, as bicepconfig.json resolves its paths.
@@ -166,7 +170,7 @@ internal sealed class ConfigLoader(string? explicitPath)
         return new EnvironmentPatterns(names, subscriptions, principals);
     }
 
-    private static IReadOnlyList<string>? Strings(JToken token, string key, JsonSourceLocator locator, List<Finding> problems)
+    internal static IReadOnlyList<string>? Strings(JToken token, string key, JsonSourceLocator locator, List<Finding> problems)
     {
         if (token is JArray array && array.All(t => t is JValue { Type: JTokenType.String } v && ((string)v!).Length > 0))
             return array.Select(t => (string)t!).ToList();
@@ -197,7 +201,7 @@ internal sealed class ConfigLoader(string? explicitPath)
             DateOnly? expires = null;
             if (o["expires"] is { } e)
             {
-                if (e.Type == JTokenType.String && DateOnly.TryParseExact((string)e!, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+                if (Date(e) is { } date)
                     expires = date;
                 else
                     problems.Add(ToolDiagnostics.ConfigurationWarning(locator.Locate(e.Parent!), "'expires' must be a date as yyyy-MM-dd; the suppression never expires"));
@@ -207,4 +211,10 @@ internal sealed class ConfigLoader(string? explicitPath)
         }
         return suppressions;
     }
+
+    /// <summary>A <c>yyyy-MM-dd</c> date, or null.</summary>
+    internal static DateOnly? Date(JToken token) =>
+        token.Type == JTokenType.String && DateOnly.TryParseExact((string)token!, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
+            ? date
+            : null;
 }

@@ -3,15 +3,17 @@ using InfraLint.Sdk;
 
 namespace InfraLint.Core.Config;
 
-/// <summary>What an <c>infralint.json</c> says that this version acts on: rule severities, central suppressions and environments.</summary>
+/// <summary>What an <c>infralint.json</c> says that this version acts on: rule severities, central suppressions, environments, permission budgets and approvals.</summary>
 internal sealed class InfraLintConfig
 {
     public static readonly InfraLintConfig Empty = new(null, new Dictionary<string, Severity>(), [], []);
 
     public InfraLintConfig(string? path, IReadOnlyDictionary<string, Severity> ruleSeverities,
-        IReadOnlyList<CentralSuppression> suppressions, IReadOnlyList<Finding> diagnostics, EnvironmentSettings? environments = null)
+        IReadOnlyList<CentralSuppression> suppressions, IReadOnlyList<Finding> diagnostics, EnvironmentSettings? environments = null,
+        PermissionPolicy? permissions = null)
     {
         Environments = environments ?? EnvironmentSettings.Default;
+        Permissions = permissions ?? PermissionPolicy.None;
         Path = path;
         RuleSeverities = ruleSeverities;
         Suppressions = suppressions;
@@ -30,6 +32,8 @@ internal sealed class InfraLintConfig
 
     /// <summary>The <c>rulePacks</c> it names, as full paths.</summary>
     public IReadOnlyList<Packs.RulePackReference> RulePacks { get; init; } = [];
+    /// <summary>Permission budgets and approvals (its <c>Today</c> is set by the engine).</summary>
+    public PermissionPolicy Permissions { get; }
 
     /// <summary>INFRA0003/INFRA0004 findings about the file itself.</summary>
     public IReadOnlyList<Finding> Diagnostics { get; }

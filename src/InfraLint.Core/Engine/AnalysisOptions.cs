@@ -20,7 +20,7 @@ public sealed record AnalysisOptions
     /// <summary>An infralint.json to use for every file instead of the nearest one above each (<c>--config</c>, <c>InfraLintConfigFile</c>).</summary>
     public string? ConfigFile { get; init; }
 
-    /// <summary>The date suppressions' <c>expires</c> are compared with.</summary>
+    /// <summary>The date suppressions' and approvals' <c>expires</c> are compared with.</summary>
     public DateOnly Today { get; init; } = DateOnly.FromDateTime(DateTime.UtcNow);
 
     /// <summary>After this many compiles the compiler process is replaced, which bounds its memory.</summary>

@@ -30,6 +30,9 @@ internal sealed class FindingPolicy(ConfigLoader configs, IReadOnlySet<string> k
             var suppression = inline.For(finding) ?? FromMetadata(finding, usedMetadata) ?? FromConfig(finding, config, usedCentral);
             var severity = (path is null ? null : editorConfig.For(finding.Id, path))
                 ?? (config.RuleSeverities.TryGetValue(finding.Id, out var configured) ? configured : finding.Severity);
+            // A rule that reports below its default (a reminder) keeps it there: configuration may lower it, not raise it.
+            if (finding.Severity < finding.Descriptor.DefaultSeverity && severity > finding.Severity)
+                severity = finding.Severity;
             result.Add(finding with { Severity = severity, Suppression = suppression });
         }
 

@@ -52,7 +52,7 @@ public sealed class InfraLintEngine : IDisposable
         var findings = new List<Finding>();
         if (loaded.Diagnostic is not null)
             findings.Add(loaded.Diagnostic);
-        if (loaded.Models.Count > 0 && AttachDeployment(loaded.Models, file.Path, Configuration) is { } failure)
+        if (loaded.Models.Count > 0 && AttachDeployment(loaded.Models, file.Path, Configuration, options.Today) is { } failure)
             findings.Add(failure);
         var rules = loaded.Models.Count > 0 ? RulesFor(file.Path) : [];
         foreach (var model in loaded.Models)
@@ -124,11 +124,12 @@ public sealed class InfraLintEngine : IDisposable
     }
 
     // The deployment view (identities, roles, environments) the 3xxx/4xxx rules read; a bug in it is one diagnostic, not a failed build.
-    private static Finding? AttachDeployment(IReadOnlyList<TemplateModel> models, string path, ConfigLoader configuration)
+    private static Finding? AttachDeployment(IReadOnlyList<TemplateModel> models, string path, ConfigLoader configuration, DateOnly today)
     {
         try
         {
-            TrustModel.Attach(models, IsParametersFile(path) ? path : null, configuration.For(path).Environments);
+            var config = configuration.For(path);
+            TrustModel.Attach(models, IsParametersFile(path) ? path : null, config.Environments, config.Permissions with { Today = today });
             return null;
         }
         catch (Exception e) when (e is not OperationCanceledException)

@@ -32,20 +32,21 @@ internal sealed partial class TrustModel : DeploymentInfo
     private readonly Dictionary<ResourceModel, ScopeInfo> assignmentScopes = new(ReferenceEqualityComparer.Instance);
     private readonly List<(CompiledTemplate Template, ResourceModel Resource, RoleInfo Role)> customRoles = new();
 
-    private TrustModel(IReadOnlyList<CompiledTemplate> templates, string? parametersFile, EnvironmentClassifier classifier)
+    private TrustModel(IReadOnlyList<CompiledTemplate> templates, string? parametersFile, EnvironmentClassifier classifier, PermissionPolicy permissions)
     {
         this.templates = templates.ToList();
         this.classifier = classifier;
         ParametersFile = parametersFile;
+        Permissions = permissions;
     }
 
     /// <summary>Builds the deployment of <paramref name="models"/> (entry first, as the front ends produce them) and attaches it to each.</summary>
-    public static TrustModel? Attach(IReadOnlyList<TemplateModel> models, string? parametersFile, EnvironmentSettings settings)
+    public static TrustModel? Attach(IReadOnlyList<TemplateModel> models, string? parametersFile, EnvironmentSettings settings, PermissionPolicy? permissions = null)
     {
         var compiled = models.OfType<CompiledTemplate>().ToList();
         if (compiled.Count == 0)
             return null;
-        var model = new TrustModel(compiled, parametersFile, new EnvironmentClassifier(settings));
+        var model = new TrustModel(compiled, parametersFile, new EnvironmentClassifier(settings), permissions ?? PermissionPolicy.None);
         model.Build();
         foreach (var template in compiled)
             template.AttachDeployment(model);
@@ -63,6 +64,8 @@ internal sealed partial class TrustModel : DeploymentInfo
     public override IReadOnlyList<IdentityInfo> Identities => identities;
 
     public override IReadOnlyList<RoleAssignmentInfo> RoleAssignments => roleAssignments;
+
+    public override PermissionPolicy Permissions { get; }
 
     public override EnvironmentInfo EnvironmentOf(TemplateModel template) =>
         template is CompiledTemplate c && scopes.TryGetValue(c, out var scope) ? scope.Environment : EnvironmentInfo.Unknown;

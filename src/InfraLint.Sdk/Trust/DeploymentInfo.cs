@@ -34,6 +34,12 @@ public abstract class DeploymentInfo
     /// <summary>Every role assignment of every template, with its principal, role and scope.</summary>
     public abstract IReadOnlyList<RoleAssignmentInfo> RoleAssignments { get; }
 
+    /// <summary>
+    /// Permission budgets, approvals and the date to judge them by, from the infralint.json that applies to the
+    /// deployment's entry file; <see cref="PermissionPolicy.None"/> when it declares none.
+    /// </summary>
+    public virtual PermissionPolicy Permissions => PermissionPolicy.None;
+
     /// <summary>The environment of the scope <paramref name="template"/> deploys to.</summary>
     public abstract EnvironmentInfo EnvironmentOf(TemplateModel template);
 
