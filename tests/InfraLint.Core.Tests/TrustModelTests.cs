@@ -153,6 +153,11 @@ public sealed class TrustModelTests
     [DataRow("rg-pre-prod-chat", EnvironmentKind.Unknown)]
     [DataRow("PreProd", EnvironmentKind.Unknown)]
     [DataRow("rg-pre-chat-prod", EnvironmentKind.Production)]
+    [DataRow("devOpsInfrastructureObjectID", EnvironmentKind.Unknown)]
+    [DataRow("devCenterIdentityPrincipalId", EnvironmentKind.Unknown)]
+    [DataRow("AzureLabServicesEnterpriseApplicationObjectId", EnvironmentKind.Unknown)]
+    [DataRow("lt-load-test-prod", EnvironmentKind.Production)]
+    [DataRow("rg-dev-ops-sandbox", EnvironmentKind.Sandbox)]
     public void Names_match_environments_as_whole_segments(string name, EnvironmentKind expected) =>
         Assert.AreEqual(expected, new EnvironmentClassifier(EnvironmentSettings.Default).ClassifyName(name, "name").Kind);
 

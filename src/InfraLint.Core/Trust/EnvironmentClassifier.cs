@@ -18,9 +18,7 @@ internal sealed class EnvironmentClassifier(EnvironmentSettings settings)
     {
         if (string.IsNullOrEmpty(name))
             return EnvironmentInfo.Unknown;
-        var segments = Segments(name);
-        // 'Non-Prod' and 'pre-prod' name neither environment: they are not production, and not necessarily a sandbox.
-        var named = segments.Where((s, i) => i == 0 || !Negations.Contains(segments[i - 1])).ToList();
+        var named = Words(name);
         var sandbox = named.Any(s => Contains(settings.Sandbox.Names, s));
         var production = named.Any(s => Contains(settings.Production.Names, s));
         if (sandbox == production)
@@ -88,6 +86,30 @@ internal sealed class EnvironmentClassifier(EnvironmentSettings settings)
             .FirstOrDefault(p => p.Id is not null && string.Equals(p.Id, principalId, StringComparison.OrdinalIgnoreCase))?.Name;
 
     private static readonly HashSet<string> Negations = new(StringComparer.OrdinalIgnoreCase) { "non", "pre" };
+
+    // Product and practice names that contain an environment word: 'DevOps', 'devCenter', 'LabServices', 'load-test'.
+    private static readonly HashSet<string> Compounds = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "devops", "devcenter", "devbox", "labservices", "loadtest", "loadtesting",
+    };
+
+    /// <summary>
+    /// The segments that can name an environment: compounds such as <c>DevOps</c> joined back into one word, and
+    /// an environment word after <c>non</c> or <c>pre</c> (<c>Non-Prod</c>, <c>pre-prod</c>) left out.
+    /// </summary>
+    private static List<string> Words(string name)
+    {
+        var segments = Segments(name);
+        var words = new List<string>();
+        for (var i = 0; i < segments.Count; i++)
+        {
+            if (i + 1 < segments.Count && Compounds.Contains(segments[i] + segments[i + 1]))
+                words.Add(segments[i] + segments[++i]);
+            else if (i == 0 || !Negations.Contains(segments[i - 1]))
+                words.Add(segments[i]);
+        }
+        return words;
+    }
 
     private static bool Contains(IReadOnlyList<string> names, string segment) =>
         names.Any(n => n.Equals(segment, StringComparison.OrdinalIgnoreCase));
