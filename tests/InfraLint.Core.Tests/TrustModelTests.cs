@@ -147,8 +147,77 @@ public sealed class TrustModelTests
     [DataRow("latest", EnvironmentKind.Unknown)]
     [DataRow("stcontosoprod", EnvironmentKind.Unknown)]
     [DataRow("dev-to-prod-bridge", EnvironmentKind.Unknown)]
+    [DataRow("Non-Prod", EnvironmentKind.Unknown)]
+    [DataRow("NonProd", EnvironmentKind.Unknown)]
+    [DataRow("non-production", EnvironmentKind.Unknown)]
+    [DataRow("rg-pre-prod-chat", EnvironmentKind.Unknown)]
+    [DataRow("PreProd", EnvironmentKind.Unknown)]
+    [DataRow("rg-pre-chat-prod", EnvironmentKind.Production)]
+    [DataRow("devOpsInfrastructureObjectID", EnvironmentKind.Unknown)]
+    [DataRow("devCenterIdentityPrincipalId", EnvironmentKind.Unknown)]
+    [DataRow("AzureLabServicesEnterpriseApplicationObjectId", EnvironmentKind.Unknown)]
+    [DataRow("lt-load-test-prod", EnvironmentKind.Production)]
+    [DataRow("rg-dev-ops-sandbox", EnvironmentKind.Sandbox)]
     public void Names_match_environments_as_whole_segments(string name, EnvironmentKind expected) =>
         Assert.AreEqual(expected, new EnvironmentClassifier(EnvironmentSettings.Default).ClassifyName(name, "name").Kind);
+
+    [TestMethod]
+    [DataRow("prod", EnvironmentKind.Production)]
+    [DataRow("Dev", EnvironmentKind.Sandbox)]
+    [DataRow("dev01", EnvironmentKind.Sandbox)]
+    [DataRow("test-2", EnvironmentKind.Sandbox)]
+    [DataRow("dev-center", EnvironmentKind.Unknown)]
+    [DataRow("load-test", EnvironmentKind.Unknown)]
+    [DataRow("dev-ops-infrastructure", EnvironmentKind.Unknown)]
+    [DataRow("e2e", EnvironmentKind.Unknown)]
+    [DataRow("tests", EnvironmentKind.Unknown)]
+    [DataRow("", EnvironmentKind.Unknown)]
+    public void A_folder_names_an_environment_only_when_that_is_all_it_names(string folder, EnvironmentKind expected) =>
+        Assert.AreEqual(expected, new EnvironmentClassifier(EnvironmentSettings.Default).ClassifyFolder(folder).Kind);
+
+    [TestMethod]
+    public void Resources_in_a_folder_named_after_a_service_take_no_environment_from_it()
+    {
+        using var folder = new TempDirectory();
+        var deployment = Load(folder.Write("dev-center/main.bicep", """
+            resource id 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' = {
+              name: 'id${uniqueString(resourceGroup().id)}'
+              location: 'westeurope'
+            }
+            """));
+        Assert.AreEqual(EnvironmentKind.Unknown, deployment.Environment.Kind);
+        Assert.AreEqual(EnvironmentKind.Unknown, deployment.EnvironmentOf(deployment.Entry.Resources.Single()).Kind);
+    }
+
+    [TestMethod]
+    public void A_module_parameter_compiled_to_one_conditional_expression_leaves_the_principal_unknown()
+    {
+        // Bicep compiles a conditional value with a lambda into one if(…, createObject('value', …), …) for the whole entry.
+        using var folder = new TempDirectory();
+        folder.Write("mods/ra.bicep", """
+            param principalId string
+            resource ra 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+              name: guid(resourceGroup().id, principalId)
+              properties: {
+                roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', 'acdd72a7-3385-48ef-bd42-f606fba81ae7')
+                principalId: principalId
+              }
+            }
+            """);
+        var deployment = Load(folder.Write("main.bicep", """
+            param useUserAssigned bool = false
+            resource app 'Microsoft.Web/sites@2023-12-01' existing = { name: 'app-orders' }
+            module ra 'mods/ra.bicep' = {
+              name: 'ra'
+              params: {
+                principalId: useUserAssigned ? filter(items(app.identity.userAssignedIdentities), i => i.key != '')[0].value.principalId : app.identity.principalId
+              }
+            }
+            """));
+        var assignment = deployment.RoleAssignments.Single();
+        Assert.IsNull(assignment.Principal?.Resource, "not followed into the expression");
+        Assert.AreEqual("Reader", assignment.Role?.Name);
+    }
 
     [TestMethod]
     public void A_tag_decides_before_the_name_and_an_unknown_tag_value_stays_unknown()

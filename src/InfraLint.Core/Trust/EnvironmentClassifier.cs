@@ -18,12 +18,25 @@ internal sealed class EnvironmentClassifier(EnvironmentSettings settings)
     {
         if (string.IsNullOrEmpty(name))
             return EnvironmentInfo.Unknown;
-        var segments = Segments(name);
-        var sandbox = segments.Any(s => Contains(settings.Sandbox.Names, s));
-        var production = segments.Any(s => Contains(settings.Production.Names, s));
+        var named = Words(name);
+        var sandbox = named.Any(s => Contains(settings.Sandbox.Names, s));
+        var production = named.Any(s => Contains(settings.Production.Names, s));
         if (sandbox == production)
             return EnvironmentInfo.Unknown;
         return new EnvironmentInfo(sandbox ? EnvironmentKind.Sandbox : EnvironmentKind.Production, $"{what} '{name}'");
+    }
+
+    /// <summary>
+    /// A folder names an environment only when it is nothing else: every segment an environment name or a
+    /// number (<c>prod</c>, <c>dev01</c>, <c>test-2</c>). Folders named after what they hold (<c>dev-center</c>,
+    /// <c>load-test</c>, <c>dev-ops-infrastructure</c>) say nothing about where it is deployed.
+    /// </summary>
+    public EnvironmentInfo ClassifyFolder(string? name)
+    {
+        var segments = string.IsNullOrEmpty(name) ? [] : Segments(name);
+        var onlyEnvironment = segments.All(s => s.All(char.IsAsciiDigit) ||
+            Contains(settings.Sandbox.Names, s) || Contains(settings.Production.Names, s));
+        return onlyEnvironment ? ClassifyName(name, "folder") : EnvironmentInfo.Unknown;
     }
 
     /// <summary>The first configured tag key present with a known value decides; a value that names neither environment is unknown.</summary>
@@ -71,6 +84,32 @@ internal sealed class EnvironmentClassifier(EnvironmentSettings settings)
     public string? PrincipalName(string? principalId) =>
         settings.Sandbox.Principals.Concat(settings.Production.Principals)
             .FirstOrDefault(p => p.Id is not null && string.Equals(p.Id, principalId, StringComparison.OrdinalIgnoreCase))?.Name;
+
+    private static readonly HashSet<string> Negations = new(StringComparer.OrdinalIgnoreCase) { "non", "pre" };
+
+    // Product and practice names that contain an environment word: 'DevOps', 'devCenter', 'LabServices', 'load-test'.
+    private static readonly HashSet<string> Compounds = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "devops", "devcenter", "devbox", "labservices", "loadtest", "loadtesting",
+    };
+
+    /// <summary>
+    /// The segments that can name an environment: compounds such as <c>DevOps</c> joined back into one word, and
+    /// an environment word after <c>non</c> or <c>pre</c> (<c>Non-Prod</c>, <c>pre-prod</c>) left out.
+    /// </summary>
+    private static List<string> Words(string name)
+    {
+        var segments = Segments(name);
+        var words = new List<string>();
+        for (var i = 0; i < segments.Count; i++)
+        {
+            if (i + 1 < segments.Count && Compounds.Contains(segments[i] + segments[i + 1]))
+                words.Add(segments[i] + segments[++i]);
+            else if (i == 0 || !Negations.Contains(segments[i - 1]))
+                words.Add(segments[i]);
+        }
+        return words;
+    }
 
     private static bool Contains(IReadOnlyList<string> names, string segment) =>
         names.Any(n => n.Equals(segment, StringComparison.OrdinalIgnoreCase));

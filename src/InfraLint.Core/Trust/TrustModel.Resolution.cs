@@ -73,7 +73,8 @@ internal sealed partial class TrustModel
             return (parent, new JValue($"[parameters('{parameter.Replace("'", "''")}')]"));
         var passed = template.CallerDeployment.Child("properties").Child("parameters") as JObject;
         var entry = passed?.Properties().FirstOrDefault(p => p.Name.Equals(parameter, StringComparison.OrdinalIgnoreCase))?.Value;
-        return entry.Child("value") is { } value ? (parent, value) : null;
+        // A Bicep module parameter with a condition compiles to one expression for the whole entry: not followed.
+        return entry is JObject given && given["value"] is { } value ? (parent, value) : null;
     }
 
     private IdentityInfo ParameterPrincipal(CompiledTemplate template, string parameter, string? principalType)

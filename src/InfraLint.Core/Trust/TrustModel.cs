@@ -159,7 +159,7 @@ internal sealed partial class TrustModel : DeploymentInfo
                 return byParameters;
         }
         var folder = Path.GetFileName(Path.GetDirectoryName(ParametersFile ?? template.FilePath));
-        return classifier.ClassifyName(folder, "folder");
+        return classifier.ClassifyFolder(folder);
     }
 
     private static ScopeLevel LevelOf(JObject template)

@@ -1,3 +1,4 @@
+using InfraLint.Rules.Model;
 using InfraLint.Sdk;
 using Newtonsoft.Json.Linq;
 
@@ -11,7 +12,7 @@ public sealed class PublicAiEndpointRule : Rule
     public static readonly RuleDescriptor Rule = new(
         Id: "INFRA5002",
         Title: "AI service is reachable from the public network in production",
-        MessageFormat: "Production AI service '{0}' ({1}) {2}; disable public network access or restrict it with a network ACL",
+        MessageFormat: "Production AI service '{0}' ({1}; {2}) {3}; disable public network access or restrict it with a network ACL",
         Category: RuleCategory.AI,
         DefaultSeverity: Severity.Warning,
         Description: "An Azure OpenAI / AI Services / Cognitive Services account, AI Search service or Machine Learning workspace " +
@@ -25,19 +26,22 @@ public sealed class PublicAiEndpointRule : Rule
             return;
         foreach (var resource in template.Resources.Where(r => !r.IsExisting && IsAiService(r)))
         {
-            if (!deployment.EnvironmentOf(resource).IsProduction)
+            var environment = deployment.EnvironmentOf(resource);
+            if (!environment.IsProduction)
                 continue;
             var properties = resource.Properties is null ? new JObject() : template.ResolvePartially(resource.Properties) as JObject;
             if (properties is null || IsRestricted(template, resource, properties) is not false)
                 continue;
-            var access = properties.Properties().FirstOrDefault(p => p.Name.Equals("publicNetworkAccess", StringComparison.OrdinalIgnoreCase));
+            var name = resource.EvaluatedName ?? resource.DisplayName;
+            var access = properties.Property("publicNetworkAccess", StringComparison.OrdinalIgnoreCase);
             if (access is null)
             {
-                report.Report(Rule, resource, resource.DisplayName, resource.Type, "leaves publicNetworkAccess at its default (Enabled)");
+                if (!InheritsNetworkSettings(template, resource))
+                    report.Report(Rule, resource, name, resource.Type, environment.Evidence, "leaves publicNetworkAccess at its default (Enabled)");
                 continue;
             }
             if (template.Evaluate(access.Value).AsString is { } value && value.Equals("Enabled", StringComparison.OrdinalIgnoreCase))
-                report.ReportAt(Rule, resource, access, resource.DisplayName, resource.Type, "has publicNetworkAccess 'Enabled'");
+                report.ReportAt(Rule, resource, access, name, resource.Type, environment.Evidence, $"has publicNetworkAccess '{value}'");
         }
     }
 
@@ -45,17 +49,37 @@ public sealed class PublicAiEndpointRule : Rule
         resource.Is("Microsoft.CognitiveServices/accounts") || resource.Is("Microsoft.Search/searchServices") ||
         resource.Is("Microsoft.MachineLearningServices/workspaces");
 
+    // An Azure AI Foundry project (an ML workspace of kind 'Project') takes its network settings from its hub.
+    // A kind InfraLint cannot evaluate may be a project: no finding.
+    private static bool InheritsNetworkSettings(TemplateModel template, ResourceModel resource)
+    {
+        if (!resource.Is("Microsoft.MachineLearningServices/workspaces") || resource.Body.Child("kind") is not { } token)
+            return false;
+        var kind = template.Evaluate(token);
+        return !kind.IsKnown || string.Equals(kind.AsString, "Project", StringComparison.OrdinalIgnoreCase);
+    }
+
     /// <summary>True when a network rule limits public access, false when none does, null when InfraLint cannot tell.</summary>
     private static bool? IsRestricted(TemplateModel template, ResourceModel resource, JObject properties)
     {
         if (resource.Is("Microsoft.CognitiveServices/accounts"))
         {
-            if (properties["networkAcls"] is not { } acls)
+            if (properties.Child("networkAcls") is not { } acls)
                 return false;
-            var action = template.Evaluate(template.ResolvePartially(acls).Child("defaultAction"));
+            if (template.ResolvePartially(acls) is not JObject resolved)
+                return null;
+            var action = template.Evaluate(resolved.Child("defaultAction"));
             return action.IsKnown ? string.Equals(action.AsString, "Deny", StringComparison.OrdinalIgnoreCase) : null;
         }
-        var rules = resource.Is("Microsoft.Search/searchServices") ? properties.Child("networkRuleSet").Child("ipRules") : properties.Child("ipAllowlist");
+        var rules = properties.Child("ipAllowlist");
+        if (resource.Is("Microsoft.Search/searchServices"))
+        {
+            if (properties.Child("networkRuleSet") is not { } set)
+                return false;
+            if (template.ResolvePartially(set) is not JObject ruleSet)
+                return null;
+            rules = ruleSet.Child("ipRules");
+        }
         if (rules is null)
             return false;
         var value = template.Evaluate(rules);
