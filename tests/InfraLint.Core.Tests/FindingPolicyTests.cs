@@ -154,7 +154,7 @@ public sealed class FindingPolicyTests
     {
         using var dir = new TempDirectory();
         dir.Write("a/main.bicep", Site);
-        dir.Write("a/infralint.json", "{\n  \"rules\": {\n    \"INFRA1001\": \"loud\"\n  },\n  \"colour\": \"blue\",\n  \"rulePacks\": []\n}\n");
+        dir.Write("a/infralint.json", "{\n  \"rules\": {\n    \"INFRA1001\": \"loud\"\n  },\n  \"colour\": \"blue\",\n  \"include\": []\n}\n");
         dir.Write("b/main.bicep", Site);
         dir.Write("b/infralint.json", "{\n  \"rules\": { \"INFRA1001\": \"none\" \n");
 
