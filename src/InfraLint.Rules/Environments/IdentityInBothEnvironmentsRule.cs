@@ -1,3 +1,4 @@
+using InfraLint.Rules.Model;
 using InfraLint.Sdk;
 
 namespace InfraLint.Rules.Environments;
@@ -21,10 +22,8 @@ public sealed class IdentityInBothEnvironmentsRule : Rule
     {
         if (template.Deployment is not { } deployment)
             return;
-        foreach (var identity in deployment.Identities)
+        foreach (var (identity, resource) in RoleAssignments.DeclaredIdentities(template))
         {
-            if (identity is not { Kind: IdentityKind.UserAssigned, Resource: { } resource } || !ReferenceEquals(identity.Template, template))
-                continue;
             var uses = identity.AttachedTo
                 .Select(r => (What: $"runs '{r.EvaluatedName ?? r.DisplayName}'", Environment: deployment.EnvironmentOf(r)))
                 .Concat(deployment.RoleAssignments

@@ -9,6 +9,12 @@ internal static class RoleAssignments
     public static IEnumerable<RoleAssignmentInfo> In(TemplateModel template) =>
         template.Deployment?.RoleAssignments.Where(a => ReferenceEquals(a.Template, template)) ?? [];
 
+    /// <summary>The user-assigned identities <paramref name="template"/> declares, with their resources (findings about an identity point at its declaration).</summary>
+    public static IEnumerable<(IdentityInfo Identity, ResourceModel Resource)> DeclaredIdentities(TemplateModel template) =>
+        (template.Deployment?.Identities ?? [])
+            .Where(i => i is { Kind: IdentityKind.UserAssigned, Resource: not null } && ReferenceEquals(i.Template, template))
+            .Select(i => (i, i.Resource!));
+
     /// <summary>Reports at the <c>scope</c> property, or at the resource when the scope is the deployment's own.</summary>
     public static void ReportAtScope(FindingSink report, RuleDescriptor rule, RoleAssignmentInfo assignment, params object?[] args)
     {

@@ -1,3 +1,4 @@
+using InfraLint.Rules.Model;
 using InfraLint.Sdk;
 
 namespace InfraLint.Rules.Roles;
@@ -35,12 +36,8 @@ public sealed class DeploymentAndRuntimeIdentityRule : Rule
 
     public override void Analyze(TemplateModel template, FindingSink report)
     {
-        if (template.Deployment is not { } deployment)
-            return;
-        foreach (var identity in deployment.Identities)
+        foreach (var (identity, resource) in RoleAssignments.DeclaredIdentities(template))
         {
-            if (identity is not { Kind: IdentityKind.UserAssigned, Resource: { } resource } || !ReferenceEquals(identity.Template, template))
-                continue;
             var script = identity.AttachedTo.FirstOrDefault(r => r.Is("Microsoft.Resources/deploymentScripts"));
             var workload = identity.AttachedTo.FirstOrDefault(r => RuntimeTypes.Contains(r.Type));
             if (script is not null && workload is not null)
