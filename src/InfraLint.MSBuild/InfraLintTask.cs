@@ -1,4 +1,5 @@
 using InfraLint.Core.Engine;
+using InfraLint.Core.Graph;
 using InfraLint.Core.Incremental;
 using InfraLint.Core.Output;
 using InfraLint.Rules;
@@ -41,6 +42,9 @@ public sealed class InfraLintTask : Microsoft.Build.Utilities.Task, ICancelableT
     /// <summary><c>$(InfraLintSarifFile)</c> as a full path: where to write SARIF, or empty for none.</summary>
     public string? SarifFile { get; set; }
 
+    /// <summary><c>$(InfraLintGraphFile)</c> as a full path: where to write the trust graph (format by extension), or empty for none.</summary>
+    public string? GraphFile { get; set; }
+
     /// <summary><c>$(InfraLintBaselineFile)</c> as a full path: only findings not in it are logged.</summary>
     public string? BaselineFile { get; set; }
 
@@ -71,6 +75,12 @@ public sealed class InfraLintTask : Microsoft.Build.Utilities.Task, ICancelableT
     public override bool Execute()
     {
         var files = Templates.Select(t => new InputFile(t.GetMetadata("FullPath"))).ToList();
+        var graph = string.IsNullOrEmpty(GraphFile) ? null : GraphFile;
+        if (graph is not null && TrustGraphFile.Problem(graph) is { } problem)
+        {
+            Log.LogError("InfraLint: " + problem);
+            return false;
+        }
         try
         {
             var baseline = string.IsNullOrEmpty(BaselineFile) ? null : SarifBaseline.Load(BaselineFile);
@@ -83,8 +93,11 @@ public sealed class InfraLintTask : Microsoft.Build.Utilities.Task, ICancelableT
                 ConfigFile = string.IsNullOrEmpty(ConfigFile) ? null : ConfigFile,
                 CompileTimeout = TimeSpan.FromSeconds(Math.Max(1, CompileTimeoutSeconds)),
                 RulePacks = RulePacks.Select(p => p.GetMetadata("FullPath")).ToList(),
+                CollectDeployments = graph is not null,
             };
-            var run = Analyze(options, files);
+            // The graph needs every deployment model. A build where nothing changed keeps the graph file as it is; a
+            // missing graph file means one full analysis, without the cache.
+            var run = Analyze(options, files, fullRun: graph is not null && !File.Exists(graph));
             var result = run.Result;
             CompilerStarts = result.CompilerStarts;
             FilesReanalyzed = run.FilesReanalyzed;
@@ -97,6 +110,8 @@ public sealed class InfraLintTask : Microsoft.Build.Utilities.Task, ICancelableT
                 Report(finding, TreatWarningsAsErrors && !keepAsWarnings.Contains(finding.Id));
             if (!string.IsNullOrEmpty(SarifFile))
                 ReportFile.WriteIfChanged(SarifFile, new SarifReportWriter(Catalogue, baseline).Write(report));
+            if (graph is not null && (run.FilesReanalyzed > 0 || !File.Exists(graph)))
+                TrustGraphFile.Write(graph, result, SourceRoot.Discover(start));
             var baselined = baseline is null ? "" : $", {report.Findings.Count(f => f.BaselineState == BaselineState.Unchanged)} baselined finding(s) not shown";
             Log.LogMessage(MessageImportance.Normal, $"InfraLint: {result.FilesAnalyzed} template(s) analyzed in {result.Elapsed.TotalSeconds:0.0} s " +
                 $"({run.FilesReanalyzed} file(s) analyzed again, {run.FilesReused} unchanged from the cache), compiler started {result.CompilerStarts} time(s){baselined}.");
@@ -112,9 +127,9 @@ public sealed class InfraLintTask : Microsoft.Build.Utilities.Task, ICancelableT
         return !Log.HasLoggedErrors;
     }
 
-    private IncrementalRun Analyze(AnalysisOptions options, List<InputFile> files)
+    private IncrementalRun Analyze(AnalysisOptions options, List<InputFile> files, bool fullRun)
     {
-        if (!string.IsNullOrEmpty(CacheFile))
+        if (!string.IsNullOrEmpty(CacheFile) && !fullRun)
             return new IncrementalAnalysis(options, CacheFile, AdditionalInputs.Select(i => i.GetMetadata("FullPath")).ToList()).Run(files, cancellation.Token);
         using var engine = new InfraLintEngine(options);
         var result = engine.Analyze(files, cancellation.Token);
