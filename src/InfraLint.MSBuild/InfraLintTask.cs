@@ -96,8 +96,10 @@ public sealed class InfraLintTask : Microsoft.Build.Utilities.Task, ICancelableT
                 CollectDeployments = graph is not null,
             };
             // The graph needs every deployment model. A build where nothing changed keeps the graph file as it is; a
-            // missing graph file means one full analysis, without the cache.
-            var run = Analyze(options, files, fullRun: graph is not null && !File.Exists(graph));
+            // missing graph file means one full analysis, which also rebuilds the cache.
+            if (graph is not null && !File.Exists(graph) && !string.IsNullOrEmpty(CacheFile) && File.Exists(CacheFile))
+                File.Delete(CacheFile);
+            var run = Analyze(options, files);
             var result = run.Result;
             CompilerStarts = result.CompilerStarts;
             FilesReanalyzed = run.FilesReanalyzed;
@@ -127,9 +129,9 @@ public sealed class InfraLintTask : Microsoft.Build.Utilities.Task, ICancelableT
         return !Log.HasLoggedErrors;
     }
 
-    private IncrementalRun Analyze(AnalysisOptions options, List<InputFile> files, bool fullRun)
+    private IncrementalRun Analyze(AnalysisOptions options, List<InputFile> files)
     {
-        if (!string.IsNullOrEmpty(CacheFile) && !fullRun)
+        if (!string.IsNullOrEmpty(CacheFile))
             return new IncrementalAnalysis(options, CacheFile, AdditionalInputs.Select(i => i.GetMetadata("FullPath")).ToList()).Run(files, cancellation.Token);
         using var engine = new InfraLintEngine(options);
         var result = engine.Analyze(files, cancellation.Token);
