@@ -11,7 +11,7 @@ public static class DotGraphWriter
         var text = new StringBuilder();
         text.Append("digraph trust {\n");
         text.Append("  rankdir=LR;\n  newrank=true;\n  node [fontname=\"Helvetica\", fontsize=11, style=\"filled\"];\n  edge [fontname=\"Helvetica\", fontsize=9];\n");
-        var ids = graph.Nodes.Select((n, i) => (n.Id, Short: "n" + i.ToString(CultureInfo.InvariantCulture))).ToDictionary(p => p.Id, p => p.Short, StringComparer.Ordinal);
+        var ids = GraphText.ShortIds(graph);
         foreach (var environment in graph.Environments)
         {
             var (fill, stroke) = GraphText.Colours(environment);

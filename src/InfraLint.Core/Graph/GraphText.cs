@@ -3,6 +3,11 @@ namespace InfraLint.Core.Graph;
 /// <summary>Wording the text formats share, so Mermaid, DOT and HTML say the same thing.</summary>
 internal static class GraphText
 {
+    /// <summary>Node ids the text formats can use (<c>n0</c>, <c>n1</c> … in node order).</summary>
+    public static IReadOnlyDictionary<string, string> ShortIds(TrustGraph graph) =>
+        graph.Nodes.Select((n, i) => (n.Id, Short: "n" + i.ToString(System.Globalization.CultureInfo.InvariantCulture)))
+            .ToDictionary(p => p.Id, p => p.Short, StringComparer.Ordinal);
+
     public static string EdgeLabel(GraphEdge edge) => edge.Kind switch
     {
         GraphEdgeKind.AttachedTo => "runs as",

@@ -16,7 +16,7 @@ public static class HtmlGraphWriter
     public static string Write(TrustGraph graph)
     {
         var layout = GraphLayout.Of(graph);
-        var ids = graph.Nodes.Select((n, i) => (n.Id, Short: "n" + i.ToString(CultureInfo.InvariantCulture))).ToDictionary(p => p.Id, p => p.Short, StringComparer.Ordinal);
+        var ids = GraphText.ShortIds(graph);
         var html = new StringBuilder();
         html.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
         html.Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");

@@ -18,30 +18,17 @@ public static class JsonGraphWriter
         {
             json.WriteStartObject();
             Property(json, "schemaVersion", SchemaVersion);
-            json.WritePropertyName("environments");
-            json.WriteStartArray();
-            foreach (var environment in graph.Environments)
-                json.WriteValue(environment);
-            json.WriteEndArray();
-            json.WritePropertyName("nodes");
-            json.WriteStartArray();
-            foreach (var node in graph.Nodes)
-                WriteNode(json, node);
-            json.WriteEndArray();
-            json.WritePropertyName("edges");
-            json.WriteStartArray();
-            foreach (var edge in graph.Edges)
+            Strings(json, "environments", graph.Environments);
+            Array(json, "nodes", graph.Nodes, node => WriteNode(json, node));
+            Array(json, "edges", graph.Edges, edge =>
             {
-                json.WriteStartObject();
                 Property(json, "from", edge.From);
                 Property(json, "to", edge.To);
                 Property(json, "kind", Camel(edge.Kind.ToString()));
                 Property(json, "label", edge.Label);
                 Property(json, "crossesEnvironments", edge.CrossesEnvironments);
                 WriteFindings(json, edge.Findings);
-                json.WriteEndObject();
-            }
-            json.WriteEndArray();
+            });
             json.WriteEndObject();
         }
         text.Write('\n');
@@ -50,7 +37,6 @@ public static class JsonGraphWriter
 
     private static void WriteNode(JsonTextWriter json, GraphNode node)
     {
-        json.WriteStartObject();
         Property(json, "id", node.Id);
         Property(json, "kind", Camel(node.Kind.ToString()));
         Property(json, "label", node.Label);
@@ -66,11 +52,7 @@ public static class JsonGraphWriter
         {
             json.WriteStartObject();
             Property(json, "name", role.Name);
-            json.WritePropertyName("actions");
-            json.WriteStartArray();
-            foreach (var action in role.Actions)
-                json.WriteValue(action);
-            json.WriteEndArray();
+            Strings(json, "actions", role.Actions);
             Property(json, "privileged", role.Privileged);
             json.WriteEndObject();
         }
@@ -78,27 +60,17 @@ public static class JsonGraphWriter
         {
             json.WriteNull();
         }
-        json.WritePropertyName("locations");
-        json.WriteStartArray();
-        foreach (var location in node.Locations)
+        Array(json, "locations", node.Locations, location =>
         {
-            json.WriteStartObject();
             Property(json, "file", location.File);
             Property(json, "line", location.Line);
-            json.WriteEndObject();
-        }
-        json.WriteEndArray();
+        });
         WriteFindings(json, node.Findings);
-        json.WriteEndObject();
     }
 
-    private static void WriteFindings(JsonTextWriter json, IReadOnlyList<GraphFinding> findings)
-    {
-        json.WritePropertyName("findings");
-        json.WriteStartArray();
-        foreach (var finding in findings)
+    private static void WriteFindings(JsonTextWriter json, IReadOnlyList<GraphFinding> findings) =>
+        Array(json, "findings", findings, finding =>
         {
-            json.WriteStartObject();
             Property(json, "ruleId", finding.Id);
             Property(json, "level", finding.Severity);
             Property(json, "message", finding.Message);
@@ -106,8 +78,28 @@ public static class JsonGraphWriter
             Property(json, "line", finding.Line);
             Property(json, "column", finding.Column);
             Property(json, "helpUri", finding.HelpUri);
+        });
+
+    // An array of objects, each written by writeProperties.
+    private static void Array<T>(JsonTextWriter json, string name, IEnumerable<T> items, Action<T> writeProperties)
+    {
+        json.WritePropertyName(name);
+        json.WriteStartArray();
+        foreach (var item in items)
+        {
+            json.WriteStartObject();
+            writeProperties(item);
             json.WriteEndObject();
         }
+        json.WriteEndArray();
+    }
+
+    private static void Strings(JsonTextWriter json, string name, IEnumerable<string> values)
+    {
+        json.WritePropertyName(name);
+        json.WriteStartArray();
+        foreach (var value in values)
+            json.WriteValue(value);
         json.WriteEndArray();
     }
 

@@ -20,7 +20,7 @@ public static class MermaidGraphWriter
             text.Append(CultureInfo.InvariantCulture, $"  classDef {environment} fill:{fill},stroke:{stroke},color:#1b1b1b\n");
         }
         text.Append(CultureInfo.InvariantCulture, $"  classDef finding stroke:{GraphText.FindingColour},stroke-width:3px\n");
-        var ids = graph.Nodes.Select((n, i) => (n.Id, Short: "n" + i.ToString(CultureInfo.InvariantCulture))).ToDictionary(p => p.Id, p => p.Short, StringComparer.Ordinal);
+        var ids = GraphText.ShortIds(graph);
         foreach (var environment in graph.Environments)
         {
             text.Append(CultureInfo.InvariantCulture, $"  subgraph env_{environment}[\"{GraphText.Title(environment)}\"]\n");
