@@ -10,7 +10,7 @@ namespace InfraLint.Core.Graph;
 /// </summary>
 public static class HtmlGraphWriter
 {
-    private const int LabelChars = 36;
+    private const int LabelChars = 32;
     private const int DetailChars = 44;
 
     public static string Write(TrustGraph graph)
