@@ -1,4 +1,5 @@
 using System.Globalization;
+using InfraLint.Core.Graph;
 using InfraLint.Sdk;
 
 namespace InfraLint.Cli;
@@ -11,6 +12,8 @@ internal static class ArgumentParser
         Usage:
           infralint check <path>... [options]
           infralint baseline create --output FILE <path>... [--bicep PATH] [--restore] [--timeout SECONDS] [--rule-pack PATH]
+          infralint graph <path>... [--format html|mermaid|markdown|dot|json] [--output FILE] [--config FILE] [--bicep PATH]
+                                    [--restore] [--timeout SECONDS] [--rule-pack PATH]
 
         Analyses Bicep (.bicep) and ARM JSON templates; directories are searched recursively
         (bin/ and obj/ are skipped).
@@ -36,6 +39,11 @@ internal static class ArgumentParser
         baseline create writes every current finding to FILE as SARIF; `check --baseline FILE` then
         reports only new ones. Findings are matched by rule, file, resource and property, not by line.
 
+        graph draws who can do what, where: identities, the resources that run as them, their role
+        assignments, the scopes and stores they reach, by environment, with findings marked (docs/graph.md).
+        --format defaults to what --output's extension says (.html, .mmd, .md, .dot/.gv, .json), else html.
+        Findings do not change graph's exit code: 0 written, 2 usage, configuration or input errors.
+
         The summary (counts by severity, time taken) goes to standard error, so standard output holds
         only the report.
 
@@ -50,6 +58,8 @@ internal static class ArgumentParser
         int first;
         if (args[0] == "check")
             (command, first) = (CliCommand.Check, 1);
+        else if (args[0] == "graph")
+            (command, first) = (CliCommand.Graph, 1);
         else if (args is ["baseline", "create", ..])
             (command, first) = (CliCommand.BaselineCreate, 2);
         else
@@ -63,12 +73,23 @@ internal static class ArgumentParser
         var restore = false;
         var rulePacks = new List<string>();
         var timeout = TimeSpan.FromSeconds(60);
+        GraphFormat? graphFormat = null;
         for (var i = first; i < args.Count; i++)
         {
             var arg = args[i];
             string? Value() => i + 1 < args.Count ? args[++i] : null;
             if (command == CliCommand.BaselineCreate && arg is "--format" or "--baseline" or "--fail-level")
                 return (null, $"baseline create does not take {arg}");
+            if (command == CliCommand.Graph && arg is "--baseline" or "--fail-level")
+                return (null, $"graph does not take {arg}");
+            if (command == CliCommand.Graph && arg == "--format")
+            {
+                var graphName = Value();
+                if (GraphFormats.Parse(graphName) is not { } parsed)
+                    return (null, $"--format takes html, mermaid, markdown, dot or json for graph (got '{graphName}')");
+                graphFormat = parsed;
+                continue;
+            }
             switch (arg)
             {
                 case "--fail-level":
@@ -125,14 +146,29 @@ internal static class ArgumentParser
             }
         }
         if (paths.Count == 0)
-            return (null, command == CliCommand.Check ? "check needs at least one file or directory" : "baseline create needs at least one file or directory");
+            return (null, command switch
+            {
+                CliCommand.Check => "check needs at least one file or directory",
+                CliCommand.Graph => "graph needs at least one file or directory",
+                _ => "baseline create needs at least one file or directory",
+            });
         if (command == CliCommand.BaselineCreate)
         {
             if (output is null)
                 return (null, "baseline create needs --output FILE");
             format = ReportFormat.Sarif;
         }
-        return (new CliOptions(command, paths, format, output, baseline, failLevel, bicep, restore, timeout, config) { RulePacks = rulePacks }, null);
+        if (command == CliCommand.Graph && graphFormat is null && output is not null)
+        {
+            graphFormat = GraphFormats.FromExtension(output);
+            if (graphFormat is null)
+                return (null, $"graph cannot tell the format from '{output}'; name it .html, .mmd, .md, .dot, .gv or .json, or pass --format");
+        }
+        return (new CliOptions(command, paths, format, output, baseline, failLevel, bicep, restore, timeout, config)
+        {
+            RulePacks = rulePacks,
+            GraphFormat = graphFormat ?? GraphFormat.Html,
+        }, null);
     }
 
     private static bool TryParseFormat(string? text, out ReportFormat format)

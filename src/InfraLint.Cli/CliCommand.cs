@@ -6,4 +6,6 @@ internal enum CliCommand
     Check,
     /// <summary><c>infralint baseline create</c>: write today's findings as a SARIF baseline.</summary>
     BaselineCreate,
+    /// <summary><c>infralint graph</c>: draw who can do what, where (docs/graph.md).</summary>
+    Graph,
 }

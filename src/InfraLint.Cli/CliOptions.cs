@@ -1,3 +1,4 @@
+using InfraLint.Core.Graph;
 using InfraLint.Sdk;
 
 namespace InfraLint.Cli;
@@ -17,4 +18,7 @@ internal sealed record CliOptions(
 {
     /// <summary><c>--rule-pack</c> paths, in the order given.</summary>
     public IReadOnlyList<string> RulePacks { get; init; } = [];
+
+    /// <summary><c>graph --format</c>, or what <c>--output</c>'s extension asks for; HTML otherwise.</summary>
+    public GraphFormat GraphFormat { get; init; } = GraphFormat.Html;
 }

@@ -51,6 +51,7 @@ using var engine = new InfraLintEngine(new AnalysisOptions
     CompileTimeout = options.CompileTimeout,
     ConfigFile = options.ConfigFile,
     RulePacks = options.RulePacks,
+    CollectDeployments = options.Command == CliCommand.Graph,
 });
 AnalysisResult result;
 try
@@ -67,6 +68,9 @@ var workingDirectory = Directory.GetCurrentDirectory();
 var report = RunReport.Create(result, workingDirectory, workingDirectory, baseline);
 // InfraLint's own errors (a template it could not read, no compiler) are input errors whatever the fail level.
 var inputErrors = report.Reported.Where(f => f.Finding.Severity == Severity.Error && f.Finding.Descriptor.Category == RuleCategory.Tooling).ToList();
+
+if (options.Command == CliCommand.Graph)
+    return GraphCommand.Write(options, result, inputErrors, workingDirectory);
 
 if (options.Command == CliCommand.BaselineCreate)
 {

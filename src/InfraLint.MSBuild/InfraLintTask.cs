@@ -1,4 +1,5 @@
 using InfraLint.Core.Engine;
+using InfraLint.Core.Graph;
 using InfraLint.Core.Incremental;
 using InfraLint.Core.Output;
 using InfraLint.Rules;
@@ -41,6 +42,9 @@ public sealed class InfraLintTask : Microsoft.Build.Utilities.Task, ICancelableT
     /// <summary><c>$(InfraLintSarifFile)</c> as a full path: where to write SARIF, or empty for none.</summary>
     public string? SarifFile { get; set; }
 
+    /// <summary><c>$(InfraLintGraphFile)</c> as a full path: where to write the trust graph (format by extension), or empty for none.</summary>
+    public string? GraphFile { get; set; }
+
     /// <summary><c>$(InfraLintBaselineFile)</c> as a full path: only findings not in it are logged.</summary>
     public string? BaselineFile { get; set; }
 
@@ -71,6 +75,12 @@ public sealed class InfraLintTask : Microsoft.Build.Utilities.Task, ICancelableT
     public override bool Execute()
     {
         var files = Templates.Select(t => new InputFile(t.GetMetadata("FullPath"))).ToList();
+        var graph = string.IsNullOrEmpty(GraphFile) ? null : GraphFile;
+        if (graph is not null && TrustGraphFile.Problem(graph) is { } problem)
+        {
+            Log.LogError("InfraLint: " + problem);
+            return false;
+        }
         try
         {
             var baseline = string.IsNullOrEmpty(BaselineFile) ? null : SarifBaseline.Load(BaselineFile);
@@ -83,7 +93,12 @@ public sealed class InfraLintTask : Microsoft.Build.Utilities.Task, ICancelableT
                 ConfigFile = string.IsNullOrEmpty(ConfigFile) ? null : ConfigFile,
                 CompileTimeout = TimeSpan.FromSeconds(Math.Max(1, CompileTimeoutSeconds)),
                 RulePacks = RulePacks.Select(p => p.GetMetadata("FullPath")).ToList(),
+                CollectDeployments = graph is not null,
             };
+            // The graph needs every deployment model. A build where nothing changed keeps the graph file as it is; a
+            // missing graph file means one full analysis, which also rebuilds the cache.
+            if (graph is not null && !File.Exists(graph) && !string.IsNullOrEmpty(CacheFile) && File.Exists(CacheFile))
+                File.Delete(CacheFile);
             var run = Analyze(options, files);
             var result = run.Result;
             CompilerStarts = result.CompilerStarts;
@@ -97,6 +112,8 @@ public sealed class InfraLintTask : Microsoft.Build.Utilities.Task, ICancelableT
                 Report(finding, TreatWarningsAsErrors && !keepAsWarnings.Contains(finding.Id));
             if (!string.IsNullOrEmpty(SarifFile))
                 ReportFile.WriteIfChanged(SarifFile, new SarifReportWriter(Catalogue, baseline).Write(report));
+            if (graph is not null && (run.FilesReanalyzed > 0 || !File.Exists(graph)))
+                TrustGraphFile.Write(graph, result, SourceRoot.Discover(start));
             var baselined = baseline is null ? "" : $", {report.Findings.Count(f => f.BaselineState == BaselineState.Unchanged)} baselined finding(s) not shown";
             Log.LogMessage(MessageImportance.Normal, $"InfraLint: {result.FilesAnalyzed} template(s) analyzed in {result.Elapsed.TotalSeconds:0.0} s " +
                 $"({run.FilesReanalyzed} file(s) analyzed again, {run.FilesReused} unchanged from the cache), compiler started {result.CompilerStarts} time(s){baselined}.");

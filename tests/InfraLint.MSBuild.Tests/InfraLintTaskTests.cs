@@ -125,6 +125,43 @@ public sealed class InfraLintTaskTests
     }
 
     [TestMethod]
+    public void Writes_the_trust_graph_and_keeps_it_on_a_build_where_nothing_changed()
+    {
+        var dir = Path.Combine(Path.GetTempPath(), "infralint-task-tests", Guid.NewGuid().ToString("N"));
+        var graph = Path.Combine(dir, "obj", "trust-graph.mmd");
+        var cache = Path.Combine(dir, "obj", "infralint.cache.json");
+        string? file = null;
+        var (first, _, path) = Run(t => { t.GraphFile = graph; t.CacheFile = cache; });
+        file = path;
+        Assert.IsTrue(first);
+        StringAssert.StartsWith(File.ReadAllText(graph), "flowchart LR\n");
+        StringAssert.Contains(File.ReadAllText(graph), "INFRA2001");
+        var written = File.GetLastWriteTimeUtc(graph);
+
+        // Nothing changed: the compiler does not start and the graph stays as it is.
+        var second = new InfraLintTask { BuildEngine = new FakeBuildEngine(), Templates = [new TaskItem(file)], BicepPath = TestEnvironment.BicepPath, GraphFile = graph, CacheFile = cache };
+        Assert.IsTrue(second.Execute());
+        Assert.AreEqual(0, second.CompilerStarts);
+        Assert.AreEqual(written, File.GetLastWriteTimeUtc(graph));
+
+        // A missing graph file means one full analysis.
+        File.Delete(graph);
+        var third = new InfraLintTask { BuildEngine = new FakeBuildEngine(), Templates = [new TaskItem(file)], BicepPath = TestEnvironment.BicepPath, GraphFile = graph, CacheFile = cache };
+        Assert.IsTrue(third.Execute());
+        Assert.AreEqual(1, third.CompilerStarts);
+        StringAssert.Contains(File.ReadAllText(graph), "INFRA2001");
+    }
+
+    [TestMethod]
+    public void A_graph_file_whose_extension_names_no_format_fails_the_task()
+    {
+        var (result, engine, _) = Run(t => t.GraphFile = Path.Combine(Path.GetTempPath(), "trust-graph.txt"));
+
+        Assert.IsFalse(result);
+        StringAssert.Contains(engine.Errors.Single().Message, "must end in .html");
+    }
+
+    [TestMethod]
     public void Cancel_stops_the_run_without_an_exception()
     {
         var engine = new FakeBuildEngine();

@@ -36,4 +36,9 @@ public sealed record AnalysisOptions
     /// <summary>Ask the compiler which files each Bicep entry read (modules, loaded files, bicepconfig.json), so an
     /// incremental run knows what to re-analyse; one extra, fast request per Bicep file.</summary>
     public bool TrackDependencies { get; init; }
+
+    /// <summary>Keep the deployment model of every analysed entry file (identities, role assignments, environments) and hand
+    /// it out in <see cref="AnalysisResult.Deployments"/>, for the trust graph. Off by default: the models hold every
+    /// template's JSON, which a plain check lets go of file by file.</summary>
+    public bool CollectDeployments { get; init; }
 }

@@ -10,4 +10,8 @@ public sealed record AnalysisResult(IReadOnlyList<Finding> Findings, int FilesAn
 
     /// <summary>The rule packs that were loaded, with the rules that ran (SARIF lists each as a tool extension).</summary>
     public IReadOnlyList<Packs.RulePack> RulePacks { get; init; } = [];
+
+    /// <summary>With <see cref="AnalysisOptions.CollectDeployments"/>: the deployment of every entry file analysed in this run,
+    /// in path order; empty otherwise, and for files whose results came from an incremental cache.</summary>
+    public IReadOnlyList<DeploymentInfo> Deployments { get; init; } = [];
 }

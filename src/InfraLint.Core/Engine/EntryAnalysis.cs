@@ -24,5 +24,8 @@ internal sealed record EntryAnalysis(
     bool CompilerUnavailable,
     IReadOnlyList<string>? Dependencies)
 {
+    /// <summary>The entry's deployment model, kept only when <see cref="AnalysisOptions.CollectDeployments"/> asks for it.</summary>
+    public DeploymentInfo? Deployment { get; init; }
+
     public static EntryAnalysis Skipped(InputFile file) => new(file, [], [], [], false, true, null);
 }

@@ -52,7 +52,8 @@ public sealed class InfraLintEngine : IDisposable
         var findings = new List<Finding>();
         if (loaded.Diagnostic is not null)
             findings.Add(loaded.Diagnostic);
-        if (loaded.Models.Count > 0 && AttachDeployment(loaded.Models, file.Path, Configuration, options.Today) is { } failure)
+        DeploymentInfo? deployment = null;
+        if (loaded.Models.Count > 0 && AttachDeployment(loaded.Models, file.Path, Configuration, options.Today, out deployment) is { } failure)
             findings.Add(failure);
         var rules = loaded.Models.Count > 0 ? RulesFor(file.Path) : [];
         foreach (var model in loaded.Models)
@@ -61,7 +62,7 @@ public sealed class InfraLintEngine : IDisposable
             .SelectMany(m => m.Resources).Where(r => FindingPolicy.MetadataSuppressions(r) is not null).ToList();
         var dependencies = options.TrackDependencies ? Dependencies(file, isBicep, loaded, cancellation) : null;
         return new EntryAnalysis(file, findings, loaded.Models.Select(m => m.FilePath).ToList(), suppressing,
-            loaded.Models.Count > 0, CompilerUnavailable: false, dependencies);
+            loaded.Models.Count > 0, CompilerUnavailable: false, dependencies) { Deployment = options.CollectDeployments ? deployment : null };
     }
 
     /// <summary>Applies suppressions and severities to the findings of every entry (fresh or reused) and orders them.</summary>
@@ -81,7 +82,11 @@ public sealed class InfraLintEngine : IDisposable
         var policy = new FindingPolicy(Configuration, knownIds, options.Today);
         var decided = policy.Apply(Normalize(findings), entries.SelectMany(e => e.AnalyzedFiles), entries.SelectMany(e => e.SuppressingResources));
         var extents = new TokenExtents();
-        return new AnalysisResult(Normalize(decided.Select(extents.Complete)), entries.Count(e => e.Analyzed), CompilerStarts, stopwatch.Elapsed) { RulePacks = packs.Packs };
+        return new AnalysisResult(Normalize(decided.Select(extents.Complete)), entries.Count(e => e.Analyzed), CompilerStarts, stopwatch.Elapsed)
+        {
+            RulePacks = packs.Packs,
+            Deployments = entries.Select(e => e.Deployment).OfType<DeploymentInfo>().ToList(),
+        };
     }
 
     // What a result depends on. Results that could not be analysed (a compile error, a missing module, broken
@@ -124,12 +129,13 @@ public sealed class InfraLintEngine : IDisposable
     }
 
     // The deployment view (identities, roles, environments) the 3xxx/4xxx rules read; a bug in it is one diagnostic, not a failed build.
-    private static Finding? AttachDeployment(IReadOnlyList<TemplateModel> models, string path, ConfigLoader configuration, DateOnly today)
+    private static Finding? AttachDeployment(IReadOnlyList<TemplateModel> models, string path, ConfigLoader configuration, DateOnly today, out DeploymentInfo? deployment)
     {
+        deployment = null;
         try
         {
             var config = configuration.For(path);
-            TrustModel.Attach(models, IsParametersFile(path) ? path : null, config.Environments, config.Permissions with { Today = today });
+            deployment = TrustModel.Attach(models, IsParametersFile(path) ? path : null, config.Environments, config.Permissions with { Today = today });
             return null;
         }
         catch (Exception e) when (e is not OperationCanceledException)

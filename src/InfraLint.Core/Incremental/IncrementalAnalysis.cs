@@ -75,7 +75,8 @@ public sealed class IncrementalAnalysis(AnalysisOptions options, string cacheFil
         foreach (var file in files)
         {
             cancellation.ThrowIfCancellationRequested();
-            if (reusable.TryGetValue(file.Path, out var cached) && cached.Explicit == file.Explicit)
+            // The trust graph needs every deployment model: when anything changed, every file is analysed again.
+            if (!options.CollectDeployments && reusable.TryGetValue(file.Path, out var cached) && cached.Explicit == file.Explicit)
             {
                 entries.Add(ToEntry(cached, file, catalogueById));
                 toStore.Add(cached);

@@ -1,0 +1,39 @@
+using System.Globalization;
+using InfraLint.Core.Engine;
+using InfraLint.Core.Graph;
+using InfraLint.Core.Output;
+
+namespace InfraLint.Cli;
+
+/// <summary><c>infralint graph</c>: writes the trust graph of an analysis; findings are drawn, not judged.</summary>
+internal static class GraphCommand
+{
+    public static int Write(CliOptions options, AnalysisResult result, IReadOnlyList<ReportedFinding> inputErrors, string workingDirectory)
+    {
+        // Input errors are reported, and the graph of what could be read is still written.
+        foreach (var inputError in inputErrors)
+            Console.Error.WriteLine(TextFormatter.Format(inputError.Finding, workingDirectory));
+        var graph = TrustGraphBuilder.Build(result.Deployments, result.Findings, SourceRoot.Discover(workingDirectory));
+        var text = GraphFormats.Write(graph, options.GraphFormat);
+        if (options.OutputFile is { } outputFile)
+        {
+            try
+            {
+                ReportFile.WriteIfChanged(outputFile, text);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                Console.Error.WriteLine($"infralint: error: cannot write '{outputFile}': {e.Message}");
+                return ExitCodes.UsageOrInputError;
+            }
+        }
+        else
+        {
+            Console.Out.Write(text);
+        }
+        var seconds = result.Elapsed.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture);
+        Console.Error.WriteLine($"infralint: {result.FilesAnalyzed} template(s) analyzed, trust graph of {graph.Nodes.Count} node(s), " +
+            $"{graph.Edges.Count} edge(s) and {graph.Findings.Count} finding(s) written in {seconds} s");
+        return inputErrors.Count > 0 ? ExitCodes.UsageOrInputError : ExitCodes.Clean;
+    }
+}
