@@ -20,6 +20,8 @@ internal static class SampleGraph
         var source = Path.Combine(TestEnvironment.RepoRoot, "samples", "ContosoInfra", "infra");
         foreach (var file in Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories))
             copy.Write(Path.Combine("infra", Path.GetRelativePath(source, file)), File.ReadAllText(file));
+        // The sample's budget and approval, so the graph marks INFRA3003 and INFRA3006 as the build does.
+        copy.Write("infralint.json", File.ReadAllText(Path.Combine(source, "..", "infralint.json")));
         IEnumerable<InputFile> files = InputDiscovery.Expand([copy.Path], out _);
         if (reverse)
             files = files.Reverse();
