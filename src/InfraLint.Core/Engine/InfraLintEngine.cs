@@ -134,7 +134,7 @@ public sealed class InfraLintEngine : IDisposable
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            return ToolDiagnostics.At(ToolDiagnostics.RuleFailed, SourceLocation.StartOf(path), "deployment model", $"{e.GetType().Name}: {e.Message}");
+            return ToolDiagnostics.At(ToolDiagnostics.RuleFailed, SourceLocation.StartOf(path), "deployment model", $"{e.GetType().Name}: {QuotedValues.Redact(e.Message, null)}");
         }
     }
 
@@ -170,7 +170,7 @@ public sealed class InfraLintEngine : IDisposable
         {
             // A front-end bug must not take down the build: the file gets a diagnostic, the rest goes on.
             return LoadResult.Failed(ToolDiagnostics.At(ToolDiagnostics.TemplateNotAnalyzed, SourceLocation.StartOf(file.Path),
-                $"InfraLint failed to read it ({e.GetType().Name}: {e.Message})"));
+                $"InfraLint failed to read it ({e.GetType().Name}: {QuotedValues.Redact(e.Message, null)})"));
         }
     }
 
@@ -188,7 +188,7 @@ public sealed class InfraLintEngine : IDisposable
             catch (Exception e) when (e is not OperationCanceledException)
             {
                 results.Add(ToolDiagnostics.At(ToolDiagnostics.RuleFailed, SourceLocation.StartOf(model.FilePath),
-                    rule.Descriptor.Id, $"{e.GetType().Name}: {e.Message}"));
+                    rule.Descriptor.Id, $"{e.GetType().Name}: {QuotedValues.Redact(e.Message, null)}"));
             }
         }
         return results;
