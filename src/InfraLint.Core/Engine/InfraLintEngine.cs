@@ -74,7 +74,7 @@ public sealed class InfraLintEngine : IDisposable
             findings.Add(ToolDiagnostics.At(ToolDiagnostics.CompilerFailed, null,
                 $"{compilerUnavailable}; {skippedBicep} Bicep file(s) were not analyzed"));
         }
-        var packs = Packs();
+        var packs = PacksFor(entries.Select(e => e.File.Path));
         findings.AddRange(packs.Problems);
         var knownIds = options.Rules.Concat(packs.Packs.SelectMany(p => p.Rules)).Select(r => r.Descriptor.Id)
             .Concat(ToolDiagnostics.All.Select(d => d.Id)).ToHashSet(StringComparer.OrdinalIgnoreCase);
@@ -113,6 +113,15 @@ public sealed class InfraLintEngine : IDisposable
             runRules = options.Rules.Concat(packs.RulesOf(options.RulePacks.Select(p => new RulePackReference(p)))).ToList();
         }
         return packs;
+    }
+
+    /// <summary>The packs given to the engine and those the infralint.json of each file names, whether or not the file
+    /// could be analysed (or came from a cache), so a run's packs and pack problems do not depend on which files compiled.</summary>
+    internal RulePackSet PacksFor(IEnumerable<string> paths)
+    {
+        foreach (var path in paths)
+            RulesFor(path);
+        return Packs();
     }
 
     /// <summary>The built-in rules and the packs given to the engine, plus the packs the file's infralint.json names.</summary>
