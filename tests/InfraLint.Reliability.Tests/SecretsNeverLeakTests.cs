@@ -21,9 +21,9 @@ public sealed partial class SecretsNeverLeakTests
     public void No_output_contains_a_secret_value_from_the_inputs()
     {
         using var workspace = new TempDirectory();
-        CopyDirectory(TestEnvironment.TestData("secrets"), Path.Combine(workspace.Path, "secrets"));
+        workspace.CopyDirectory(TestEnvironment.TestData("secrets"), "secrets");
         foreach (var rule in SecretRules)
-            CopyDirectory(TestEnvironment.TestData("rules", rule), Path.Combine(workspace.Path, "rules", rule));
+            workspace.CopyDirectory(TestEnvironment.TestData("rules", rule), Path.Combine("rules", rule));
         var secrets = Secrets(workspace.Path);
         var files = InputDiscovery.Expand([workspace.Path], out _);
 
@@ -111,16 +111,6 @@ public sealed partial class SecretsNeverLeakTests
     // A value as each format could write it: raw, JSON-escaped, GitHub-escaped.
     private static IEnumerable<string> Forms(string secret) =>
         new[] { secret, JsonConvert.ToString(secret)[1..^1], GitHubReportWriter.EscapeData(secret) }.Distinct();
-
-    private static void CopyDirectory(string from, string to)
-    {
-        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
-        {
-            var target = Path.Combine(to, Path.GetRelativePath(from, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target);
-        }
-    }
 
     [GeneratedRegex(@"//\s*expect(?<next>-next-line)?:\s*(?<ids>[A-Z0-9@, ]+)")]
     private static partial Regex Marker();
