@@ -96,7 +96,7 @@ public sealed class InfraLintTask : Microsoft.Build.Utilities.Task, ICancelableT
             foreach (var finding in report.Reported.Select(f => f.Finding))
                 Report(finding, TreatWarningsAsErrors && !keepAsWarnings.Contains(finding.Id));
             if (!string.IsNullOrEmpty(SarifFile))
-                ReportFile.WriteIfChanged(SarifFile, new SarifReportWriter(Catalogue, baseline).Write(report));
+                WriteSarif(SarifFile, new SarifReportWriter(Catalogue, baseline).Write(report));
             var baselined = baseline is null ? "" : $", {report.Findings.Count(f => f.BaselineState == BaselineState.Unchanged)} baselined finding(s) not shown";
             Log.LogMessage(MessageImportance.Normal, $"InfraLint: {result.FilesAnalyzed} template(s) analyzed in {result.Elapsed.TotalSeconds:0.0} s " +
                 $"({run.FilesReanalyzed} file(s) analyzed again, {run.FilesReused} unchanged from the cache), compiler started {result.CompilerStarts} time(s){baselined}.");
@@ -110,6 +110,19 @@ public sealed class InfraLintTask : Microsoft.Build.Utilities.Task, ICancelableT
             Log.LogError("InfraLint: " + e.Message); // an unreadable baseline, an unwritable SARIF file
         }
         return !Log.HasLoggedErrors;
+    }
+
+    // The IO message alone ("The file '…/obj' already exists") does not say which file InfraLint was writing.
+    private void WriteSarif(string path, string sarif)
+    {
+        try
+        {
+            ReportFile.WriteIfChanged(path, sarif);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            Log.LogError($"InfraLint: cannot write the SARIF file '{path}': {e.Message}");
+        }
     }
 
     private IncrementalRun Analyze(AnalysisOptions options, List<InputFile> files)
