@@ -111,7 +111,7 @@ public sealed class InfraLintTask : Microsoft.Build.Utilities.Task, ICancelableT
             foreach (var finding in report.Reported.Select(f => f.Finding))
                 Report(finding, TreatWarningsAsErrors && !keepAsWarnings.Contains(finding.Id));
             if (!string.IsNullOrEmpty(SarifFile))
-                ReportFile.WriteIfChanged(SarifFile, new SarifReportWriter(Catalogue, baseline).Write(report));
+                WriteSarif(SarifFile, new SarifReportWriter(Catalogue, baseline).Write(report));
             if (graph is not null && (run.FilesReanalyzed > 0 || !File.Exists(graph)))
                 TrustGraphFile.Write(graph, result, SourceRoot.Discover(start));
             var baselined = baseline is null ? "" : $", {report.Findings.Count(f => f.BaselineState == BaselineState.Unchanged)} baselined finding(s) not shown";
@@ -127,6 +127,19 @@ public sealed class InfraLintTask : Microsoft.Build.Utilities.Task, ICancelableT
             Log.LogError("InfraLint: " + e.Message); // an unreadable baseline, an unwritable SARIF file
         }
         return !Log.HasLoggedErrors;
+    }
+
+    // The IO message alone ("The file '…/obj' already exists") does not say which file InfraLint was writing.
+    private void WriteSarif(string path, string sarif)
+    {
+        try
+        {
+            ReportFile.WriteIfChanged(path, sarif);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            Log.LogError($"InfraLint: cannot write the SARIF file '{path}': {e.Message}");
+        }
     }
 
     private IncrementalRun Analyze(AnalysisOptions options, List<InputFile> files)

@@ -27,8 +27,27 @@ internal static class SarifJson
         return text.ToString();
     }
 
-    public static SarifLog Deserialize(string json) =>
-        JsonConvert.DeserializeObject<SarifLog>(json) ?? throw new JsonSerializationException("the file holds no SARIF log");
+    /// <exception cref="JsonException">The text is not JSON (at its line), or not a SARIF log. The SDK's own converters throw other exceptions for
+    /// values they do not know (a level of "loud", or of 5, where its enum converter dereferences null); those become a
+    /// <see cref="JsonSerializationException"/> at the line read.</exception>
+    public static SarifLog Deserialize(string json)
+    {
+        // The SDK's property-bag converter reads past the end of a truncated file forever: check the syntax first.
+        // (JToken.Parse checks that every object and array is closed; a JsonTextReader alone does not.)
+        Newtonsoft.Json.Linq.JToken.Parse(json);
+        using var reader = new JsonTextReader(new StringReader(json));
+        try
+        {
+            var serializer = JsonSerializer.CreateDefault();
+            serializer.CheckAdditionalContent = true;
+            return serializer.Deserialize<SarifLog>(reader) ?? throw new JsonSerializationException("the file holds no SARIF log");
+        }
+        catch (Exception e) when (e is ArgumentException or FormatException or InvalidOperationException or InvalidCastException or OverflowException
+            or UriFormatException or NullReferenceException or IndexOutOfRangeException)
+        {
+            throw new JsonSerializationException($"{e.Message} Path '{reader.Path}', line {reader.LineNumber}, position {reader.LinePosition}.", e);
+        }
+    }
 
     /// <summary>The SDK leaves out a level equal to SARIF's default (warning), and a rule's default configuration
     /// with it. Both are written: readers of the file and code-scanning services should not need to know the default.</summary>

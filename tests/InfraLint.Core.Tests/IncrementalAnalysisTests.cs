@@ -103,6 +103,36 @@ public sealed class IncrementalAnalysisTests
         Assert.AreEqual(0, Run(dir, cache).FilesReanalyzed);
     }
 
+    // Found by DeterminismTests: a cached run reported pack findings under a placeholder rule (no help link, no
+    // pack in SARIF), and an edit to a pack that infralint.json names did not re-analyse anything.
+    [TestMethod]
+    public void A_pack_named_by_infralint_json_keeps_its_metadata_from_the_cache_and_its_edit_reanalyses()
+    {
+        using var dir = new TempDirectory();
+        dir.Write("flow.json", Templates.ArmWorkflowWithoutIdentity);
+        dir.Write("infralint.json", """{ "rulePacks": ["packs/test.infralint-rules.json"] }""");
+        string Pack(string location) => Packs.PackRun.Pack(dir, $$"""
+            [{ "id": "TEST0001", "title": "Region", "message": "{name} is in {value}", "helpUri": "https://contoso.example/TEST0001",
+               "resourceTypes": "*/*", "assert": { "path": "location", "equals": "{{location}}" } }]
+            """);
+        Pack("northeurope");
+        var cache = Path.Combine(dir.Path, "obj", "infralint.cache.json");
+        string[] PackFindings(IncrementalRun run) =>
+            run.Result.Findings.Where(f => f.Id == "TEST0001").Select(f => $"{f.Message} {f.Descriptor.HelpLink} {f.Descriptor.Category}").ToArray();
+
+        var first = Run(dir, cache);
+        var cached = Run(dir, cache);
+        Assert.AreEqual(0, cached.FilesReanalyzed);
+        CollectionAssert.AreEqual(PackFindings(first), PackFindings(cached));
+        Assert.AreEqual(1, PackFindings(cached).Length);
+        CollectionAssert.AreEqual(first.Result.RulePacks.Select(p => p.Name).ToArray(), cached.Result.RulePacks.Select(p => p.Name).ToArray());
+
+        Pack("westeurope");
+        var edited = Run(dir, cache);
+        Assert.AreEqual(first.FilesReanalyzed, edited.FilesReanalyzed, "the pack changed");
+        Assert.AreEqual(0, PackFindings(edited).Length);
+    }
+
     [TestMethod]
     [DataRow("")]
     [DataRow("{\"version\":1,\"key\":")]

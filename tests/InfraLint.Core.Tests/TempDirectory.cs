@@ -1,11 +1,15 @@
 namespace InfraLint.Core.Tests;
 
-/// <summary>A scratch folder that is removed when disposed.</summary>
+/// <summary>A scratch folder that is removed when disposed; <paramref name="name"/> names its last segment (spaces, Unicode).</summary>
 internal sealed class TempDirectory : IDisposable
 {
-    public TempDirectory() => Directory.CreateDirectory(Path);
+    public TempDirectory(string? name = null)
+    {
+        Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "infralint-tests", Guid.NewGuid().ToString("N"), name ?? "work");
+        Directory.CreateDirectory(Path);
+    }
 
-    public string Path { get; } = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "infralint-tests", Guid.NewGuid().ToString("N"));
+    public string Path { get; }
 
     public string Write(string name, string content)
     {
@@ -15,9 +19,20 @@ internal sealed class TempDirectory : IDisposable
         return file;
     }
 
+    /// <summary>Copies the files below <paramref name="from"/> to <paramref name="relative"/> in this folder.</summary>
+    public void CopyDirectory(string from, string relative)
+    {
+        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
+        {
+            var target = System.IO.Path.Combine(Path, relative, System.IO.Path.GetRelativePath(from, file));
+            Directory.CreateDirectory(System.IO.Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+    }
+
     public void Dispose()
     {
-        try { Directory.Delete(Path, recursive: true); }
-        catch (IOException) { }
+        try { Directory.Delete(System.IO.Path.GetDirectoryName(Path)!, recursive: true); }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { }
     }
 }

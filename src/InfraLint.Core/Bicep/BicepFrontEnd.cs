@@ -141,7 +141,7 @@ internal sealed class BicepFrontEnd(BicepCompiler compiler, AnalysisOptions opti
         }
         catch (JsonRpcErrorException e)
         {
-            return (null, (SourceLocation.StartOf(path), "the compiler could not read it: " + FirstLine(e.Message)));
+            return (null, (SourceLocation.StartOf(path), "the compiler could not read it: " + QuotedValues.Redact(FirstLine(e.Message), null)));
         }
     }
 
@@ -247,7 +247,19 @@ internal sealed class BicepFrontEnd(BicepCompiler compiler, AnalysisOptions opti
         var line = ((int?)error["range"]?["start"]?["line"] ?? 0) + 1;
         var column = ((int?)error["range"]?["start"]?["char"] ?? 0) + 1;
         // An error inside a module is reported where it is, once, whichever entry file reached it.
-        return Failed(new SourceLocation(source, line, column), $"{(string?)error["code"]}: {(string?)error["message"]}");
+        return Failed(new SourceLocation(source, line, column), $"{(string?)error["code"]}: {QuotedValues.Redact((string?)error["message"] ?? string.Empty, TextOf(source))}");
+    }
+
+    private static string? TextOf(string path)
+    {
+        try
+        {
+            return File.ReadAllText(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
     }
 
     // Compiler error texts can quote the file (and so a secret in it): keep the first line, shortened.

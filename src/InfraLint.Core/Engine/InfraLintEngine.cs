@@ -75,7 +75,7 @@ public sealed class InfraLintEngine : IDisposable
             findings.Add(ToolDiagnostics.At(ToolDiagnostics.CompilerFailed, null,
                 $"{compilerUnavailable}; {skippedBicep} Bicep file(s) were not analyzed"));
         }
-        var packs = Packs();
+        var packs = PacksFor(entries.Select(e => e.File.Path));
         findings.AddRange(packs.Problems);
         var knownIds = options.Rules.Concat(packs.Packs.SelectMany(p => p.Rules)).Select(r => r.Descriptor.Id)
             .Concat(ToolDiagnostics.All.Select(d => d.Id)).ToHashSet(StringComparer.OrdinalIgnoreCase);
@@ -120,6 +120,15 @@ public sealed class InfraLintEngine : IDisposable
         return packs;
     }
 
+    /// <summary>The packs given to the engine and those the infralint.json of each file names, whether or not the file
+    /// could be analysed (or came from a cache), so a run's packs and pack problems do not depend on which files compiled.</summary>
+    internal RulePackSet PacksFor(IEnumerable<string> paths)
+    {
+        foreach (var path in paths)
+            RulesFor(path);
+        return Packs();
+    }
+
     /// <summary>The built-in rules and the packs given to the engine, plus the packs the file's infralint.json names.</summary>
     private IReadOnlyList<Rule> RulesFor(string path)
     {
@@ -140,7 +149,7 @@ public sealed class InfraLintEngine : IDisposable
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            return ToolDiagnostics.At(ToolDiagnostics.RuleFailed, SourceLocation.StartOf(path), "deployment model", $"{e.GetType().Name}: {e.Message}");
+            return ToolDiagnostics.At(ToolDiagnostics.RuleFailed, SourceLocation.StartOf(path), "deployment model", $"{e.GetType().Name}: {QuotedValues.Redact(e.Message, null)}");
         }
     }
 
@@ -176,7 +185,7 @@ public sealed class InfraLintEngine : IDisposable
         {
             // A front-end bug must not take down the build: the file gets a diagnostic, the rest goes on.
             return LoadResult.Failed(ToolDiagnostics.At(ToolDiagnostics.TemplateNotAnalyzed, SourceLocation.StartOf(file.Path),
-                $"InfraLint failed to read it ({e.GetType().Name}: {e.Message})"));
+                $"InfraLint failed to read it ({e.GetType().Name}: {QuotedValues.Redact(e.Message, null)})"));
         }
     }
 
@@ -194,7 +203,7 @@ public sealed class InfraLintEngine : IDisposable
             catch (Exception e) when (e is not OperationCanceledException)
             {
                 results.Add(ToolDiagnostics.At(ToolDiagnostics.RuleFailed, SourceLocation.StartOf(model.FilePath),
-                    rule.Descriptor.Id, $"{e.GetType().Name}: {e.Message}"));
+                    rule.Descriptor.Id, $"{e.GetType().Name}: {QuotedValues.Redact(e.Message, null)}"));
             }
         }
         return results;

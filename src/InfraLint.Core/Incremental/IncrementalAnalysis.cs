@@ -54,24 +54,28 @@ public sealed class IncrementalAnalysis(AnalysisOptions options, string cacheFil
             }
         }
 
+        // The compiler starts only when a file is analysed; rule packs are read either way, so that cached pack
+        // findings keep their rule's metadata and SARIF lists the same packs as a full run.
+        using var engine = new InfraLintEngine(options with { TrackDependencies = true });
+        var packSet = engine.PacksFor(files.Select(f => f.Path));
+        var packs = packSet.Packs;
+        var catalogueById = Catalogue(packs);
+
         // Nothing changed: report the previous findings without starting anything.
         if (previous is not null && previous.Day == day && files.Count == previous.Entries.Count &&
             files.All(f => reusable.TryGetValue(f.Path, out var e) && e.Explicit == f.Explicit))
         {
-            var catalogue = Catalogue();
-            var findings = previous.Findings.Select(f => ToFinding(f, catalogue, null)).ToList();
+            var findings = previous.Findings.Select(f => ToFinding(f, catalogueById, null)).ToList();
             if (refreshed)
                 note = Write(previous);
-            var result = new AnalysisResult(findings, previous.FilesAnalyzed, 0, stopwatch.Elapsed) { FilesFromCache = files.Count };
+            var result = new AnalysisResult(findings, previous.FilesAnalyzed, 0, stopwatch.Elapsed) { FilesFromCache = files.Count, RulePacks = packs };
             return new IncrementalRun(result, [], files.Count, note);
         }
 
-        using var engine = new InfraLintEngine(options with { TrackDependencies = true });
         var entries = new List<EntryAnalysis>();
         var toStore = new List<CachedEntry>();
         var reused = 0;
         var reanalyzed = new List<string>();
-        var catalogueById = Catalogue();
         foreach (var file in files)
         {
             cancellation.ThrowIfCancellationRequested();
@@ -96,7 +100,7 @@ public sealed class IncrementalAnalysis(AnalysisOptions options, string cacheFil
             Version = CacheDocument.CurrentVersion,
             Key = key,
             Day = day,
-            Inputs = ConfigStamps(files.Select(f => f.Path).Concat(toStore.SelectMany(e => e.Dependencies.Select(d => d.Path)))),
+            Inputs = ConfigStamps(files.Select(f => f.Path).Concat(toStore.SelectMany(e => e.Dependencies.Select(d => d.Path))), packSet.ReferencedPaths),
             Entries = toStore,
             FilesAnalyzed = final.FilesAnalyzed,
             Findings = final.Findings.Select(f => FromFinding(f, null)).ToList(),
@@ -129,8 +133,9 @@ public sealed class IncrementalAnalysis(AnalysisOptions options, string cacheFil
     }
 
     // Every configuration file that applies or could appear next to an input or a dependency (in its folder or
-    // any folder above it), the explicit infralint.json and the extra inputs: a change to any is a change to all.
-    private List<FileStamp> ConfigStamps(IEnumerable<string> paths)
+    // any folder above it), the explicit infralint.json, the rule packs infralint.json files name and the extra
+    // inputs: a change to any is a change to all.
+    private List<FileStamp> ConfigStamps(IEnumerable<string> paths, IEnumerable<string> packFiles)
     {
         var candidates = new SortedSet<string>(StringComparer.Ordinal);
         var directories = new HashSet<string>(StringComparer.Ordinal);
@@ -144,7 +149,7 @@ public sealed class IncrementalAnalysis(AnalysisOptions options, string cacheFil
         }
         if (options.ConfigFile is not null)
             candidates.Add(Path.GetFullPath(options.ConfigFile));
-        foreach (var extra in additionalInputs ?? [])
+        foreach (var extra in (additionalInputs ?? []).Concat(packFiles))
             candidates.Add(Path.GetFullPath(extra));
         return candidates.Select(FileStamp.Of).ToList();
     }
@@ -313,8 +318,8 @@ public sealed class IncrementalAnalysis(AnalysisOptions options, string cacheFil
         };
     }
 
-    private Dictionary<string, RuleDescriptor> Catalogue() =>
-        options.Rules.Select(r => r.Descriptor).Concat(ToolDiagnostics.All)
+    private Dictionary<string, RuleDescriptor> Catalogue(IEnumerable<Packs.RulePack> packs) =>
+        options.Rules.Select(r => r.Descriptor).Concat(ToolDiagnostics.All).Concat(packs.SelectMany(p => p.Descriptors))
             .DistinctBy(d => d.Id, StringComparer.OrdinalIgnoreCase)
             .ToDictionary(d => d.Id, StringComparer.OrdinalIgnoreCase);
 }

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using InfraLint.Sdk;
 using Newtonsoft.Json.Linq;
 
@@ -8,7 +9,7 @@ namespace InfraLint.Core.Packs;
 /// finding when <c>assert</c> is false — at the value that made it false, or at the resource when that value
 /// is missing. A condition InfraLint cannot decide (an unknown value) reports nothing.
 /// </summary>
-internal sealed class JsonRule(RuleDescriptor descriptor, IReadOnlyList<TypePattern> types, IReadOnlyList<TypePattern> excludedTypes,
+internal sealed partial class JsonRule(RuleDescriptor descriptor, IReadOnlyList<TypePattern> types, IReadOnlyList<TypePattern> excludedTypes,
     Condition? where, Condition assert) : Rule
 {
     /// <summary>What <c>{value}</c> becomes when the value is secret-shaped.</summary>
@@ -36,6 +37,17 @@ internal sealed class JsonRule(RuleDescriptor descriptor, IReadOnlyList<TypePatt
         }
     }
 
+    // A token, key or password needs no secret-shaped name to be one: a long single word that mixes letters and
+    // digits, and is not a name (words and numbers between separators), a GUID, a URL or a resource ID, is hidden
+    // (credentials inside URLs and connection strings are caught by CarriesCredential).
+    private static bool LooksGenerated(string text) =>
+        text.Length >= 16 && !text.Any(char.IsWhiteSpace) && text.Any(char.IsLetter) && text.Any(char.IsDigit)
+        && !text.StartsWith('/') && !text.Contains("://", StringComparison.Ordinal)
+        && !Guid.TryParse(text, out _) && !NameLike().IsMatch(text);
+
+    [GeneratedRegex(@"^(?:[A-Za-z]+[0-9]*|[0-9]+)(?:[-_./\\:@]+(?:[A-Za-z]+[0-9]*|[0-9]+))*$")]
+    private static partial Regex NameLike();
+
     // {value}: the value as written or evaluated, never a secret: a secret-shaped name on the path or beside the
     // value ({ name: 'API_KEY', value: … }), a credential in a connection string or a @secure() parameter hides it.
     private static string ValueOf(TemplateModel template, PathHit? hit)
@@ -49,6 +61,7 @@ internal sealed class JsonRule(RuleDescriptor descriptor, IReadOnlyList<TypePatt
         var secret = hit.Path.Split('.', '[').Any(SecretShapes.IsSecretName)
             || (token.Parent?.Parent is JObject entry && (string?)entry["name"] is { } name && SecretShapes.IsSecretName(name))
             || SecretShapes.CarriesCredential(text)
+            || LooksGenerated(text)
             || value.Parameters.Any(p => IsSecure(template, p));
         return secret ? Redacted : text;
     }

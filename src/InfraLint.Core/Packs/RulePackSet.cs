@@ -17,6 +17,9 @@ internal sealed class RulePackSet(IEnumerable<string> reservedIds)
     /// <summary>The packs loaded, in load order, with the rules that run.</summary>
     public IReadOnlyList<RulePack> Packs => packs;
 
+    /// <summary>Every pack file named so far (full paths), loaded or not.</summary>
+    public IEnumerable<string> ReferencedPaths => byPath.Keys;
+
     /// <summary>INFRA0003 findings about pack files.</summary>
     public IReadOnlyList<Finding> Problems => problems;
 

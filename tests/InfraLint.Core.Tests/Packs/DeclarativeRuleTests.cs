@@ -177,6 +177,45 @@ public sealed class DeclarativeRuleTests
         Assert.IsFalse(messages.Any(m => m.Contains("sk-plain-text") || m.Contains("p@ss") || m.Contains("hunter2") || m.Contains("abc")));
     }
 
+    // Found by SecretsNeverLeakTests: a token needs no telling name to be one.
+    [TestMethod]
+    public void Message_hides_a_generated_looking_value_under_a_neutral_name_and_shows_names_and_ids()
+    {
+        using var dir = new TempDirectory();
+        PackRun.ArmTemplate(dir, """
+            [{
+              "type": "Microsoft.Web/sites", "apiVersion": "2023-12-01", "name": "app", "location": "eastus",
+              "properties": {
+                "greeting": "ghp_Wd4Ks9Lm2Np7Qr1Tv6Xz3Bc8Fg5Hj0Ka2Md9",
+                "namedValue": "NamedValue-Plain-Key-3Lp8Zs1Wq6Rt",
+                "storageName": "st-orders-prod-001",
+                "planId": "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-1/providers/Microsoft.Web/serverfarms/plan-1",
+                "tenant": "72f988bf-86f1-41af-91ab-2d7cd011db47"
+              }
+            }]
+            """);
+        var pack = PackRun.Pack(dir, """
+            [
+              { "id": "TEST0001", "title": "One", "message": "{value}", "resourceTypes": "*/*", "assert": { "path": "properties.greeting", "equals": "x" } },
+              { "id": "TEST0002", "title": "Two", "message": "{value}", "resourceTypes": "*/*", "assert": { "path": "properties.namedValue", "equals": "x" } },
+              { "id": "TEST0003", "title": "Three", "message": "{value}", "resourceTypes": "*/*", "assert": { "path": "properties.storageName", "equals": "x" } },
+              { "id": "TEST0004", "title": "Four", "message": "{value}", "resourceTypes": "*/*", "assert": { "path": "properties.planId", "equals": "x" } },
+              { "id": "TEST0005", "title": "Five", "message": "{value}", "resourceTypes": "*/*", "assert": { "path": "properties.tenant", "equals": "x" } }
+            ]
+            """);
+
+        var messages = PackRun.Analyze(dir, [pack]).Findings.Select(f => $"{f.Id} {f.Message}").ToArray();
+
+        CollectionAssert.AreEquivalent(new[]
+        {
+            "TEST0001 ***",
+            "TEST0002 ***",
+            "TEST0003 st-orders-prod-001",
+            "TEST0004 /subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-1/providers/Microsoft.Web/serverfarms/plan-1",
+            "TEST0005 72f988bf-86f1-41af-91ab-2d7cd011db47",
+        }, messages, string.Join("\n", messages));
+    }
+
     [TestMethod]
     public void Severity_category_and_help_come_from_the_pack()
     {
