@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using InfraLint.Core.Engine;
 using InfraLint.Core.Output;
 using InfraLint.Core.Tests;
+using InfraLint.Sdk.Testing;
 using InfraLint.Tests;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
@@ -68,14 +69,8 @@ public sealed partial class SecretsNeverLeakTests
     private static IEnumerable<string> FromBicep(string path)
     {
         var lines = File.ReadAllLines(path);
-        for (var i = 0; i < lines.Length; i++)
+        foreach (var line in ExpectationReader.Read(path).Where(e => SecretRules.Contains(e.Id)).Select(e => e.Line - 1).Distinct())
         {
-            var marker = Marker().Match(lines[i]);
-            if (!marker.Success || !SecretRules.Any(marker.Groups["ids"].Value.Contains))
-                continue;
-            var line = marker.Groups["next"].Success ? i + 1 : i;
-            if (line >= lines.Length)
-                continue;
             if (lines[line].TrimEnd().EndsWith("'''", StringComparison.Ordinal))
             {
                 for (var j = line + 1; j < lines.Length && !lines[j].Contains("'''", StringComparison.Ordinal); j++)
@@ -111,9 +106,6 @@ public sealed partial class SecretsNeverLeakTests
     // A value as each format could write it: raw, JSON-escaped, GitHub-escaped.
     private static IEnumerable<string> Forms(string secret) =>
         new[] { secret, JsonConvert.ToString(secret)[1..^1], GitHubReportWriter.EscapeData(secret) }.Distinct();
-
-    [GeneratedRegex(@"//\s*expect(?<next>-next-line)?:\s*(?<ids>[A-Z0-9@, ]+)")]
-    private static partial Regex Marker();
 
     [GeneratedRegex(@"'((?:[^'\\]|\\.)*)'")]
     private static partial Regex Literal();
