@@ -66,7 +66,7 @@ bench_corpus() {
   local a=$(( a_file * count ))
   echo "(a) bicep build per file: ~$a ms for $count files (median x count; timed on $(wc -l < "$per")); per file $(stats < "$per"); load $l0..$(load)"
 
-  : > "$work/b.wall"; : > "$work/c.wall"
+  : > "$work/b.wall"; : > "$work/c.wall"; : > "$work/ratios"
   for run in $(seq "$runs"); do
     l0=$(load); s=$(ms)
     /usr/bin/time -f %M -o "$work/b.rss" "$tool" compile-only --bicep "$bicep" --list "$list" --times "$work/b.times" 2>/dev/null
@@ -78,10 +78,13 @@ bench_corpus() {
     /usr/bin/time -f %M -o "$work/c.rss" $cli check $(cat "$list") --bicep "$bicep" --fail-level none >/dev/null 2>"$work/c.summary" || true
     local c=$(( $(ms) - s ))
     echo "$c" >> "$work/c.wall"
+    awk -v b="$b" -v c="$c" 'BEGIN {printf "%.2f\n", c/b}' >> "$work/ratios"
     echo "(c) infralint check, run $run: $c ms ($(( c / count )) ms/file); peak RSS $(mb "$work/c.rss") MB; load $l0..$(load); c/b $(awk -v b="$b" -v c="$c" 'BEGIN {printf "%.2f", c/b}'); $(tail -1 "$work/c.summary")"
   done
   local bm cm; bm=$(median < "$work/b.wall"); cm=$(median < "$work/c.wall")
-  echo "headline $corpus: median (b) $bm ms, (c) $cm ms; c/b $(awk -v b="$bm" -v c="$cm" 'BEGIN {printf "%.2f", c/b}'), a/c $(awk -v a="$a" -v c="$cm" 'BEGIN {printf "%.1f", a/c}')"
+  # Each run's (c) is divided by the (b) just before it: load drifts less within a pair than across runs.
+  # With an even number of runs, "median" is the lower middle value.
+  echo "headline $corpus: median (b) $bm ms, (c) $cm ms; c/b per run $(paste -sd' ' "$work/ratios"), median $(median < "$work/ratios"); a/c $(awk -v a="$a" -v c="$cm" 'BEGIN {printf "%.1f", a/c}')"
 }
 
 corpora=("$@")
