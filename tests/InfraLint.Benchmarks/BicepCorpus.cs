@@ -5,7 +5,7 @@ namespace InfraLint.Benchmarks;
 /// <summary>
 /// A generated Bicep repository of <c>count</c> files: shared/modules/ (five modules every service uses)
 /// and services/svc-NNNN/ (main.bicep and a local data module), sized like an application team's
-/// templates (4–8 KB per entry). The same seed gives the same files.
+/// templates (4.5–9.5 KB per entry). The same seed gives the same files.
 /// </summary>
 internal static class BicepCorpus
 {
