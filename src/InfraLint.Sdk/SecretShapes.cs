@@ -54,7 +54,20 @@ internal static class SecretShapes
         return at >= 0 && IdentitySuffixes.Contains(name[(at + 2)..].ToLowerInvariant());
     }
 
+    // Rules ask about the same few hundred property and setting names for every template of a run.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> SecretNames = new(StringComparer.Ordinal);
+
     public static bool IsSecretName(string name)
+    {
+        if (SecretNames.TryGetValue(name, out var known))
+            return known;
+        var result = ClassifyName(name);
+        if (SecretNames.Count < 50_000)
+            SecretNames[name] = result;
+        return result;
+    }
+
+    private static bool ClassifyName(string name)
     {
         if (IsIdentityBasedName(name))
             return false;

@@ -212,8 +212,10 @@ internal sealed class ArmEvaluator
         if (++nesting > MaxNesting)
         {
             nesting--;
+            truncations++;
             return null;
         }
+        deepest = Math.Max(deepest, nesting);
         try
         {
             switch (token)
@@ -343,28 +345,56 @@ internal sealed class ArmEvaluator
         }
         var declaration = Parameter(name);
         var defaultValue = declaration?["defaultValue"];
-        return defaultValue is null ? null : Guarded("p:" + name, () => EvaluateToken(defaultValue, trace));
+        return defaultValue is null ? null : Guarded("p:" + name, inner => EvaluateToken(defaultValue, inner), trace);
     }
 
     private JToken? VariableValue(string name, Trace trace)
     {
         var value = Variable(name);
-        return value is null ? null : Guarded("v:" + name, () => EvaluateToken(value, trace));
+        return value is null ? null : Guarded("v:" + name, inner => EvaluateToken(value, inner), trace);
     }
 
-    private JToken? Guarded(string key, Func<JToken?> evaluate)
+    // Variables and parameter defaults are evaluated once per template: rules and the deployment model read the
+    // same names over and over, and a variable often reads others. A value is remembered only when its evaluation
+    // met no cycle and no depth limit, and reused only where the depth it needs still fits, so a reused value (and
+    // what it adds to the trace) is exactly what evaluating it again would give.
+    private JToken? Guarded(string key, Func<Trace, JToken?> evaluate, Trace trace)
     {
+        if (memos.TryGetValue(key, out var memo) && nesting + memo.Depth <= MaxNesting)
+        {
+            memo.Trace.CopyTo(trace);
+            deepest = Math.Max(deepest, nesting + memo.Depth);
+            return memo.Value?.DeepClone();
+        }
         if (!evaluating.Add(key))
+        {
+            truncations++;
             return null; // a cycle: unknown rather than a stack overflow
+        }
+        var (start, outerDeepest, truncationsBefore) = (nesting, deepest, truncations);
+        deepest = nesting;
+        var inner = new Trace();
+        JToken? value;
         try
         {
-            return evaluate();
+            value = evaluate(inner);
         }
         finally
         {
             evaluating.Remove(key);
         }
+        inner.CopyTo(trace);
+        if (truncations == truncationsBefore)
+            memos[key] = new Memo(value?.DeepClone(), deepest - start, inner);
+        deepest = Math.Max(outerDeepest, deepest);
+        return value;
     }
+
+    private readonly Dictionary<string, Memo> memos = new(StringComparer.OrdinalIgnoreCase);
+    private int truncations;
+    private int deepest;
+
+    private sealed record Memo(JToken? Value, int Depth, Trace Trace);
 
     private JObject? Parameter(string name) => template["parameters"] is JObject ps ? Property(ps, name) as JObject : null;
 
@@ -379,5 +409,12 @@ internal sealed class ArmEvaluator
         public HashSet<string> Functions { get; } = new(StringComparer.Ordinal);
         public HashSet<string> Parameters { get; } = new(StringComparer.OrdinalIgnoreCase);
         public HashSet<string> Literals { get; } = new(StringComparer.Ordinal);
+
+        public void CopyTo(Trace other)
+        {
+            other.Functions.UnionWith(Functions);
+            other.Parameters.UnionWith(Parameters);
+            other.Literals.UnionWith(Literals);
+        }
     }
 }

@@ -28,6 +28,20 @@ internal sealed class ArmExpressionParser
     {
         if (!IsExpression(value))
             return null;
+        // The evaluator, the deployment model and the rules parse the same strings of a template many times over;
+        // the trees are immutable, so they are shared. Bounded: a run over thousands of files starts afresh.
+        if (Parsed.TryGetValue(value, out var known))
+            return known;
+        if (Parsed.Count >= MaxParsed)
+            Parsed.Clear();
+        return Parsed[value] = Parse(value);
+    }
+
+    private const int MaxParsed = 20_000;
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, ArmExpression?> Parsed = new(StringComparer.Ordinal);
+
+    private static ArmExpression? Parse(string value)
+    {
         var parser = new ArmExpressionParser(value.Substring(1, value.Length - 2));
         try
         {

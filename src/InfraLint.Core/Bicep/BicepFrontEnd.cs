@@ -25,16 +25,67 @@ internal sealed class BicepFrontEnd(BicepCompiler compiler, AnalysisOptions opti
     public LoadResult LoadTemplate(string path, IReadOnlyDictionary<string, TemplateValue> parameterValues, CancellationToken cancellation,
         IReadOnlyList<SuppliedParameter>? supplied = null)
     {
-        var (document, problem) = Prepare(path);
+        var compile = TakeAhead(path) ?? Compile(path, cancellation);
+        var (document, problem) = compile.Prepared;
+        var (response, requestProblem) = problem is null ? Answer(() => compile.Response!.GetAwaiter().GetResult(), path) : (null, null);
+        // One request at a time: a second one queued behind this compile would start its timeout early.
+        if (compile.Next is { } next && next != path)
+            CompileAhead(next, cancellation);
         if (problem is not null)
             return Failed(problem.Value);
-        var (response, requestProblem) = Request("bicep/compile", new { path }, path, cancellation);
         if (requestProblem is not null)
             return Failed(requestProblem.Value);
         if (!Succeeded(response!) || response!["contents"] is not JValue { Type: JTokenType.String } contents)
             return CompileError(path, response!);
         return BuildFrom(path, document!, (string)contents!, parameterValues, supplied);
     }
+
+    /// <summary>
+    /// Names the .bicep file the run loads after the current one. Its compile starts as soon as the
+    /// current file's compile has returned, so the compiler works on it while InfraLint builds the
+    /// current file's models and runs the rules: the analysis hides behind the next compile.
+    /// </summary>
+    public void CompileNext(string? path) => upNext = path;
+
+    /// <summary>Starts compiling <paramref name="path"/> now (the run's first file, while rules and configuration load).</summary>
+    public void CompileAhead(string path, CancellationToken cancellation)
+    {
+        if (ahead?.Path == path)
+            return;
+        try
+        {
+            ahead = Compile(path, cancellation) with { Next = null };
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            ahead = null; // reported when the file's turn comes
+        }
+        upNext = null;
+    }
+
+    private string? upNext;
+    private PendingCompile? ahead;
+
+    // The parse and the restore check run here, on the caller's thread; only the compile request runs in the background.
+    private PendingCompile Compile(string path, CancellationToken cancellation)
+    {
+        var prepared = Prepare(path);
+        var response = prepared.Problem is null
+            ? Task.Run(() => compiler.Request("bicep/compile", new { path }, cancellation), cancellation)
+            : null;
+        return new PendingCompile(path, prepared, response, upNext);
+    }
+
+    private PendingCompile? TakeAhead(string path)
+    {
+        if (ahead is not { } pending || pending.Path != path)
+            return null;
+        ahead = null;
+        return pending with { Next = upNext };
+    }
+
+    private sealed record PendingCompile(string Path, (BicepDocument? Document, (SourceLocation Location, string Reason)? Problem) Prepared,
+        Task<JToken>? Response, string? Next);
 
     /// <summary>
     /// A .bicepparam file: the template it is <c>using</c>, analysed with the values it sets, so rules
@@ -133,11 +184,14 @@ internal sealed class BicepFrontEnd(BicepCompiler compiler, AnalysisOptions opti
         return (document, null);
     }
 
-    private (JToken? Response, (SourceLocation Location, string Reason)? Problem) Request(string method, object parameters, string path, CancellationToken cancellation)
+    private (JToken? Response, (SourceLocation Location, string Reason)? Problem) Request(string method, object parameters, string path, CancellationToken cancellation) =>
+        Answer(() => compiler.Request(method, parameters, cancellation), path);
+
+    private static (JToken? Response, (SourceLocation Location, string Reason)? Problem) Answer(Func<JToken> request, string path)
     {
         try
         {
-            return (compiler.Request(method, parameters, cancellation), null);
+            return (request(), null);
         }
         catch (JsonRpcErrorException e)
         {

@@ -33,14 +33,25 @@ public sealed class InfraLintEngine : IDisposable
     public AnalysisResult Analyze(IEnumerable<InputFile> files, CancellationToken cancellation = default)
     {
         var stopwatch = Stopwatch.StartNew();
+        var ordered = files.OrderBy(f => f.Path, StringComparer.Ordinal).ToList();
+        var nextBicep = new string?[ordered.Count + 1];
+        for (var i = ordered.Count - 1; i >= 0; i--)
+            nextBicep[i] = IsBicepTemplate(ordered[i].Path) ? ordered[i].Path : nextBicep[i + 1];
+        // The compiler starts and compiles the first file while the rules and configuration load.
+        if (nextBicep[0] is { } first && Compiler() is not null)
+            Bicep().CompileAhead(first, cancellation);
         var entries = new List<EntryAnalysis>();
-        foreach (var file in files.OrderBy(f => f.Path, StringComparer.Ordinal))
+        for (var i = 0; i < ordered.Count; i++)
         {
             cancellation.ThrowIfCancellationRequested();
-            entries.Add(AnalyzeEntry(file, cancellation));
+            if (compiler is not null)
+                Bicep().CompileNext(nextBicep[i + 1]);
+            entries.Add(AnalyzeEntry(ordered[i], cancellation));
         }
         return Finish(entries, stopwatch);
     }
+
+    private static bool IsBicepTemplate(string path) => path.EndsWith(".bicep", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Loads one input file and runs every rule on its templates; suppressions and severities apply later, in <see cref="Finish"/>.</summary>
     internal EntryAnalysis AnalyzeEntry(InputFile file, CancellationToken cancellation)

@@ -58,25 +58,41 @@ internal static partial class CredentialLiterals
     {
         if (text.Length < 16)
             return null;
-        if (PrivateKey().Match(text) is { Success: true } pem && !IsPlaceholder(pem.Groups["body"].Value))
+        // Every string value of every template comes through here: each pattern runs only when the text holds
+        // the literal it cannot match without.
+        if (text.Contains("PRIVATE KEY-----", StringComparison.Ordinal) &&
+            PrivateKey().Match(text) is { Success: true } pem && !IsPlaceholder(pem.Groups["body"].Value))
             return new CredentialLiteral("private key", pem.Length);
+        if (!text.Contains('='))
+            return Token(text);
         if (ConnectionStringKey(text) is { } key)
             return key;
-        foreach (Match sas in SasSignature().Matches(text))
+        if (text.Contains("sig=", StringComparison.OrdinalIgnoreCase))
         {
-            var signature = sas.Groups["sig"].Value;
-            if (signature.Length >= 20 && !IsPlaceholder(signature) && DistinctCharacters(signature) >= 10)
-                return new CredentialLiteral("SAS signature", signature.Length);
+            foreach (Match sas in SasSignature().Matches(text))
+            {
+                var signature = sas.Groups["sig"].Value;
+                if (signature.Length >= 20 && !IsPlaceholder(signature) && DistinctCharacters(signature) >= 10)
+                    return new CredentialLiteral("SAS signature", signature.Length);
+            }
         }
-        // Real sk- keys are random letters of both cases and digits; 'sk-' also starts ordinary names.
-        var tokens = new (Regex Pattern, string Kind, bool MixedCase)[]
+        return Token(text);
+    }
+
+    // Real sk- keys are random letters of both cases and digits; 'sk-' also starts ordinary names.
+    private static readonly (Func<Regex> Pattern, string Needle, string Kind, bool MixedCase)[] Tokens =
+    [
+        (SkKey, "sk-", "API key (sk-…)", true), (GitHubToken, "_", "GitHub token", false),
+        (Jwt, "eyJ", "JSON web token", false), (AwsAccessKeyId, "IA", "AWS access key ID", false),
+    ];
+
+    private static CredentialLiteral? Token(string text)
+    {
+        foreach (var (pattern, needle, kind, mixedCase) in Tokens)
         {
-            (SkKey(), "API key (sk-…)", true), (GitHubToken(), "GitHub token", false),
-            (Jwt(), "JSON web token", false), (AwsAccessKeyId(), "AWS access key ID", false),
-        };
-        foreach (var (pattern, kind, mixedCase) in tokens)
-        {
-            foreach (Match match in pattern.Matches(text))
+            if (!text.Contains(needle, StringComparison.Ordinal))
+                continue;
+            foreach (Match match in pattern().Matches(text))
             {
                 if (!IsPlaceholder(match.Value) && (!mixedCase || MixesCase(match.Value)) && DistinctCharacters(match.Value) >= 10)
                     return new CredentialLiteral(kind, match.Length);

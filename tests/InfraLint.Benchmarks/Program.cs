@@ -1,0 +1,21 @@
+using InfraLint.Benchmarks;
+
+// The tool build/bench.sh drives; not shipped. Usage:
+//   compile-only --bicep PATH --list FILE [--times FILE]   one `bicep jsonrpc` process compiles every file, nothing else
+//   generate-bicep DIR COUNT [SEED]                        COUNT Bicep files: services with local and shared modules
+//   generate-arm DIR COUNT [SEED]                          COUNT ARM JSON templates
+return args switch
+{
+    ["compile-only", .. var rest] => CompileOnly.Run(rest),
+    ["generate-bicep", var dir, var count, .. var seed] => BicepCorpus.Write(dir, int.Parse(count), Seed(seed)),
+    ["generate-arm", var dir, var count, .. var seed] => ArmCorpus.Write(dir, int.Parse(count), Seed(seed)),
+    _ => Usage(),
+};
+
+static int Seed(string[] rest) => rest.Length > 0 ? int.Parse(rest[0]) : 11;
+
+static int Usage()
+{
+    Console.Error.WriteLine("usage: compile-only --bicep PATH --list FILE [--times FILE] | generate-bicep DIR COUNT [SEED] | generate-arm DIR COUNT [SEED]");
+    return 2;
+}
