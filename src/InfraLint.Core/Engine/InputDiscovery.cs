@@ -53,7 +53,7 @@ public static class InputDiscovery
             {
                 if (Directory.Exists(entry))
                 {
-                    if (!SkippedDirectories.Contains(Path.GetFileName(entry)) && (File.GetAttributes(entry) & FileAttributes.ReparsePoint) == 0)
+                    if (!SkippedDirectories.Contains(Path.GetFileName(entry)) && IsPlainDirectory(entry))
                         pending.Push(entry);
                 }
                 else if (IsCandidate(entry))
@@ -61,6 +61,19 @@ public static class InputDiscovery
                     yield return entry;
                 }
             }
+        }
+    }
+
+    // A folder deleted between listing and this check is simply not walked.
+    private static bool IsPlainDirectory(string path)
+    {
+        try
+        {
+            return (File.GetAttributes(path) & FileAttributes.ReparsePoint) == 0;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return false;
         }
     }
 }
