@@ -39,7 +39,25 @@ internal sealed class BicepCompiler : IDisposable
 
     private readonly List<int> processIds = new();
 
+    // One request at a time: a request compiled ahead (in the background) and one made on the caller's thread
+    // (a .bicepparam, file references) must not overlap, or replacing the process for one would fail the other.
+    // A queued request starts its timeout only when it is sent.
+    private readonly SemaphoreSlim oneAtATime = new(1, 1);
+
     public JToken Request(string method, object parameters, CancellationToken cancellation)
+    {
+        oneAtATime.Wait(cancellation);
+        try
+        {
+            return Send(method, parameters, cancellation);
+        }
+        finally
+        {
+            oneAtATime.Release();
+        }
+    }
+
+    private JToken Send(string method, object parameters, CancellationToken cancellation)
     {
         JsonRpcChannel current;
         lock (gate)
