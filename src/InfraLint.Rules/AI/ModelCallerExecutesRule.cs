@@ -28,12 +28,16 @@ public sealed class ModelCallerExecutesRule : Rule
     {
         if (template.Deployment is not { } deployment)
             return;
+        // One answer per principal: an identity with several execution grants is looked up once.
+        var callers = new Dictionary<IdentityInfo, string?>(ReferenceEqualityComparer.Instance);
         foreach (var assignment in RoleAssignments.In(template))
         {
             if (assignment is not { Principal: { } principal, Role: { } role, Scope: { Environment.IsProduction: true } scope, RoleToken: { } token } ||
                 !role.Grants(Execution) || role.CallsModels || IsAiService(scope))
                 continue;
-            if (HowItCallsModels(deployment, principal) is not { } calls)
+            if (!callers.TryGetValue(principal, out var calls))
+                callers[principal] = calls = HowItCallsModels(deployment, principal);
+            if (calls is null)
                 continue;
             report.ReportAt(Rule, assignment.Resource, token, principal.Name, calls, Classes(role.Classes!.Value & Execution), role.Name, scope.Description);
         }
