@@ -14,6 +14,7 @@ internal static class ArgumentParser
           infralint baseline create --output FILE <path>... [--bicep PATH] [--restore] [--timeout SECONDS] [--rule-pack PATH]
           infralint graph <path>... [--format html|mermaid|markdown|dot|json] [--output FILE] [--config FILE] [--bicep PATH]
                                     [--restore] [--timeout SECONDS] [--rule-pack PATH]
+          infralint --version [--bicep PATH]    InfraLint's version and the Bicep compiler it finds
 
         Analyses Bicep (.bicep) and ARM JSON templates; directories are searched recursively
         (bin/ and obj/ are skipped).

@@ -6,6 +6,9 @@ using InfraLint.Rules;
 using InfraLint.Sarif;
 using InfraLint.Sdk;
 
+if (VersionCommand.Matches(args))
+    return VersionCommand.Run(args);
+
 var (options, error) = ArgumentParser.Parse(args);
 if (options is null)
 {

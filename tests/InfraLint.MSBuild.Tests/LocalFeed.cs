@@ -14,12 +14,23 @@ internal sealed class LocalFeed
         Feed = Path.Combine(Root, "feed");
         Consumer = Path.Combine(Root, "consumer");
         Directory.CreateDirectory(Consumer);
+        WriteNuGetConfig(Consumer, Feed, Path.Combine(Root, "packages"));
+    }
+
+    /// <summary>
+    /// A NuGet.config that adds <paramref name="feed"/> to the machine's package sources (never replacing them:
+    /// whatever is not InfraLint — the NoTargets SDK, the compiler — comes from where the machine gets packages)
+    /// and restores into <paramref name="packagesFolder"/>, so every run sees the packages just packed. The
+    /// machine's cache is only a fallback: with an empty cache, everything is restored from the sources.
+    /// </summary>
+    public static void WriteNuGetConfig(string directory, string feed, string packagesFolder)
+    {
         var cache = Environment.GetEnvironmentVariable("NUGET_PACKAGES")
             ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
-        File.WriteAllText(Path.Combine(Consumer, "NuGet.config"), $"""
+        File.WriteAllText(Path.Combine(directory, "NuGet.config"), $"""
             <configuration>
-              <config><add key="globalPackagesFolder" value="{Path.Combine(Root, "packages")}" /></config>
-              <packageSources><add key="infralint-e2e" value="{Feed}" /></packageSources>
+              <config><add key="globalPackagesFolder" value="{packagesFolder}" /></config>
+              <packageSources><add key="infralint-e2e" value="{feed}" /></packageSources>
               <fallbackPackageFolders><add key="machine-cache" value="{cache}" /></fallbackPackageFolders>
             </configuration>
             """);

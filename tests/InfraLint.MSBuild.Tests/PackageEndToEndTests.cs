@@ -11,7 +11,8 @@ namespace InfraLint.MSBuild.Tests;
 [TestClass]
 public sealed class PackageEndToEndTests
 {
-    private const string Bicep = """
+    /// <summary>A template with two findings (INFRA2001 at 4,1 and INFRA1001 at 10,11).</summary>
+    internal const string Bicep = """
         @secure()
         param apiKey string
 
@@ -70,22 +71,12 @@ public sealed class PackageEndToEndTests
         Assert.AreEqual(0, pack.ExitCode, pack.ToString());
     }
 
-    /// <summary>A folder whose NuGet.config restores from the local feed only (InfraLint just packed), with the machine's cache as fallback.</summary>
+    /// <summary>A folder whose NuGet.config adds the local feed (InfraLint just packed) to the machine's sources.</summary>
     private static string NewConsumer(string name)
     {
         var directory = Path.Combine(root, name);
         Directory.CreateDirectory(directory);
-        var cache = Environment.GetEnvironmentVariable("NUGET_PACKAGES")
-            ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
-        // The consumer restores into its own folder, so every run sees the package just packed;
-        // everything else (the 120 MB compiler) comes from the machine's cache.
-        File.WriteAllText(Path.Combine(directory, "NuGet.config"), $"""
-            <configuration>
-              <config><add key="globalPackagesFolder" value="{Path.Combine(root, "packages")}" /></config>
-              <packageSources><clear /><add key="infralint-e2e" value="{feed}" /></packageSources>
-              <fallbackPackageFolders><add key="machine-cache" value="{cache}" /></fallbackPackageFolders>
-            </configuration>
-            """);
+        LocalFeed.WriteNuGetConfig(directory, feed, Path.Combine(root, "packages"));
         return directory;
     }
 
