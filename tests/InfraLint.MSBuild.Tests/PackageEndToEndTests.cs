@@ -273,6 +273,15 @@ public sealed class PackageEndToEndTests
         CollectionAssert.AreEqual(new[] { "infra/modules/app.bicep(9,11): error INFRA1001" }, diagnostics, log);
         Assert.AreEqual("0 again, 3 cached, compiler 0", CompilerStarts(log), log);
 
+        // A build with InfraLint off keeps the cache (IncrementalClean must not delete it): the next build still needs no compiler.
+        (exit, diagnostics, log) = Build("-p:InfraLintEnabled=false");
+        Assert.AreEqual(0, exit, log);
+        Assert.AreEqual(0, diagnostics.Length, log);
+        Assert.IsTrue(File.Exists(Path.Combine(project, "obj", "Debug", "net10.0", "infralint.cache.json")), log);
+        (exit, diagnostics, log) = Build();
+        Assert.AreEqual(0, exit, log);
+        Assert.AreEqual("0 again, 3 cached, compiler 0", CompilerStarts(log), log);
+
         // .editorconfig outranks infralint.json, which outranks the default; a changed configuration re-analyses everything.
         Write(project, ".editorconfig", "root = true\n\n[infra/*.bicep]\ndotnet_diagnostic.INFRA2001.severity = error\n");
         Write(project, "infralint.json", """{ "rules": { "INFRA2001": "none", "INFRA1001": "suggestion" } }""");
