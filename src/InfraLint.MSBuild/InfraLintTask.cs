@@ -54,6 +54,9 @@ public sealed class InfraLintTask : Microsoft.Build.Utilities.Task, ICancelableT
     /// <summary>Further files whose change re-analyses everything, such as <c>@(InfraLintRulePack)</c>.</summary>
     public ITaskItem[] AdditionalInputs { get; set; } = [];
 
+    /// <summary>The build's .editorconfig and .globalconfig files, as the C# compiler gets them, plus those above each template.</summary>
+    public ITaskItem[] AnalyzerConfigFiles { get; set; } = [];
+
     /// <summary>How many compiler processes this run started (0 when nothing changed).</summary>
     [Output]
     public int CompilerStarts { get; private set; }
@@ -93,6 +96,7 @@ public sealed class InfraLintTask : Microsoft.Build.Utilities.Task, ICancelableT
                 ConfigFile = string.IsNullOrEmpty(ConfigFile) ? null : ConfigFile,
                 CompileTimeout = TimeSpan.FromSeconds(Math.Max(1, CompileTimeoutSeconds)),
                 RulePacks = RulePacks.Select(p => p.GetMetadata("FullPath")).ToList(),
+                AnalyzerConfigFiles = AnalyzerConfigFiles.Select(f => f.GetMetadata("FullPath")).Distinct(StringComparer.Ordinal).ToList(),
                 CollectDeployments = graph is not null,
             };
             // The graph needs every deployment model. A build where nothing changed keeps the graph file as it is; a

@@ -42,13 +42,14 @@ public sealed class FindingPolicyTests
         }
         """;
 
-    private static string[] Run(TempDirectory dir, string? configFile = null, string today = "2026-11-25")
+    private static string[] Run(TempDirectory dir, string? configFile = null, string today = "2026-11-25", IReadOnlyList<string>? analyzerConfigFiles = null)
     {
         using var engine = new InfraLintEngine(new AnalysisOptions
         {
             Rules = BuiltInRules.All,
             BicepPath = TestEnvironment.BicepPath,
             ConfigFile = configFile,
+            AnalyzerConfigFiles = analyzerConfigFiles,
             Today = DateOnly.Parse(today, System.Globalization.CultureInfo.InvariantCulture),
         });
         return engine.Analyze(InputDiscovery.Expand([dir.Path], out _)).Findings
@@ -118,6 +119,44 @@ public sealed class FindingPolicyTests
         dir.Write("infra/main.bicep", Site);
         dir.Write(".globalconfig", "is_global = true\ndotnet_diagnostic.INFRA2001.severity = error\n");
         AssertLines(new[] { "infra/main.bicep(4,1): error INFRA2001", "infra/main.bicep(10,11): warning INFRA1001" }, Run(dir));
+    }
+
+    [TestMethod]
+    public void Bulk_severities_apply_by_category_then_to_every_rule_as_for_analyzers_and_never_to_tool_diagnostics()
+    {
+        using var dir = new TempDirectory();
+        dir.Write("infra/main.bicep", Site);
+        dir.Write("broken/main.bicep", "resource x 'Microsoft.Web/sites@2023-12-01' = {\n  name:\n}\n");
+        // Category beats all; a rule's own key beats both; INFRA0001 (could not analyse) stays an error.
+        dir.Write(".editorconfig", "root = true\n\n[*.bicep]\ndotnet_analyzer_diagnostic.severity = none\n" +
+            "dotnet_analyzer_diagnostic.category-Secrets.severity = error\n\n[infra/**.bicep]\ndotnet_diagnostic.INFRA1001.severity = suggestion\n");
+
+        var lines = Run(dir);
+
+        Assert.IsTrue(lines.Any(l => l.StartsWith("broken/main.bicep(", StringComparison.Ordinal) && l.EndsWith(": error INFRA0001", StringComparison.Ordinal)), string.Join("\n", lines));
+        AssertLines(new[] { "infra/main.bicep(10,11): suggestion INFRA1001" }, lines.Where(l => l.StartsWith("infra/", StringComparison.Ordinal)).ToArray());
+    }
+
+    [TestMethod]
+    public void A_global_category_setting_applies_below_a_section_setting_for_all_rules()
+    {
+        using var dir = new TempDirectory();
+        dir.Write("infra/main.bicep", Site);
+        dir.Write(".globalconfig", "is_global = true\ndotnet_analyzer_diagnostic.category-Identity.severity = error\n");
+        dir.Write(".editorconfig", "root = true\n\n[*.bicep]\ndotnet_analyzer_diagnostic.severity = suggestion\n");
+        AssertLines(new[] { "infra/main.bicep(4,1): error INFRA2001", "infra/main.bicep(10,11): suggestion INFRA1001" }, Run(dir));
+    }
+
+    [TestMethod]
+    public void Given_analyzer_config_files_replace_the_folder_walk()
+    {
+        using var dir = new TempDirectory();
+        dir.Write("infra/main.bicep", Site);
+        dir.Write("infra/.editorconfig", "[*.bicep]\ndotnet_diagnostic.INFRA1001.severity = error\n");
+        var packageConfig = dir.Write("packages/contoso/contoso.globalconfig", "is_global = true\ndotnet_diagnostic.INFRA2001.severity = suggestion\n");
+
+        AssertLines(new[] { "infra/main.bicep(4,1): suggestion INFRA2001", "infra/main.bicep(10,11): warning INFRA1001" },
+            Run(dir, analyzerConfigFiles: [packageConfig]));
     }
 
     [TestMethod]

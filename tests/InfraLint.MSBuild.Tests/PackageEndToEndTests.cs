@@ -293,6 +293,22 @@ public sealed class PackageEndToEndTests
     }
 
     [TestMethod]
+    public void Severities_come_from_the_builds_global_analyzer_configs_with_bulk_settings_as_for_csharp()
+    {
+        var project = NewConsumer("globalconfig");
+        // A platform package or Directory.Build.targets adds a global config, as it would for C# analyzers.
+        Write(project, "Infra.csproj", NoTargetsProject.Replace("</Project>",
+            "  <ItemGroup><GlobalAnalyzerConfigFiles Include=\"../policies/platform.globalconfig\" /></ItemGroup>\n</Project>", StringComparison.Ordinal));
+        Write(root, "policies/platform.globalconfig", "is_global = true\ndotnet_analyzer_diagnostic.category-Identity.severity = none\ndotnet_analyzer_diagnostic.severity = error\n");
+        Write(project, "infra/main.bicep", Bicep);
+
+        var (exit, diagnostics, log) = RunIn(project, ["build"]);
+
+        Assert.AreNotEqual(0, exit, log);
+        CollectionAssert.AreEqual(new[] { "infra/main.bicep(10,11): error INFRA1001" }, diagnostics, log);
+    }
+
+    [TestMethod]
     public void Works_in_a_classlib_and_an_aspnet_project_and_does_not_flow_to_projects_that_reference_them()
     {
         var solution = NewConsumer("packaging");

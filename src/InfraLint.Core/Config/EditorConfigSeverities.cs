@@ -5,28 +5,49 @@ using Microsoft.CodeAnalysis;
 namespace InfraLint.Core.Config;
 
 /// <summary>
-/// <c>dotnet_diagnostic.INFRA1001.severity</c> from .editorconfig and .globalconfig files, read with the
-/// C# compiler's own parser and section matcher (MSBuild does not apply them to task warnings).
-/// .editorconfig files are collected from the template's folder up to one with <c>root = true</c>;
-/// .globalconfig files from every folder above it.
+/// Severities from .editorconfig and .globalconfig files as the C# compiler reads them, with its own parser and
+/// section matcher (MSBuild does not apply them to task warnings): <c>dotnet_diagnostic.INFRA1001.severity</c>,
+/// then the bulk settings <c>dotnet_analyzer_diagnostic.category-Secrets.severity</c> and
+/// <c>dotnet_analyzer_diagnostic.severity</c>, which, as for analyzers, leave rules that are off by default off
+/// and never touch InfraLint's own diagnostics (INFRA0xxx, like compiler diagnostics).
+/// Under MSBuild the files are the build's (<c>@(EditorConfigFiles)</c>, <c>@(GlobalAnalyzerConfigFiles)</c>,
+/// and those above each template); otherwise .editorconfig files are collected from the template's folder up
+/// to one with <c>root = true</c>, and .globalconfig files from every folder above it.
 /// </summary>
-internal sealed class EditorConfigSeverities
+internal sealed class EditorConfigSeverities(IReadOnlyList<string>? configFiles = null)
 {
+    private const string AllRulesKey = "dotnet_analyzer_diagnostic.severity";
+
     private readonly Dictionary<string, AnalyzerConfigSet> sets = new(StringComparer.Ordinal);
     private readonly Dictionary<string, AnalyzerConfig?> files = new(StringComparer.Ordinal);
+    private AnalyzerConfigSet? given;
 
-    public Severity? For(string id, string templatePath)
+    public Severity? For(RuleDescriptor descriptor, string templatePath)
     {
         var directory = Path.GetDirectoryName(templatePath);
         if (directory is null)
             return null;
-        if (!sets.TryGetValue(directory, out var set))
+        AnalyzerConfigSet set;
+        if (configFiles is not null)
+            set = given ??= AnalyzerConfigSet.Create(configFiles.Select(Read).OfType<AnalyzerConfig>().ToList(), out _);
+        else if (!sets.TryGetValue(directory, out set!))
             sets[directory] = set = Build(directory);
         // Sections match the file; a .globalconfig's top-level entries apply to every file, below them.
-        if (set.GetOptionsForSourcePath(templatePath).TreeOptions.TryGetValue(id, out var report) && Map(report) is { } severity)
+        var options = set.GetOptionsForSourcePath(templatePath);
+        if ((Specific(options.TreeOptions, descriptor.Id) ?? Specific(set.GlobalConfigOptions.TreeOptions, descriptor.Id)) is { } severity)
             return severity;
-        return set.GlobalConfigOptions.TreeOptions.TryGetValue(id, out var global) ? Map(global) : null;
+        if (descriptor.Category == RuleCategory.Tooling || descriptor.DefaultSeverity == Severity.None)
+            return null;
+        var categoryKey = $"dotnet_analyzer_diagnostic.category-{descriptor.Category}.severity";
+        return Bulk(options.AnalyzerOptions, categoryKey) ?? Bulk(set.GlobalConfigOptions.AnalyzerOptions, categoryKey)
+            ?? Bulk(options.AnalyzerOptions, AllRulesKey) ?? Bulk(set.GlobalConfigOptions.AnalyzerOptions, AllRulesKey);
     }
+
+    private static Severity? Specific(ImmutableDictionary<string, ReportDiagnostic> options, string id) =>
+        options.TryGetValue(id, out var report) ? Map(report) : null;
+
+    private static Severity? Bulk(ImmutableDictionary<string, string> options, string key) =>
+        options.TryGetValue(key, out var value) && SeverityNames.TryParse(value.Trim(), out var severity) ? severity : null;
 
     private AnalyzerConfigSet Build(string directory)
     {

@@ -30,6 +30,10 @@ public sealed record AnalysisOptions
     /// or compiled assemblies. Packs named in an <c>infralint.json</c> add to these for the files it governs.</summary>
     public IReadOnlyList<string> RulePacks { get; init; } = [];
 
+    /// <summary>The .editorconfig and .globalconfig files that set severities, as MSBuild gives them to the C# compiler
+    /// (<c>@(EditorConfigFiles)</c>, <c>@(GlobalAnalyzerConfigFiles)</c>); null: found by walking up from each file.</summary>
+    public IReadOnlyList<string>? AnalyzerConfigFiles { get; init; }
+
     /// <summary>Let the compiler restore registry modules (needs network) instead of reporting them up front.</summary>
     public bool RestoreModules { get; init; }
 

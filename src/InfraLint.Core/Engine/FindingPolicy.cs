@@ -10,9 +10,9 @@ namespace InfraLint.Core.Engine;
 /// default. Suppressed findings are kept, marked. Suppressions without a reason, expired ones and
 /// ones that suppress nothing become INFRA0004.
 /// </summary>
-internal sealed class FindingPolicy(ConfigLoader configs, IReadOnlySet<string> knownIds, DateOnly today)
+internal sealed class FindingPolicy(ConfigLoader configs, IReadOnlySet<string> knownIds, DateOnly today, IReadOnlyList<string>? analyzerConfigFiles)
 {
-    private readonly EditorConfigSeverities editorConfig = new();
+    private readonly EditorConfigSeverities editorConfig = new(analyzerConfigFiles);
     private readonly InlineSuppressions inline = new(knownIds);
 
     /// <param name="findings">The findings of the run.</param>
@@ -28,7 +28,7 @@ internal sealed class FindingPolicy(ConfigLoader configs, IReadOnlySet<string> k
             var path = finding.Location?.FilePath;
             var config = path is null ? InfraLintConfig.Empty : configs.For(path);
             var suppression = inline.For(finding) ?? FromMetadata(finding, usedMetadata) ?? FromConfig(finding, config, usedCentral);
-            var severity = (path is null ? null : editorConfig.For(finding.Id, path))
+            var severity = (path is null ? null : editorConfig.For(finding.Descriptor, path))
                 ?? (config.RuleSeverities.TryGetValue(finding.Id, out var configured) ? configured : finding.Severity);
             // A rule that reports below its default (a reminder) keeps it there: configuration may lower it, not raise it.
             if (finding.Severity < finding.Descriptor.DefaultSeverity && severity > finding.Severity)

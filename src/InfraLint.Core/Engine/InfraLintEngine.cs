@@ -90,7 +90,7 @@ public sealed class InfraLintEngine : IDisposable
         findings.AddRange(packs.Problems);
         var knownIds = options.Rules.Concat(packs.Packs.SelectMany(p => p.Rules)).Select(r => r.Descriptor.Id)
             .Concat(ToolDiagnostics.All.Select(d => d.Id)).ToHashSet(StringComparer.OrdinalIgnoreCase);
-        var policy = new FindingPolicy(Configuration, knownIds, options.Today);
+        var policy = new FindingPolicy(Configuration, knownIds, options.Today, options.AnalyzerConfigFiles);
         var decided = policy.Apply(Normalize(findings), entries.SelectMany(e => e.AnalyzedFiles), entries.SelectMany(e => e.SuppressingResources));
         var extents = new TokenExtents();
         return new AnalysisResult(Normalize(decided.Select(extents.Complete)), entries.Count(e => e.Analyzed), CompilerStarts, stopwatch.Elapsed)
