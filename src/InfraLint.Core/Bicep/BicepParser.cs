@@ -177,6 +177,7 @@ internal sealed class BicepParser
             var first = Current;
             var primary = ParsePrimary();
             var simple = true;
+            var parts = new List<BicepNode> { primary };
             while (true)
             {
                 var token = Current;
@@ -203,7 +204,7 @@ internal sealed class BicepParser
                 {
                     pos++;
                     SkipNewLines();
-                    ParsePrimary();
+                    parts.Add(ParsePrimary());
                     simple = false;
                 }
                 else
@@ -211,7 +212,7 @@ internal sealed class BicepParser
                     break;
                 }
             }
-            return simple ? primary : new BicepExpression(first.Line, first.Column);
+            return simple ? primary : new BicepExpression(first.Line, first.Column, parts);
         }
         finally
         {
@@ -233,8 +234,7 @@ internal sealed class BicepParser
             case BicepTokenKind.Symbol when token.Text == "[":
                 return PeekAt(1).IsKeyword("for") ? ParseFor() : ParseArray();
             case BicepTokenKind.Symbol when token.Text == "(":
-                SkipBalanced();
-                return new BicepExpression(token.Line, token.Column);
+                return new BicepExpression(token.Line, token.Column, ParseArguments());
             case BicepTokenKind.Symbol when token.Text is "!" or "-":
                 pos++;
                 ParsePrimary();
@@ -254,10 +254,7 @@ internal sealed class BicepParser
             case BicepTokenKind.Identifier:
                 pos++;
                 if (Current.Is("("))
-                {
-                    SkipBalanced();
-                    return new BicepExpression(token.Line, token.Column);
-                }
+                    return new BicepExpression(token.Line, token.Column, ParseArguments());
                 return new BicepIdentifier(token.Line, token.Column, token.Text);
             default:
                 if (!IsTerminator(token))
@@ -271,6 +268,7 @@ internal sealed class BicepParser
         var open = Current;
         pos++;
         var properties = new List<BicepProperty>();
+        var spreads = new List<BicepNode>();
         var hasSpread = false;
         while (!AtEnd && !Current.Is("}"))
         {
@@ -290,7 +288,7 @@ internal sealed class BicepParser
             {
                 pos++;
                 hasSpread = true;
-                ParseExpression();
+                spreads.Add(ParseExpression());
             }
             else if (token.IsKeyword("resource") && PeekAt(1).Kind == BicepTokenKind.Identifier && PeekAt(2).Kind == BicepTokenKind.String)
             {
@@ -311,7 +309,32 @@ internal sealed class BicepParser
         }
         if (Current.Is("}"))
             pos++;
-        return new BicepObject(open.Line, open.Column, properties, hasSpread);
+        return new BicepObject(open.Line, open.Column, properties, hasSpread) { Spreads = spreads };
+    }
+
+    // The arguments of a call, or a parenthesized expression: kept so a key written in an object inside
+    // union(…), a ternary branch or a spread can still be found.
+    private List<BicepNode> ParseArguments()
+    {
+        var arguments = new List<BicepNode>();
+        pos++;
+        while (!AtEnd && !Current.Is(")"))
+        {
+            if (Current.Kind == BicepTokenKind.NewLine || Current.Is(","))
+            {
+                pos++;
+                continue;
+            }
+            if (Current.Is("}") || Current.Is("]"))
+                return arguments; // unbalanced: leave it to the enclosing construct
+            var start = pos;
+            arguments.Add(ParseExpression());
+            if (pos == start)
+                pos++;
+        }
+        if (Current.Is(")"))
+            pos++;
+        return arguments;
     }
 
     private BicepArray ParseArray()
