@@ -367,6 +367,11 @@ internal sealed partial class ArmEvaluator
         }
 
         var args = call.Arguments.Select(a => Eval(a, trace)).ToList();
+        // languageVersion 2.0 names the resource of list*() by its symbolic name (listKeys('storage', …)):
+        // the trace carries its type too, so the service is still known where a caller passes the value on.
+        if (name.StartsWith("list", StringComparison.Ordinal) && call.Arguments is [ArmString { Value: var symbol }, ..] &&
+            template["resources"] is JObject symbolic && Property(symbolic, symbol)?["type"] is JValue { Type: JTokenType.String } type)
+            trace.Literals.Add((string)type!);
         if (args.Any(a => a is null))
             return null;
         return ArmFunctions.Invoke(name, args!);
