@@ -232,7 +232,7 @@ internal sealed class BicepParser
             case BicepTokenKind.Symbol when token.Text == "{":
                 return ParseObject();
             case BicepTokenKind.Symbol when token.Text == "[":
-                return PeekAt(1).IsKeyword("for") ? ParseFor() : ParseArray();
+                return StartsLoop() ? ParseFor() : ParseArray();
             case BicepTokenKind.Symbol when token.Text == "(":
                 return new BicepExpression(token.Line, token.Column, ParseArguments());
             case BicepTokenKind.Symbol when token.Text is "!" or "-":
@@ -369,10 +369,21 @@ internal sealed class BicepParser
         return new BicepArray(open.Line, open.Column, items, hasSpread);
     }
 
+    // `[for …` or, as formatted by AVM and bicep format, `[` then `for` on the next line.
+    private bool StartsLoop()
+    {
+        var offset = 1;
+        while (PeekAt(offset).Kind == BicepTokenKind.NewLine && offset < 64)
+            offset++;
+        return PeekAt(offset).IsKeyword("for");
+    }
+
     private BicepFor ParseFor()
     {
         var open = Current;
-        pos += 2; // [ for
+        pos++; // [
+        SkipNewLines();
+        pos++; // for
         var parenDepth = 0;
         // Skip the loop variables and the collection up to the ':' that starts the body.
         while (!AtEnd)
