@@ -9,7 +9,12 @@ internal sealed partial class ArmEvaluator
     // More items than a template deploys; beyond this a lambda's result stays unknown.
     private const int MaxLambdaItems = 1000;
 
+    // Lambda calls one evaluator may make in all: nested lambdas over ranges multiply, and a template from a
+    // pull request must not make evaluation hang. Past it, lambdas are unknown.
+    private const int MaxLambdaCalls = 100_000;
+
     private readonly Dictionary<string, JToken> lambdaScope = new(StringComparer.Ordinal);
+    private int lambdaCalls;
 
     private JToken? Lambda(string name, ArmCall call, Trace trace)
     {
@@ -93,6 +98,8 @@ internal sealed partial class ArmEvaluator
     // The body with its variables bound (extra arguments, such as an index the lambda does not take, are dropped).
     private JToken? Apply((IReadOnlyList<string> Variables, ArmExpression Body) lambda, Trace trace, params JToken[] arguments)
     {
+        if (++lambdaCalls > MaxLambdaCalls)
+            return null;
         var saved = new List<(string Name, JToken? Value)>();
         for (var i = 0; i < lambda.Variables.Count; i++)
         {
