@@ -11,7 +11,7 @@ namespace InfraLint.Core.Arm;
 /// values, variables and the pure functions that build names and settings. Everything that needs
 /// a deployment (reference(), resourceGroup(), uniqueString(), list*() …) stays unknown.
 /// </summary>
-internal sealed class ArmEvaluator
+internal sealed partial class ArmEvaluator
 {
     private const int MaxNesting = 64;
 
@@ -90,7 +90,11 @@ internal sealed class ArmEvaluator
             case ArmCall { Name: var name, Arguments: [ArmString { Value: var key }] } when name.Equals("parameters", StringComparison.OrdinalIgnoreCase):
                 // A caller's value is evaluated but not followed: its source is the caller's file, and
                 // findings belong to the file that declares the property.
-                return parameterValues.ContainsKey(key) || Parameter(key)?["defaultValue"] is not { } defaultValue ? null : Resolve(defaultValue, partial);
+                if (parameterValues.TryGetValue(key, out var supplied))
+                    return supplied.Value is JContainer value ? Assembled(value.DeepClone(), source) : null;
+                if (Parameter(key) is var declaration && declaration?["defaultValue"] is { } defaultValue)
+                    return Resolve(defaultValue, partial);
+                return IsOmittedOptional(declaration) ? JValue.CreateNull() : null;
             case ArmMember member:
                 return Structure(member.Target, source, depth + 1, partial) is JObject o && Property(o, member.Name) is { } p ? Resolve(p, partial) : null;
             case ArmIndex { Index: ArmNumber n } index:
@@ -137,7 +141,9 @@ internal sealed class ArmEvaluator
                 var objects = parts.Select(p => Structure(p, source, depth + 1, partial)).ToList();
                 if (partial)
                     objects = objects.Where(o => o is JObject).ToList();
-                if (objects.Count == 0 || !objects.All(o => o is JObject))
+                else if (!objects.All(o => o is JObject))
+                    return MergeWithUnknownParts(call, parts, objects, source, depth);
+                if (objects.Count == 0)
                     return null;
                 var merged = new JObject();
                 foreach (var property in objects.SelectMany(o => ((JObject)o!).Properties()))
@@ -277,8 +283,12 @@ internal sealed class ArmEvaluator
                 return new JValue(s.Value);
             case ArmNumber n:
                 return new JValue(n.Value);
+            case ArmMember { Target: ArmCall target } m when IsMerge(target):
+                return MemberOf(target, m.Name, trace, 0) is (true, var member) ? member : null;
             case ArmMember m:
                 return Eval(m.Target, trace) is JObject o ? Property(o, m.Name)?.DeepClone() : null;
+            case ArmIndex { Target: ArmCall target, Index: ArmString { Value: var key } } when IsMerge(target):
+                return MemberOf(target, key, trace, 0) is (true, var indexed) ? indexed : null;
             case ArmIndex i:
             {
                 var target = Eval(i.Target, trace);
@@ -309,26 +319,59 @@ internal sealed class ArmEvaluator
                 return Eval(v, trace) is JValue { Type: JTokenType.String } vn ? VariableValue((string)vn!, trace) : null;
             case "if" when call.Arguments.Count == 3:
             {
-                var condition = Eval(call.Arguments[0], trace);
-                var whenTrue = Eval(call.Arguments[1], trace);
-                var whenFalse = Eval(call.Arguments[2], trace);
-                return condition is JValue { Type: JTokenType.Boolean } b ? ((bool)b! ? whenTrue : whenFalse) : null;
+                // A known condition deploys one branch: the other one's functions and parameters are not
+                // part of the value (a listKeys() that every caller switches off is not deployed).
+                if (Eval(call.Arguments[0], trace) is JValue { Type: JTokenType.Boolean } b)
+                    return Eval(call.Arguments[(bool)b! ? 1 : 2], trace);
+                Eval(call.Arguments[1], trace);
+                Eval(call.Arguments[2], trace);
+                return null;
             }
             case "coalesce":
             {
-                var values = call.Arguments.Select(a => Eval(a, trace)).ToList();
-                foreach (var value in values)
+                // The first value that is not null; an unknown one before it leaves the result unknown.
+                foreach (var argument in call.Arguments)
                 {
+                    var value = Eval(argument, trace);
                     if (value is null)
+                    {
+                        foreach (var rest in call.Arguments.SkipWhile(a => !ReferenceEquals(a, argument)).Skip(1))
+                            Eval(rest, trace);
                         return null;
+                    }
                     if (value.Type != JTokenType.Null)
                         return value;
                 }
                 return JValue.CreateNull();
             }
+            case "and" or "or" when call.Arguments.Count > 0:
+            {
+                // and(false, unknown) is false and or(true, unknown) is true, as the deployment sees them.
+                var decisive = name == "or";
+                var unknown = false;
+                foreach (var argument in call.Arguments)
+                {
+                    var value = Eval(argument, trace);
+                    if (value is JValue { Type: JTokenType.Boolean } v && (bool)v! == decisive)
+                        return new JValue(decisive);
+                    unknown |= value is not JValue { Type: JTokenType.Boolean };
+                }
+                return unknown ? null : new JValue(!decisive);
+            }
+            case "tryget" when call.Arguments.Count >= 2:
+                return TryGet(call, trace);
+            case "lambdavariables" when call.Arguments is [ArmString { Value: var variable }]:
+                return lambdaScope.TryGetValue(variable, out var bound) ? bound.DeepClone() : null;
+            case "map" or "filter" or "reduce" or "toobject" when call.Arguments.Count >= 2:
+                return Lambda(name, call, trace);
         }
 
         var args = call.Arguments.Select(a => Eval(a, trace)).ToList();
+        // languageVersion 2.0 names the resource of list*() by its symbolic name (listKeys('storage', …)):
+        // the trace carries its type too, so the service is still known where a caller passes the value on.
+        if (name.StartsWith("list", StringComparison.Ordinal) && call.Arguments is [ArmString { Value: var symbol }, ..] &&
+            template["resources"] is JObject symbolic && Property(symbolic, symbol)?["type"] is JValue { Type: JTokenType.String } type)
+            trace.Literals.Add((string)type!);
         if (args.Any(a => a is null))
             return null;
         return ArmFunctions.Invoke(name, args!);
@@ -345,7 +388,35 @@ internal sealed class ArmEvaluator
         }
         var declaration = Parameter(name);
         var defaultValue = declaration?["defaultValue"];
-        return defaultValue is null ? null : Guarded("p:" + name, inner => EvaluateToken(defaultValue, inner), trace);
+        if (defaultValue is null)
+            return IsOmittedOptional(declaration) ? JValue.CreateNull() : null;
+        return Guarded("p:" + name, inner => EvaluateToken(defaultValue, inner), trace);
+    }
+
+    // A Bicep `param x T?` (ARM "nullable": true) without a default is null when nobody supplies it: the
+    // caller omitted it, or the file is deployed as it stands. Parameters supplied by a caller or a
+    // parameters file never get here.
+    private static bool IsOmittedOptional(JObject? declaration) =>
+        declaration?["nullable"] is JValue { Type: JTokenType.Boolean } nullable && (bool)nullable!;
+
+    // tryGet(value, key, …): null where a key or index is missing, and through a null (Bicep's `.?`).
+    private JToken? TryGet(ArmCall call, Trace trace)
+    {
+        var current = Eval(call.Arguments[0], trace);
+        foreach (var argument in call.Arguments.Skip(1))
+        {
+            var key = Eval(argument, trace);
+            if (current is null || key is null)
+                return null;
+            current = (current, key) switch
+            {
+                (JValue { Type: JTokenType.Null }, _) => current,
+                (JObject o, JValue { Type: JTokenType.String } k) => Property(o, (string)k!)?.DeepClone() ?? JValue.CreateNull(),
+                (JArray a, JValue { Type: JTokenType.Integer } k) => (long)k! >= 0 && (long)k! < a.Count ? a[(int)(long)k!].DeepClone() : JValue.CreateNull(),
+                _ => null,
+            };
+        }
+        return current;
     }
 
     private JToken? VariableValue(string name, Trace trace)

@@ -7,6 +7,9 @@ namespace InfraLint.Core.Arm;
 /// <summary>The pure ARM template functions, over known arguments. Anything else is unknown (null).</summary>
 internal static class ArmFunctions
 {
+    // range() beyond this stays unknown: no template deploys more items, and an attacker's count must not allocate.
+    private const long MaxRange = 1000;
+
     public static JToken? Invoke(string name, IReadOnlyList<JToken> args)
     {
         switch (name)
@@ -75,6 +78,27 @@ internal static class ArmFunctions
             }
             case "union" when args.Count > 0 && args.All(a => a is JArray):
                 return new JArray(args.SelectMany(a => a.Children()).Distinct(JToken.EqualityComparer).Select(t => t.DeepClone()));
+            case "shallowmerge" when args is [JArray objects] && objects.All(o => o is JObject || o.Type == JTokenType.Null):
+            {
+                var result = new JObject();
+                foreach (var property in objects.OfType<JObject>().SelectMany(o => o.Properties()))
+                    result[property.Name] = property.Value.DeepClone();
+                return result;
+            }
+            case "items" when args is [JObject o]:
+                // ARM returns the entries ordered by key.
+                return new JArray(o.Properties().OrderBy(p => p.Name, StringComparer.OrdinalIgnoreCase)
+                    .Select(p => new JObject { ["key"] = p.Name, ["value"] = p.Value.DeepClone() }));
+            case "range" when args is [JValue { Type: JTokenType.Integer } start, JValue { Type: JTokenType.Integer } count] && (long)count! is >= 0 and <= MaxRange:
+                return new JArray(Enumerable.Range(0, (int)(long)count!).Select(i => new JValue((long)start! + i)));
+            case "skip" when args is [JArray a, JValue { Type: JTokenType.Integer } skipped]:
+                return new JArray(a.Skip((int)Math.Clamp((long)skipped!, 0, a.Count)).Select(t => t.DeepClone()));
+            case "take" when args is [JArray a, JValue { Type: JTokenType.Integer } taken]:
+                return new JArray(a.Take((int)Math.Clamp((long)taken!, 0, a.Count)).Select(t => t.DeepClone()));
+            case "startswith" when args is [JValue { Type: JTokenType.String } s, JValue { Type: JTokenType.String } prefix]:
+                return new JValue(((string)s!).StartsWith((string)prefix!, StringComparison.OrdinalIgnoreCase));
+            case "endswith" when args is [JValue { Type: JTokenType.String } s, JValue { Type: JTokenType.String } suffix]:
+                return new JValue(((string)s!).EndsWith((string)suffix!, StringComparison.OrdinalIgnoreCase));
             case "contains" when args.Count == 2:
                 return args[0] switch
                 {

@@ -19,9 +19,12 @@ internal sealed class JsonSourceLocator : ISourceLocator
 
     public SourceLocation Locate(JToken token) => Locate(token, []);
 
-    // JSON has nothing below a token that its JSON does not have: the remainder is ignored.
+    // JSON has nothing below a token that its JSON does not have: a place inside what an expression assembled
+    // (union(), shallowMerge()) is the property whose expression it is, as for a property set to a bad value.
     public SourceLocation Locate(JToken token, IReadOnlyList<PathSegment> remainder)
     {
+        if (remainder.Count > 0 && token is JValue { Parent: JProperty property })
+            token = property;
         for (var current = token; current is not null; current = current.Parent)
         {
             if (current is IJsonLineInfo info && info.HasLineInfo())

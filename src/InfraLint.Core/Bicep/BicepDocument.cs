@@ -83,8 +83,10 @@ internal sealed class BicepDocument
                     best = (variable.Line, variable.Column);
                     node = variable.Value;
                     continue;
-                case (BicepObject obj, PathSegment.Property property):
-                    var match = obj.Properties.LastOrDefault(p => string.Equals(p.Key, property.Name, StringComparison.OrdinalIgnoreCase));
+                case (BicepObject or BicepExpression { Parts: not null }, PathSegment.Property property):
+                    // A key written in the object, else in what it spreads or in an object the expression merges
+                    // (union(…), a ternary branch): the last place that writes it, as the later one wins.
+                    var match = WrittenKey(node, property.Name, 0);
                     if (match is null)
                         return best;
                     best = (match.Line, match.Column);
@@ -104,5 +106,23 @@ internal sealed class BicepDocument
             i++;
         }
         return best;
+    }
+
+    private BicepProperty? WrittenKey(BicepNode node, string key, int depth)
+    {
+        if (depth > MaxHops)
+            return null;
+        switch (node)
+        {
+            case BicepObject obj:
+                return obj.Properties.LastOrDefault(p => string.Equals(p.Key, key, StringComparison.OrdinalIgnoreCase))
+                    ?? obj.Spreads.Reverse().Select(s => WrittenKey(s, key, depth + 1)).FirstOrDefault(p => p is not null);
+            case BicepExpression { Parts: { } parts }:
+                return parts.Reverse().Select(p => WrittenKey(p, key, depth + 1)).FirstOrDefault(p => p is not null);
+            case BicepIdentifier identifier when Variables.TryGetValue(identifier.Name, out var variable):
+                return WrittenKey(variable.Value, key, depth + 1);
+            default:
+                return null;
+        }
     }
 }

@@ -177,6 +177,7 @@ internal sealed class BicepParser
             var first = Current;
             var primary = ParsePrimary();
             var simple = true;
+            var parts = new List<BicepNode> { primary };
             while (true)
             {
                 var token = Current;
@@ -203,7 +204,7 @@ internal sealed class BicepParser
                 {
                     pos++;
                     SkipNewLines();
-                    ParsePrimary();
+                    parts.Add(ParsePrimary());
                     simple = false;
                 }
                 else
@@ -211,7 +212,7 @@ internal sealed class BicepParser
                     break;
                 }
             }
-            return simple ? primary : new BicepExpression(first.Line, first.Column);
+            return simple ? primary : new BicepExpression(first.Line, first.Column, parts);
         }
         finally
         {
@@ -231,10 +232,9 @@ internal sealed class BicepParser
             case BicepTokenKind.Symbol when token.Text == "{":
                 return ParseObject();
             case BicepTokenKind.Symbol when token.Text == "[":
-                return PeekAt(1).IsKeyword("for") ? ParseFor() : ParseArray();
+                return StartsLoop() ? ParseFor() : ParseArray();
             case BicepTokenKind.Symbol when token.Text == "(":
-                SkipBalanced();
-                return new BicepExpression(token.Line, token.Column);
+                return new BicepExpression(token.Line, token.Column, ParseArguments());
             case BicepTokenKind.Symbol when token.Text is "!" or "-":
                 pos++;
                 ParsePrimary();
@@ -254,10 +254,7 @@ internal sealed class BicepParser
             case BicepTokenKind.Identifier:
                 pos++;
                 if (Current.Is("("))
-                {
-                    SkipBalanced();
-                    return new BicepExpression(token.Line, token.Column);
-                }
+                    return new BicepExpression(token.Line, token.Column, ParseArguments());
                 return new BicepIdentifier(token.Line, token.Column, token.Text);
             default:
                 if (!IsTerminator(token))
@@ -271,6 +268,7 @@ internal sealed class BicepParser
         var open = Current;
         pos++;
         var properties = new List<BicepProperty>();
+        var spreads = new List<BicepNode>();
         var hasSpread = false;
         while (!AtEnd && !Current.Is("}"))
         {
@@ -290,7 +288,7 @@ internal sealed class BicepParser
             {
                 pos++;
                 hasSpread = true;
-                ParseExpression();
+                spreads.Add(ParseExpression());
             }
             else if (token.IsKeyword("resource") && PeekAt(1).Kind == BicepTokenKind.Identifier && PeekAt(2).Kind == BicepTokenKind.String)
             {
@@ -311,7 +309,32 @@ internal sealed class BicepParser
         }
         if (Current.Is("}"))
             pos++;
-        return new BicepObject(open.Line, open.Column, properties, hasSpread);
+        return new BicepObject(open.Line, open.Column, properties, hasSpread) { Spreads = spreads };
+    }
+
+    // The arguments of a call, or a parenthesized expression: kept so a key written in an object inside
+    // union(…), a ternary branch or a spread can still be found.
+    private List<BicepNode> ParseArguments()
+    {
+        var arguments = new List<BicepNode>();
+        pos++;
+        while (!AtEnd && !Current.Is(")"))
+        {
+            if (Current.Kind == BicepTokenKind.NewLine || Current.Is(","))
+            {
+                pos++;
+                continue;
+            }
+            if (Current.Is("}") || Current.Is("]"))
+                return arguments; // unbalanced: leave it to the enclosing construct
+            var start = pos;
+            arguments.Add(ParseExpression());
+            if (pos == start)
+                pos++;
+        }
+        if (Current.Is(")"))
+            pos++;
+        return arguments;
     }
 
     private BicepArray ParseArray()
@@ -346,10 +369,21 @@ internal sealed class BicepParser
         return new BicepArray(open.Line, open.Column, items, hasSpread);
     }
 
+    // `[for …` or, as formatted by AVM and bicep format, `[` then `for` on the next line.
+    private bool StartsLoop()
+    {
+        var offset = 1;
+        while (PeekAt(offset).Kind == BicepTokenKind.NewLine && offset < 64)
+            offset++;
+        return PeekAt(offset).IsKeyword("for");
+    }
+
     private BicepFor ParseFor()
     {
         var open = Current;
-        pos += 2; // [ for
+        pos++; // [
+        SkipNewLines();
+        pos++; // for
         var parenDepth = 0;
         // Skip the loop variables and the collection up to the ':' that starts the body.
         while (!AtEnd)

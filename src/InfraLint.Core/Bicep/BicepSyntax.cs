@@ -7,7 +7,11 @@ namespace InfraLint.Core.Bicep;
 /// </summary>
 internal abstract record BicepNode(int Line, int Column);
 
-internal sealed record BicepObject(int Line, int Column, IReadOnlyList<BicepProperty> Properties, bool HasSpread) : BicepNode(Line, Column);
+internal sealed record BicepObject(int Line, int Column, IReadOnlyList<BicepProperty> Properties, bool HasSpread) : BicepNode(Line, Column)
+{
+    /// <summary>The expressions spread into the object (<c>...x</c>), in source order.</summary>
+    public IReadOnlyList<BicepNode> Spreads { get; init; } = [];
+}
 
 internal sealed record BicepProperty(string? Key, int Line, int Column, BicepNode Value);
 
@@ -23,7 +27,8 @@ internal sealed record BicepIdentifier(int Line, int Column, string Name) : Bice
 
 internal sealed record BicepString(int Line, int Column, string? Value) : BicepNode(Line, Column);
 
-internal sealed record BicepExpression(int Line, int Column) : BicepNode(Line, Column);
+/// <summary>Any other expression; <paramref name="Parts"/> are its operands and arguments (a call's, a ternary's), in source order.</summary>
+internal sealed record BicepExpression(int Line, int Column, IReadOnlyList<BicepNode>? Parts = null) : BicepNode(Line, Column);
 
 /// <summary>A <c>resource</c> or <c>module</c> declaration.</summary>
 internal sealed record BicepResourceDeclaration(

@@ -1,5 +1,6 @@
 // Settings assembled with spreads, concat() and union(): each finding points at the setting's own
-// line where the Bicep text has one, otherwise at the nearest enclosing property written in source.
+// line where the Bicep text has one (also inside union(…) and spreads), otherwise at the nearest
+// enclosing property written in source.
 
 @secure()
 param openAiKey string
@@ -44,5 +45,5 @@ resource settings 'Microsoft.Web/sites/config@2023-12-01' = {
 resource connections 'Microsoft.Web/sites/config@2023-12-01' = {
   parent: site
   name: 'connectionstrings'
-  properties: union(sharedObject, { SEARCH_PASSWORD: { value: openAiKey, type: 'Custom' } }) // expect: INFRA1001@3
+  properties: union(sharedObject, { SEARCH_PASSWORD: { value: openAiKey, type: 'Custom' } }) // expect: INFRA1001@37
 }

@@ -30,10 +30,10 @@ var storageSettings = useIdentityForStorage
 resource settings 'Microsoft.Web/sites/config@2023-12-01' = {
   parent: site
   name: 'appsettings'
-  // Inside union() the Bicep text is a function call, so both AzureWebJobsStorage (from the ternary)
-  // and ARCHIVE_KEY are reported on the property.
+  // ARCHIVE_KEY is written in an object inside union(): reported at its key. AzureWebJobsStorage
+  // comes from a ternary in a variable whose branch is not decided: reported on the property.
   properties: union(currentSettings.list().properties, extraSettings, storageSettings, { // expect: INFRA1001@3, INFRA1002@3
     FUNCTIONS_EXTENSION_VERSION: '~4'
-    ARCHIVE_KEY: storage.listKeys().keys[1].value
+    ARCHIVE_KEY: storage.listKeys().keys[1].value // expect: INFRA1001@5, INFRA1002@5
   })
 }
