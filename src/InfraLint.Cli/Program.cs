@@ -107,9 +107,10 @@ if (baseline is not null)
     summary += $", {report.Findings.Count(f => f.BaselineState == BaselineState.Unchanged)} baselined finding(s) not shown";
 Console.Error.WriteLine($"{summary} in {Seconds(result.Elapsed)} s");
 
-if (inputErrors.Count > 0)
+// --fail-on-tool-errors false: the input errors are still in the report, but only findings decide the exit code.
+if (inputErrors.Count > 0 && options.FailOnToolErrors)
     return ExitCodes.UsageOrInputError;
-return options.FailLevel is { } failLevel && report.Reported.Any(f => f.Finding.Severity >= failLevel) ? ExitCodes.Findings : ExitCodes.Clean;
+return options.FailLevel is { } failLevel && report.Reported.Except(inputErrors).Any(f => f.Finding.Severity >= failLevel) ? ExitCodes.Findings : ExitCodes.Clean;
 
 static string Seconds(TimeSpan elapsed) => elapsed.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture);
 
