@@ -29,12 +29,14 @@ public sealed class ContainerAppSecretValueRule : Rule
     }
 
     // Present and not known to be null or empty: an entry that only sometimes carries a value (a
-    // value the template cannot evaluate) still declares the secret by value.
+    // value the template cannot evaluate) still declares the secret by value, and so does a @secure()
+    // parameter whatever its default ('' is the placeholder for a value passed at deployment).
     private static bool Sets(TemplateModel template, JToken? token)
     {
         if (token is null)
             return false;
-        var value = template.Evaluate(token).Value;
-        return value is not (JValue { Type: JTokenType.Null } or JValue { Type: JTokenType.String, Value: "" });
+        var value = template.Evaluate(token);
+        return value.Value is not (JValue { Type: JTokenType.Null } or JValue { Type: JTokenType.String, Value: "" }) ||
+            SecureParameters.Reads(template, value);
     }
 }

@@ -38,6 +38,8 @@ public sealed class SecretSettingRule : Rule
             return value.Literals.Any(l => SecretShapes.IsCredentialTemplate(l) || CredentialLiterals.Find(l) is not null); // only what its expression shows
         if (IsKeyVaultReference(value))
             return false;
+        if (SecureParameters.Reads(template, value))
+            return true; // a @secure() parameter is a secret whatever its name or default, and plain in config here
         var secretName = entry.Name is { } name && SecretShapes.IsSecretName(name);
         if (value.AsString is { } known)
         {
