@@ -35,6 +35,10 @@ internal static class ArgumentParser
                                                   infralint.json above each file; see docs/configuration.md)
           --bicep PATH                            the Bicep compiler to use (default: bicep on PATH, then ~/.azure/bin/bicep)
           --restore                               let the compiler restore registry modules (needs network)
+          --include-generated                     analyse ARM JSON that bicep build wrote from a .bicep file of the run
+                                                  (main.json beside main.bicep) fully; by default such a template
+                                                  reports only what its source's analysis cannot show, and one
+                                                  that no longer matches its source gets an INFRA0009 note
           --timeout SECONDS                       per-file compile timeout (default: 60)
           --rule-pack PATH                        also run the rules of a rule pack (a *.infralint-rules.json file
                                                   or a compiled pack .dll; repeatable; see docs/rule-packs.md)
@@ -77,6 +81,7 @@ internal static class ArgumentParser
         string? config = null;
         var restore = false;
         var failOnToolErrors = true;
+        var includeGenerated = false;
         var rulePacks = new List<string>();
         var timeout = TimeSpan.FromSeconds(60);
         GraphFormat? graphFormat = null;
@@ -145,6 +150,9 @@ internal static class ArgumentParser
                 case "--restore":
                     restore = true;
                     break;
+                case "--include-generated":
+                    includeGenerated = true;
+                    break;
                 case "--timeout":
                     if (!double.TryParse(Value(), NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) || seconds <= 0)
                         return (null, "--timeout takes a positive number of seconds");
@@ -180,6 +188,7 @@ internal static class ArgumentParser
         {
             RulePacks = rulePacks,
             FailOnToolErrors = failOnToolErrors,
+            IncludeGenerated = includeGenerated,
             GraphFormat = graphFormat ?? GraphFormat.Html,
         }, null);
     }

@@ -48,6 +48,7 @@ using var engine = new InfraLintEngine(new AnalysisOptions
     Rules = BuiltInRules.All,
     BicepPath = options.BicepPath,
     RestoreModules = options.RestoreModules,
+    AnalyzeGeneratedTemplates = options.IncludeGenerated,
     CompileTimeout = options.CompileTimeout,
     ConfigFile = options.ConfigFile,
     RulePacks = options.RulePacks,
