@@ -12,7 +12,7 @@ public sealed class ContainerAppSecretValueRule : Rule
     public static readonly RuleDescriptor Rule = new(
         Id: "INFRA1004",
         Title: "Container App secret holds a value instead of a Key Vault reference",
-        MessageFormat: "Secret '{0}' of '{1}' holds its value in the app; reference a Key Vault secret with keyVaultUrl and identity instead",
+        MessageFormat: "{0} of '{1}' holds its value in the app; reference a Key Vault secret with keyVaultUrl and identity instead",
         Category: RuleCategory.Secrets,
         DefaultSeverity: Severity.Warning,
         Description: "A Container Apps app or job stores a secret's value in its configuration instead of referencing a Key Vault secret through a managed identity (keyVaultUrl and identity).");
@@ -24,7 +24,7 @@ public sealed class ContainerAppSecretValueRule : Rule
         foreach (var secret in ContainerAppSecrets.Of(template))
         {
             if (Sets(template, secret.Value) && !Sets(template, secret.KeyVaultUrl))
-                report.ReportAt(Rule, secret.Owner, secret.Anchor, secret.Name ?? "(computed name)", secret.Owner.DisplayName);
+                report.ReportAt(Rule, secret.Owner, secret.Anchor, SettingNames.Subject("Secret", secret.Name), secret.Owner.DisplayName);
         }
     }
 

@@ -13,7 +13,7 @@ public sealed class ListedKeyInConfigurationRule : Rule
     public static readonly RuleDescriptor Rule = new(
         Id: "INFRA1002",
         Title: "Keys or connection strings from list*() flow into app configuration",
-        MessageFormat: "{0} '{1}' of '{2}' takes a key from {3}() of {4}; {5}",
+        MessageFormat: "{0} of '{1}' takes a key from {2}() of {3}; {4}",
         Category: RuleCategory.Secrets,
         DefaultSeverity: Severity.Warning,
         Description: "The result of a list*() call (listKeys, listConnectionStrings, listCredentials, listSecrets, listAdminKeys, listQueryKeys) is copied into app settings, environment variables, connection strings or container app secrets, where the key sits in plain configuration.");
@@ -55,20 +55,20 @@ public sealed class ListedKeyInConfigurationRule : Rule
         foreach (var entry in ConfigurationEntries.Of(template))
         {
             if ((entry.Value ?? entry.ReferencedValue) is { } token && ListedKeys.In(template, token) is var (function, value))
-                Report(template, report, entry.Owner, entry.Anchor, entry.Kind.Describe(), entry.Name, function, token, value);
+                Report(template, report, entry.Owner, entry.Anchor, entry.Subject, function, token, value);
         }
         foreach (var secret in ContainerAppSecrets.Of(template))
         {
             if (secret.Value is { } token && ListedKeys.In(template, token) is var (function, value))
-                Report(template, report, secret.Owner, secret.Anchor, "Secret", secret.Name, function, token, value);
+                Report(template, report, secret.Owner, secret.Anchor, SettingNames.Subject("Secret", secret.Name), function, token, value);
         }
     }
 
-    private static void Report(TemplateModel template, FindingSink report, ResourceModel owner, JToken anchor, string kind, string? name,
+    private static void Report(TemplateModel template, FindingSink report, ResourceModel owner, JToken anchor, string subject,
         string function, JToken token, TemplateValue value)
     {
         var (service, alternative) = TargetService(template, token, value);
-        report.ReportAt(Rule, owner, anchor, kind, name ?? "(computed name)", owner.DisplayName, function, service, alternative);
+        report.ReportAt(Rule, owner, anchor, subject, owner.DisplayName, function, service, alternative);
     }
 
     // The service whose keys are listed: a resource type written in the expression (resourceId('Microsoft.Storage/…')),
