@@ -131,7 +131,16 @@ public sealed class InfraLintEngine : IDisposable
         var sameName = Path.GetFileNameWithoutExtension(file.Path) + ".bicep";
         foreach (var candidate in candidates)
         {
-            var compiled = Bicep().CompiledTemplate(candidate, cancellation);
+            JObject? compiled;
+            try
+            {
+                compiled = Bicep().CompiledTemplate(candidate, cancellation);
+            }
+            catch (BicepCompilerException)
+            {
+                // No answer to compare with (the source gets its own INFRA0002 when its turn comes): analysed on its own, not cached.
+                return new GeneratedTwin(null, null, null);
+            }
             if (compiled is not null && GeneratedTemplates.IsBuiltFrom(root.Template, compiled))
                 return new GeneratedTwin(candidate, Bicep().OpaqueModuleTemplates(candidate, root.Template), null);
             if (compiled is null && Path.GetFileName(candidate) == sameName)
