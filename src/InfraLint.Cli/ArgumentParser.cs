@@ -29,10 +29,17 @@ internal static class ArgumentParser
                                                   (an unchanged FILE is not rewritten)
           --baseline FILE                         report only findings that are not in FILE (a SARIF baseline)
           --fail-level error|warning|note|none    lowest severity that makes the exit code 1 (default: warning)
+          --fail-on-tool-errors true|false        false: a template InfraLint could not analyse (INFRA0001, INFRA0002,
+                                                  a broken rule pack) is still reported but does not make the
+                                                  exit code 2, for pipelines that gate on findings only (default: true)
           --config FILE                           the infralint.json to use for every file (default: the nearest
                                                   infralint.json above each file; see docs/configuration.md)
           --bicep PATH                            the Bicep compiler to use (default: bicep on PATH, then ~/.azure/bin/bicep)
           --restore                               let the compiler restore registry modules (needs network)
+          --include-generated                     analyse ARM JSON that bicep build wrote from a .bicep file of the run
+                                                  (main.json beside main.bicep) fully; by default such a template
+                                                  reports only what its source's analysis cannot show, and one
+                                                  that no longer matches its source gets an INFRA0009 note
           --timeout SECONDS                       per-file compile timeout (default: 60)
           --rule-pack PATH                        also run the rules of a rule pack (a *.infralint-rules.json file
                                                   or a compiled pack .dll; repeatable; see docs/rule-packs.md)
@@ -48,7 +55,9 @@ internal static class ArgumentParser
         The summary (counts by severity, time taken) goes to standard error, so standard output holds
         only the report.
 
-        Exit codes: 0 clean, 1 findings at or above the fail level, 2 usage, configuration or input errors.
+        Exit codes: 0 clean, 1 findings at or above the fail level, 2 usage, configuration or input errors:
+        also when a template could not be analysed (INFRA0001, INFRA0002, INFRA0003 errors), whatever the
+        fail level, unless --fail-on-tool-errors false.
         """;
 
     public static (CliOptions? Options, string? Error) Parse(IReadOnlyList<string> args)
@@ -72,6 +81,8 @@ internal static class ArgumentParser
         string? bicep = null, output = null, baseline = null;
         string? config = null;
         var restore = false;
+        var failOnToolErrors = true;
+        var includeGenerated = false;
         var rulePacks = new List<string>();
         var timeout = TimeSpan.FromSeconds(60);
         GraphFormat? graphFormat = null;
@@ -79,9 +90,9 @@ internal static class ArgumentParser
         {
             var arg = args[i];
             string? Value() => i + 1 < args.Count ? args[++i] : null;
-            if (command == CliCommand.BaselineCreate && arg is "--format" or "--baseline" or "--fail-level")
+            if (command == CliCommand.BaselineCreate && arg is "--format" or "--baseline" or "--fail-level" or "--fail-on-tool-errors")
                 return (null, $"baseline create does not take {arg}");
-            if (command == CliCommand.Graph && arg is "--baseline" or "--fail-level")
+            if (command == CliCommand.Graph && arg is "--baseline" or "--fail-level" or "--fail-on-tool-errors")
                 return (null, $"graph does not take {arg}");
             if (command == CliCommand.Graph && arg == "--format")
             {
@@ -97,6 +108,12 @@ internal static class ArgumentParser
                     var level = Value();
                     if (level is null || !TryParseLevel(level, out failLevel))
                         return (null, $"--fail-level takes error, warning, note or none (got '{level}')");
+                    break;
+                case "--fail-on-tool-errors":
+                    var toolErrors = Value();
+                    if (toolErrors is not ("true" or "false"))
+                        return (null, $"--fail-on-tool-errors takes true or false (got '{toolErrors}')");
+                    failOnToolErrors = toolErrors == "true";
                     break;
                 case "--bicep":
                     bicep = Value() ?? string.Empty;
@@ -134,6 +151,9 @@ internal static class ArgumentParser
                 case "--restore":
                     restore = true;
                     break;
+                case "--include-generated":
+                    includeGenerated = true;
+                    break;
                 case "--timeout":
                     if (!double.TryParse(Value(), NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) || seconds <= 0)
                         return (null, "--timeout takes a positive number of seconds");
@@ -168,6 +188,8 @@ internal static class ArgumentParser
         return (new CliOptions(command, paths, format, output, baseline, failLevel, bicep, restore, timeout, config)
         {
             RulePacks = rulePacks,
+            FailOnToolErrors = failOnToolErrors,
+            IncludeGenerated = includeGenerated,
             GraphFormat = graphFormat ?? GraphFormat.Html,
         }, null);
     }

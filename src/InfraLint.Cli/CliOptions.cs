@@ -19,6 +19,12 @@ internal sealed record CliOptions(
     /// <summary><c>--rule-pack</c> paths, in the order given.</summary>
     public IReadOnlyList<string> RulePacks { get; init; } = [];
 
+    /// <summary><c>--include-generated</c>: analyse JSON templates built from a .bicep file of the run as fully as any other.</summary>
+    public bool IncludeGenerated { get; init; }
+
+    /// <summary><c>--fail-on-tool-errors</c>: false keeps a template that could not be analysed from making the exit code 2.</summary>
+    public bool FailOnToolErrors { get; init; } = true;
+
     /// <summary><c>graph --format</c>, or what <c>--output</c>'s extension asks for; HTML otherwise.</summary>
     public GraphFormat GraphFormat { get; init; } = GraphFormat.Html;
 }

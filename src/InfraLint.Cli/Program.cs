@@ -51,6 +51,7 @@ using var engine = new InfraLintEngine(new AnalysisOptions
     Rules = BuiltInRules.All,
     BicepPath = options.BicepPath,
     RestoreModules = options.RestoreModules,
+    AnalyzeGeneratedTemplates = options.IncludeGenerated,
     CompileTimeout = options.CompileTimeout,
     ConfigFile = options.ConfigFile,
     RulePacks = options.RulePacks,
@@ -110,9 +111,10 @@ if (baseline is not null)
     summary += $", {report.Findings.Count(f => f.BaselineState == BaselineState.Unchanged)} baselined finding(s) not shown";
 Console.Error.WriteLine($"{summary} in {Seconds(result.Elapsed)} s");
 
-if (inputErrors.Count > 0)
+// --fail-on-tool-errors false: the input errors are still in the report, but only findings decide the exit code.
+if (inputErrors.Count > 0 && options.FailOnToolErrors)
     return ExitCodes.UsageOrInputError;
-return options.FailLevel is { } failLevel && report.Reported.Any(f => f.Finding.Severity >= failLevel) ? ExitCodes.Findings : ExitCodes.Clean;
+return options.FailLevel is { } failLevel && report.Reported.Except(inputErrors).Any(f => f.Finding.Severity >= failLevel) ? ExitCodes.Findings : ExitCodes.Clean;
 
 static string Seconds(TimeSpan elapsed) => elapsed.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture);
 

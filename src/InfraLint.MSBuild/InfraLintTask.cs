@@ -26,6 +26,8 @@ public sealed class InfraLintTask : Microsoft.Build.Utilities.Task, ICancelableT
 
     public bool RestoreModules { get; set; }
 
+    public bool AnalyzeGeneratedTemplates { get; set; }
+
     /// <summary><c>$(InfraLintConfigFile)</c>: one infralint.json for every template instead of the nearest one above each.</summary>
     public string? ConfigFile { get; set; }
 
@@ -93,6 +95,7 @@ public sealed class InfraLintTask : Microsoft.Build.Utilities.Task, ICancelableT
                 BicepPath = BicepPath,
                 MSBuildBicepPath = PackageBicepPath,
                 RestoreModules = RestoreModules,
+                AnalyzeGeneratedTemplates = AnalyzeGeneratedTemplates,
                 ConfigFile = string.IsNullOrEmpty(ConfigFile) ? null : ConfigFile,
                 CompileTimeout = TimeSpan.FromSeconds(Math.Max(1, CompileTimeoutSeconds)),
                 RulePacks = RulePacks.Select(p => p.GetMetadata("FullPath")).ToList(),

@@ -22,10 +22,16 @@ public static partial class ExpectationReader
     [GeneratedRegex(@"^(?<id>[A-Z][A-Z0-9]*[0-9])(@(?<col>[0-9]+))?$")]
     private static partial Regex Item();
 
-    [GeneratedRegex(@"loadTextContent\(\s*'(?<path>[^'$]+)'")]
+    [GeneratedRegex(@"#\s*expect(?<next>-next-line)?:\s*(?<ids>.+?)\s*$")]
+    private static partial Regex YamlMarker();
+
+    [GeneratedRegex(@"load(?:Text|Json|Yaml)Content\(\s*'(?<path>[^'$]+)'")]
     private static partial Regex LoadedText();
 
-    /// <summary>The files a Bicep testdata file loads with <c>loadTextContent('…')</c>: findings may point into them.</summary>
+    /// <summary>
+    /// The files a Bicep testdata file loads with <c>loadTextContent('…')</c>, <c>loadJsonContent</c> or <c>loadYamlContent</c>:
+    /// findings may point into them. A loaded JSON file has a <c>.expect</c> sidecar, a YAML file <c># expect:</c> comments.
+    /// </summary>
     public static IEnumerable<string> LoadedFiles(string path) =>
         path.EndsWith(".bicep", StringComparison.OrdinalIgnoreCase)
             ? LoadedText().Matches(File.ReadAllText(path)).Select(m => Path.GetFullPath(Path.Combine(Path.GetDirectoryName(path)!, m.Groups["path"].Value))).Distinct()
@@ -39,7 +45,9 @@ public static partial class ExpectationReader
     {
         var expectations = new List<Expectation>();
         var lines = File.ReadAllLines(path);
-        var marker = path.EndsWith(".xml", StringComparison.OrdinalIgnoreCase) ? XmlMarker() : Marker();
+        var marker = path.EndsWith(".xml", StringComparison.OrdinalIgnoreCase) ? XmlMarker()
+            : path.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".yml", StringComparison.OrdinalIgnoreCase) ? YamlMarker()
+            : Marker();
         for (var i = 0; i < lines.Length; i++)
         {
             var match = marker.Match(lines[i]);

@@ -47,6 +47,14 @@ public sealed class FindingSink
     public void ReportAt(RuleDescriptor descriptor, ResourceModel resource, SourceLocation location, JToken token, params object?[] args) =>
         Add(descriptor, descriptor.DefaultSeverity, location, resource, RelativePath(template.SourceOf(token), resource.Body), args);
 
+    /// <summary>
+    /// Reports a finding about <paramref name="token"/>, a token of the template's JSON outside any resource, at
+    /// <paramref name="location"/>: a line inside a file the template loads (<see cref="TemplateModel.LoadedFileOf"/>).
+    /// </summary>
+    public void ReportAt(RuleDescriptor descriptor, SourceLocation location, JToken token, params object?[] args) =>
+        findings.Add(new Finding(descriptor, descriptor.DefaultSeverity, location, descriptor.FormatMessage(args),
+            PropertyPath: RelativePath(template.SourceOf(token), template.Template)));
+
     /// <summary>Reports a finding at the resource's declaration (for a missing property).</summary>
     public void Report(RuleDescriptor descriptor, ResourceModel resource, params object?[] args) =>
         Add(descriptor, descriptor.DefaultSeverity, resource.Declaration, resource, null, args);

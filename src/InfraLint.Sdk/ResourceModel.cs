@@ -54,6 +54,13 @@ public sealed class ResourceModel
     /// <summary>The resource's name when InfraLint could evaluate it, e.g. <c>app-contoso-prod</c>.</summary>
     public string? EvaluatedName { get; }
 
-    /// <summary>A name for messages: the symbolic name, else the evaluated name, else the type.</summary>
-    public string DisplayName => SymbolicName ?? EvaluatedName ?? Type;
+    /// <summary>
+    /// A name for messages: the symbolic name, else the evaluated name, else the name as the template writes it
+    /// (<c>[parameters('vmName')]</c>: the reader finds it in the file), else the type.
+    /// </summary>
+    public string DisplayName => SymbolicName ?? EvaluatedName ?? NameAsWritten ?? Type;
+
+    private string? NameAsWritten => Name is JValue { Type: JTokenType.String } name && ((string)name!).Length is > 0 and <= MaxWrittenName ? (string)name! : null;
+
+    private const int MaxWrittenName = 120;
 }

@@ -98,6 +98,33 @@ public sealed class CheckCommandTests
     }
 
     [TestMethod]
+    public void Input_errors_exit_2_at_any_fail_level_unless_tool_errors_are_not_to_fail()
+    {
+        var none = Check("check", "broken", "infra", "--bicep", TestEnvironment.BicepPath, "--fail-level", "none");
+        Assert.AreEqual(2, none.ExitCode, none.ToString());
+
+        var findingsOnly = Check("check", "broken", "infra", "--bicep", TestEnvironment.BicepPath, "--fail-on-tool-errors", "false");
+        Assert.AreEqual(1, findingsOnly.ExitCode, findingsOnly.ToString());
+        CollectionAssert.AreEqual(none.OutputLines.ToList(), findingsOnly.OutputLines.ToList(), "the error is still reported");
+        StringAssert.StartsWith(findingsOnly.OutputLines[0], "broken/broken.bicep(2,8): error INFRA0001");
+
+        var brokenOnly = Check("check", "broken", "--bicep", TestEnvironment.BicepPath, "--fail-on-tool-errors", "false");
+        Assert.AreEqual(0, brokenOnly.ExitCode, brokenOnly.ToString());
+
+        var bad = Check("check", "infra", "--fail-on-tool-errors", "maybe");
+        Assert.AreEqual(2, bad.ExitCode, bad.ToString());
+        StringAssert.Contains(bad.StandardError, "--fail-on-tool-errors takes true or false");
+    }
+
+    [TestMethod]
+    public void Help_says_that_input_errors_exit_2_whatever_the_fail_level()
+    {
+        var help = Check("--help");
+        StringAssert.Contains(help.StandardError, "--fail-on-tool-errors true|false");
+        StringAssert.Contains(help.StandardError, "whatever the");
+    }
+
+    [TestMethod]
     public void Config_names_the_infralint_json_to_use()
     {
         var config = Path.Combine(workspace, "strict", "infralint.json");

@@ -11,7 +11,7 @@ public sealed class ParametersFileTests
     private const string Template = """
         param identityType string = 'SystemAssigned'
         param settingName string = 'FEATURE_FLAGS'
-        @secure()
+        // not @secure(): a @secure() value is a secret in every deployment, whatever its default (issue 23)
         param settingValue string = ''
 
         resource site 'Microsoft.Web/sites@2023-12-01' = {

@@ -10,9 +10,12 @@ internal sealed class BicepDocument
     public BicepDocument(IReadOnlyList<BicepResourceDeclaration> resources,
         IReadOnlyDictionary<string, BicepVariable> variables, IReadOnlyDictionary<string, BicepVariable> parameters,
         IReadOnlyList<BicepReference> references, BicepReference? usingTarget = null,
-        IReadOnlyDictionary<string, BicepVariable>? outputs = null, IReadOnlyList<string>? loadedTexts = null)
+        IReadOnlyDictionary<string, BicepVariable>? outputs = null, IReadOnlyList<string>? loadedTexts = null,
+        IReadOnlyList<string>? loadedJson = null, IReadOnlyList<string>? loadedYaml = null)
     {
         LoadedTexts = loadedTexts ?? [];
+        LoadedJson = loadedJson ?? [];
+        LoadedYaml = loadedYaml ?? [];
         Outputs = outputs ?? new Dictionary<string, BicepVariable>(StringComparer.Ordinal);
         References = references;
         Using = usingTarget;
@@ -35,6 +38,12 @@ internal sealed class BicepDocument
 
     /// <summary>The files the template reads with <c>loadTextContent('…')</c> (paths as written, relative to the file).</summary>
     public IReadOnlyList<string> LoadedTexts { get; }
+
+    /// <summary>The files the template reads with <c>loadJsonContent('…')</c>: the compiler inlines their data as <c>$fxv#N</c> variables.</summary>
+    public IReadOnlyList<string> LoadedJson { get; }
+
+    /// <summary>The files the template reads with <c>loadYamlContent('…')</c>.</summary>
+    public IReadOnlyList<string> LoadedYaml { get; }
 
     /// <summary>Module and import paths, in source order.</summary>
     public IReadOnlyList<BicepReference> References { get; }

@@ -132,6 +132,59 @@ internal sealed class BicepFrontEnd(BicepCompiler compiler, AnalysisOptions opti
         }
     }
 
+    /// <summary>What <paramref name="path"/> compiles to now (for comparing a generated template with its source); null when it does not compile.</summary>
+    public JObject? CompiledTemplate(string path, CancellationToken cancellation)
+    {
+        var (response, problem) = Request("bicep/compile", new { path }, path, cancellation);
+        if (problem is not null || !Succeeded(response!) || response!["contents"] is not JValue { Type: JTokenType.String } contents)
+            return null;
+        try
+        {
+            return ArmTemplateReader.Parse((string)contents!);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// The inline templates of <paramref name="compiled"/> (the compile output of <paramref name="path"/>, or a twin equal to
+    /// it) that the Bicep analysis of <paramref name="path"/> does not model: registry and ARM JSON modules, at any depth
+    /// of local modules.
+    /// </summary>
+    public IReadOnlySet<JObject> OpaqueModuleTemplates(string path, JObject compiled)
+    {
+        var opaque = new HashSet<JObject>(ReferenceEqualityComparer.Instance);
+        if (ModuleDocument(path) is { } document)
+            CollectOpaque(path, document, compiled, opaque, 0);
+        return opaque;
+    }
+
+    private void CollectOpaque(string path, BicepDocument document, JObject compiled, HashSet<JObject> opaque, int depth)
+    {
+        var entries = ArmResources.Read(compiled);
+        var declarations = MapDeclarations(entries, document);
+        foreach (var entry in entries)
+        {
+            if (!entry.Type.Equals("Microsoft.Resources/deployments", StringComparison.OrdinalIgnoreCase) ||
+                entry.Body["properties"]?["template"] is not JObject template)
+                continue;
+            var modulePath = declarations.GetValueOrDefault(entry.Body)?.ModulePath;
+            // The same test as Build's: what Build does not follow is opaque to the Bicep analysis.
+            if (modulePath is null || RegistryModuleCache.IsRegistryReference(modulePath) || !modulePath.EndsWith(".bicep", StringComparison.OrdinalIgnoreCase))
+            {
+                opaque.Add(template);
+                continue;
+            }
+            var moduleFile = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(path)!, modulePath));
+            if (depth + 1 < NestedDeployments.MaxDepth && ModuleDocument(moduleFile) is { } moduleDocument)
+                CollectOpaque(moduleFile, moduleDocument, template, opaque, depth + 1);
+            else
+                opaque.Add(template);
+        }
+    }
+
     // What a .bicepparam file writes as literals, at each param line. The compiler's evaluated values are not
     // used here: readEnvironmentVariable() and the like put values into them that are not in the file.
     private static List<SuppliedParameter> SuppliedLiterals(string path, BicepDocument parameters) =>

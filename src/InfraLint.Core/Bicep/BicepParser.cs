@@ -25,16 +25,16 @@ internal sealed class BicepParser
         var parser = new BicepParser(tokens);
         parser.ParseFile();
         return new BicepDocument(parser.resources, parser.variables, parser.parameters, parser.references, parser.usingTarget, parser.outputs,
-            LoadedTexts(tokens));
+            Loaded(tokens, "loadTextContent"), Loaded(tokens, "loadJsonContent"), Loaded(tokens, "loadYamlContent"));
     }
 
-    // loadTextContent('policy.xml') anywhere, also inside other calls: the compiler inlines the file's text.
-    private static List<string> LoadedTexts(IReadOnlyList<BicepToken> tokens)
+    // load*Content('policy.xml') anywhere, also inside other calls: the compiler inlines the file's text or data.
+    private static List<string> Loaded(IReadOnlyList<BicepToken> tokens, string function)
     {
         var paths = new List<string>();
         for (var i = 0; i + 2 < tokens.Count; i++)
         {
-            if (tokens[i].IsKeyword("loadTextContent") && tokens[i + 1].Is("(") && tokens[i + 2] is { Kind: BicepTokenKind.String, IsInterpolated: false } path
+            if (tokens[i].IsKeyword(function) && tokens[i + 1].Is("(") && tokens[i + 2] is { Kind: BicepTokenKind.String, IsInterpolated: false } path
                 && !paths.Contains(path.Text, StringComparer.Ordinal))
                 paths.Add(path.Text);
         }

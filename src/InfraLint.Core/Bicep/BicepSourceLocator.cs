@@ -18,6 +18,7 @@ internal sealed class BicepSourceLocator : ISourceLocator
     private readonly JObject? parameters;
     private readonly JObject? outputs;
     private readonly Dictionary<string, string?> loadedTexts = new(StringComparer.Ordinal);
+    private readonly LoadedDataLocator loadedData;
 
     public BicepSourceLocator(string filePath, BicepDocument document, JObject compiled,
         IReadOnlyDictionary<JObject, BicepResourceDeclaration> declarations)
@@ -28,6 +29,7 @@ internal sealed class BicepSourceLocator : ISourceLocator
         variables = compiled["variables"] as JObject;
         parameters = compiled["parameters"] as JObject;
         outputs = compiled["outputs"] as JObject;
+        loadedData = new LoadedDataLocator(filePath, document);
     }
 
     public SourceLocation Locate(JToken token, IReadOnlyList<PathSegment> remainder)
@@ -41,6 +43,10 @@ internal sealed class BicepSourceLocator : ISourceLocator
             }
             if (current is JProperty property && property.Parent is { } owner)
             {
+                // loadJsonContent()/loadYamlContent() data, inlined by the compiler as $fxv#N: in the loaded file.
+                if (ReferenceEquals(owner, variables) && property.Name.StartsWith("$fxv#", StringComparison.Ordinal) &&
+                    loadedData.Locate(property.Value, RelativePath(token, property.Value, remainder)) is { } inLoadedFile)
+                    return inLoadedFile;
                 if (ReferenceEquals(owner, variables) && document.Variables.TryGetValue(property.Name, out var variable))
                     return At(document.Locate(variable.Value, RelativePath(token, property.Value, remainder), (variable.Line, variable.Column)));
                 if (ReferenceEquals(owner, parameters) && document.Parameters.TryGetValue(property.Name, out var parameter))

@@ -45,4 +45,10 @@ public sealed record AnalysisOptions
     /// it out in <see cref="AnalysisResult.Deployments"/>, for the trust graph. Off by default: the models hold every
     /// template's JSON, which a plain check lets go of file by file.</summary>
     public bool CollectDeployments { get; init; }
+
+    /// <summary>
+    /// Analyse ARM JSON templates that the Bicep compiler wrote from a .bicep file of the analysed set as fully as any
+    /// other template. By default such a twin reports only what its source's analysis cannot show.
+    /// </summary>
+    public bool AnalyzeGeneratedTemplates { get; init; }
 }

@@ -5,6 +5,7 @@ using InfraLint.Core.Config;
 using InfraLint.Core.Trust;
 using InfraLint.Core.Packs;
 using InfraLint.Sdk;
+using Newtonsoft.Json.Linq;
 
 namespace InfraLint.Core.Engine;
 
@@ -34,6 +35,7 @@ public sealed class InfraLintEngine : IDisposable
     {
         var stopwatch = Stopwatch.StartNew();
         var ordered = files.OrderBy(f => f.Path, StringComparer.Ordinal).ToList();
+        UseInputs(ordered);
         var nextBicep = new string?[ordered.Count + 1];
         for (var i = ordered.Count - 1; i >= 0; i--)
             nextBicep[i] = IsBicepTemplate(ordered[i].Path) ? ordered[i].Path : nextBicep[i + 1];
@@ -51,6 +53,13 @@ public sealed class InfraLintEngine : IDisposable
         return Finish(entries, stopwatch);
     }
 
+    // The analysed set: a generated JSON template is a twin only of a .bicep file that is analysed too.
+    private HashSet<string> inputs = new(StringComparer.Ordinal);
+
+    /// <summary>Names the files of the run, so that a generated template can find its Bicep source among them.</summary>
+    internal void UseInputs(IEnumerable<InputFile> files) =>
+        inputs = files.Select(f => Path.GetFullPath(f.Path)).ToHashSet(StringComparer.Ordinal);
+
     private static bool IsBicepTemplate(string path) => path.EndsWith(".bicep", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Loads one input file and runs every rule on its templates; suppressions and severities apply later, in <see cref="Finish"/>.</summary>
@@ -67,11 +76,18 @@ public sealed class InfraLintEngine : IDisposable
         if (loaded.Models.Count > 0 && AttachDeployment(loaded.Models, file.Path, Configuration, options.Today, out deployment) is { } failure)
             findings.Add(failure);
         var rules = loaded.Models.Count > 0 ? RulesFor(file.Path) : [];
-        foreach (var model in loaded.Models)
+        var twin = isBicep || loaded.Models.Count == 0 ? null : Twin(file, loaded.Models[0], cancellation);
+        if (twin?.OutOfDate is { } outOfDate)
+            findings.Add(outOfDate);
+        // A twin of a Bicep file reports only what that file's analysis cannot show: the modules opaque there.
+        foreach (var model in loaded.Models.Where(m => twin?.Opaque is not { } opaque || m.Template.AncestorsAndSelf().Any(t => t is JObject o && opaque.Contains(o))))
             findings.AddRange(RunRules(model, rules));
         var suppressing = loaded.Models.Where(m => m.Language == SourceLanguage.ArmJson)
             .SelectMany(m => m.Resources).Where(r => FindingPolicy.MetadataSuppressions(r) is not null).ToList();
-        var dependencies = options.TrackDependencies ? Dependencies(file, isBicep, loaded, cancellation) : null;
+        var dependencies = !options.TrackDependencies ? null
+            : twin is { Source: null } ? null // a generated template without its source: the source may be added, so not reused
+            : twin is { Source: { } source } ? (Dependencies(file, isBicep, loaded, cancellation) is { } own && Bicep().FileReferences(source, cancellation) is { } sources ? [.. own, .. sources] : null)
+            : Dependencies(file, isBicep, loaded, cancellation);
         return new EntryAnalysis(file, findings, loaded.Models.Select(m => m.FilePath).ToList(), suppressing,
             loaded.Models.Count > 0, CompilerUnavailable: false, dependencies) { Deployment = options.CollectDeployments ? deployment : null };
     }
@@ -99,6 +115,44 @@ public sealed class InfraLintEngine : IDisposable
             Deployments = entries.Select(e => e.Deployment).OfType<DeploymentInfo>().ToList(),
         };
     }
+
+    /// <summary>
+    /// For an ARM JSON template the Bicep compiler wrote: its source among the analysed files, and either the inline
+    /// templates the source's analysis cannot see (the twin reports only those) or an INFRA0009 note when the
+    /// template no longer matches its source (it is then analysed on its own). Null for other templates.
+    /// </summary>
+    private GeneratedTwin? Twin(InputFile file, TemplateModel root, CancellationToken cancellation)
+    {
+        if (options.AnalyzeGeneratedTemplates || IsParametersFile(file.Path) || GeneratedTemplates.TemplateHash(root.Template) is not { } hash)
+            return null;
+        var candidates = GeneratedTemplates.Candidates(Path.GetFullPath(file.Path), inputs).ToList();
+        if (candidates.Count == 0 || Compiler() is null)
+            return new GeneratedTwin(null, null, null);
+        var sameName = Path.GetFileNameWithoutExtension(file.Path) + ".bicep";
+        foreach (var candidate in candidates)
+        {
+            JObject? compiled;
+            try
+            {
+                compiled = Bicep().CompiledTemplate(candidate, cancellation);
+            }
+            catch (BicepCompilerException)
+            {
+                // No answer to compare with (the source gets its own INFRA0002 when its turn comes): analysed on its own, not cached.
+                return new GeneratedTwin(null, null, null);
+            }
+            if (compiled is not null && GeneratedTemplates.IsBuiltFrom(root.Template, compiled))
+                return new GeneratedTwin(candidate, Bicep().OpaqueModuleTemplates(candidate, root.Template), null);
+            if (compiled is null && Path.GetFileName(candidate) == sameName)
+                return new GeneratedTwin(candidate, null, null); // the source does not compile (its own INFRA0001): nothing to compare with
+        }
+        // Only a source of the same name says which file it is out of date with.
+        if (!candidates.Any(c => Path.GetFileName(c) == sameName))
+            return new GeneratedTwin(null, null, null);
+        return new GeneratedTwin(candidates[0], null, ToolDiagnostics.At(ToolDiagnostics.GeneratedTemplateOutOfDate, root.Locate((JToken?)hash.Parent ?? hash), sameName));
+    }
+
+    private sealed record GeneratedTwin(string? Source, IReadOnlySet<JObject>? Opaque, Finding? OutOfDate);
 
     // What a result depends on. Results that could not be analysed (a compile error, a missing module, broken
     // JSON) are not reused: what fixes them, a restored module or a new file, need not be a file they name.
@@ -164,6 +218,18 @@ public sealed class InfraLintEngine : IDisposable
         }
     }
 
+    private static bool IsGenerated(string template)
+    {
+        try
+        {
+            return GeneratedTemplates.TemplateHash(ArmTemplateReader.Parse(File.ReadAllText(template))) is not null;
+        }
+        catch (Exception e) when (e is Newtonsoft.Json.JsonException or IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
+    }
+
     private static bool IsParametersFile(string path) =>
         path.EndsWith(".bicepparam", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".parameters.json", StringComparison.OrdinalIgnoreCase);
 
@@ -178,6 +244,10 @@ public sealed class InfraLintEngine : IDisposable
             var loaded = ArmFrontEnd.Load(file);
             if (loaded.ParametersFor is not var (template, values, supplied))
                 return loaded;
+            // main.parameters.json beside main.bicep and the main.json built from it: the values go to the source.
+            if (!options.AnalyzeGeneratedTemplates && template.EndsWith(".json", StringComparison.OrdinalIgnoreCase) &&
+                Path.ChangeExtension(template, ".bicep") is var source && File.Exists(source) && IsGenerated(template))
+                template = source;
             // A parameters file: its template, analysed with these values.
             var result = !template.EndsWith(".bicep", StringComparison.OrdinalIgnoreCase) ? ArmFrontEnd.Load(new InputFile(template), values, supplied)
                 : Compiler() is null ? LoadResult.Skipped

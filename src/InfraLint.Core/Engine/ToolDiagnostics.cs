@@ -50,7 +50,16 @@ public static class ToolDiagnostics
         Description: "A rule threw an exception while it analyzed a template; that rule reported nothing for the file, " +
             "and every other rule and file was still analyzed.");
 
-    public static IReadOnlyList<RuleDescriptor> All { get; } = [TemplateNotAnalyzed, CompilerFailed, InvalidConfiguration, UselessSuppression, RuleFailed];
+    public static readonly RuleDescriptor GeneratedTemplateOutOfDate = new(
+        Id: "INFRA0009",
+        Title: "A generated template is out of date with its Bicep source",
+        MessageFormat: "Out of date with {0}: rebuild it (bicep build {0}); until then it is analysed on its own",
+        Category: RuleCategory.Tooling,
+        DefaultSeverity: Severity.Suggestion,
+        Description: "An ARM JSON template that the Bicep compiler wrote from a .bicep file of the analysed set no longer matches " +
+            "what that file compiles to, so it may deploy something other than the source says; it is analysed as a template of its own.");
+
+    public static IReadOnlyList<RuleDescriptor> All { get; } = [TemplateNotAnalyzed, CompilerFailed, InvalidConfiguration, UselessSuppression, RuleFailed, GeneratedTemplateOutOfDate];
 
     internal static Finding At(RuleDescriptor descriptor, SourceLocation? location, params object?[] args) =>
         new(descriptor, descriptor.DefaultSeverity, location, descriptor.FormatMessage(args));

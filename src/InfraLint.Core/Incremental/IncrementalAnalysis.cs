@@ -57,6 +57,7 @@ public sealed class IncrementalAnalysis(AnalysisOptions options, string cacheFil
         // The compiler starts only when a file is analysed; rule packs are read either way, so that cached pack
         // findings keep their rule's metadata and SARIF lists the same packs as a full run.
         using var engine = new InfraLintEngine(options with { TrackDependencies = true });
+        engine.UseInputs(files);
         var packSet = engine.PacksFor(files.Select(f => f.Path));
         var packs = packSet.Packs;
         var catalogueById = Catalogue(packs);
@@ -129,6 +130,7 @@ public sealed class IncrementalAnalysis(AnalysisOptions options, string cacheFil
             "compiler=" + compiler,
             "config=" + (options.ConfigFile is null ? "" : Path.GetFullPath(options.ConfigFile)),
             "restore=" + options.RestoreModules,
+            "generated=" + options.AnalyzeGeneratedTemplates,
             "timeout=" + (int)options.CompileTimeout.TotalSeconds);
     }
 

@@ -37,7 +37,7 @@ public sealed partial class GatewayKeyAuthenticationRule : Rule
         {
             var properties = ApiGateway.PropertiesOf(template, resource);
             if (properties?.Property("value", StringComparison.OrdinalIgnoreCase) is { } value && ListedKeys.In(template, value.Value) is var (function, listed)
-                && ListedKeys.TargetTypes(template, listed).Any(t => t.StartsWith(AccountType, StringComparison.OrdinalIgnoreCase)))
+                && ListedKeys.TargetTypes(template, value.Value, listed).Any(t => t.StartsWith(AccountType, StringComparison.OrdinalIgnoreCase)))
                 report.ReportAt(Rule, resource, value, $"Named value '{name}'", $"it holds {function}() of the AI account");
         }
     }

@@ -42,7 +42,7 @@ public sealed class MissingManagedIdentityRule : Rule
     {
         foreach (var resource in template.Resources.Where(r => !r.IsExisting && ComputeTypes.Contains(r.Type)))
         {
-            if (HasNoIdentity(template, resource))
+            if (HasNoIdentity(template, resource) && !IsEmptyFlexibleScaleSet(template, resource))
                 report.Report(Rule, resource, resource.DisplayName, resource.Type);
         }
     }
@@ -61,6 +61,19 @@ public sealed class MissingManagedIdentityRule : Rule
             return resolved?["type"] is { } typeToken && template.Evaluate(typeToken).AsString is { } partialType && IsNone(partialType);
         }
         return known["type"] is not JValue { Type: JTokenType.String } type || IsNone((string)type!);
+    }
+
+    // A Flexible-orchestration scale set without a virtualMachineProfile runs nothing itself: it groups
+    // virtual machines declared on their own (each with its own identity, checked as a VM).
+    private static bool IsEmptyFlexibleScaleSet(TemplateModel template, ResourceModel resource)
+    {
+        if (!resource.Is("Microsoft.Compute/virtualMachineScaleSets") || resource.Properties is null ||
+            template.Resolve(resource.Properties) is not JObject properties)
+            return false;
+        var mode = properties.Property("orchestrationMode", StringComparison.OrdinalIgnoreCase) is { } modeProperty
+            ? template.Evaluate(modeProperty.Value).AsString : null;
+        return string.Equals(mode, "Flexible", StringComparison.OrdinalIgnoreCase) &&
+            properties.Property("virtualMachineProfile", StringComparison.OrdinalIgnoreCase) is null;
     }
 
     private static bool IsNone(string type) => type.Trim().Equals("None", StringComparison.OrdinalIgnoreCase);

@@ -41,4 +41,23 @@ internal sealed record ConfigurationEntry(
     JToken? Value,
     bool IsSecretReference,
     JToken? ReferencedValue,
-    bool IsOpaque = false);
+    bool IsOpaque = false)
+{
+    /// <summary>
+    /// The entry as the subject of a message: "App setting 'X'"; for a collection InfraLint cannot take apart, where it
+    /// is set; "… whose name is computed at deployment" only when the name is an expression of deployment-time values.
+    /// </summary>
+    public string Subject => Name is not null ? $"{Kind.Describe()} '{Name}'"
+        : IsOpaque && Anchor is JProperty whole ? $"{Kind.Describe()} in '{whole.Name}', set as a whole by an expression"
+        : SettingNames.Computed(Kind.Describe());
+}
+
+/// <summary>How messages name a setting or secret whose name InfraLint does not know.</summary>
+internal static class SettingNames
+{
+    /// <summary>"App setting whose name is computed at deployment".</summary>
+    public static string Computed(string kind) => kind + " whose name is computed at deployment";
+
+    /// <summary>"Secret 'x'", or <see cref="Computed"/> when the name is not known.</summary>
+    public static string Subject(string kind, string? name) => name is not null ? $"{kind} '{name}'" : Computed(kind);
+}

@@ -25,9 +25,61 @@ internal static class ListedKeys
     }
 
     /// <summary>
-    /// The resource types the expression names: a type written in it (<c>resourceId('Microsoft.Storage/…')</c>),
-    /// or the type of a resource of this template whose symbolic name it uses (languageVersion 2.0: <c>listKeys('storage', …)</c>).
+    /// The resource types the expression <paramref name="token"/> names, best evidence first: a type written in it
+    /// (<c>resourceId('Microsoft.Storage/…')</c>) or the type of a resource of this template whose symbolic name it
+    /// uses (languageVersion 2.0: <c>listKeys('storage', …)</c>); the resources it points at through variables, module
+    /// parameters and callers (<c>listKeys(storageAccountId, …)</c> with the caller's <c>storage.id</c>); the service a
+    /// connection string it writes is for; the service a parameter it reads is named after.
     /// </summary>
-    public static IEnumerable<string> TargetTypes(TemplateModel template, TemplateValue value) =>
-        value.Literals.Select(l => template.Resources.FirstOrDefault(r => string.Equals(r.SymbolicName, l, StringComparison.Ordinal))?.Type ?? l);
+    public static IEnumerable<string> TargetTypes(TemplateModel template, JToken token, TemplateValue value)
+    {
+        foreach (var literal in value.Literals)
+            yield return template.Resources.FirstOrDefault(r => string.Equals(r.SymbolicName, literal, StringComparison.Ordinal))?.Type ?? literal;
+        if (template.Deployment is { } deployment)
+        {
+            foreach (var reference in deployment.References(template, token))
+            {
+                if (reference.Type is { } type)
+                    yield return type;
+            }
+        }
+        foreach (var literal in value.Literals)
+        {
+            if (ServiceOfConnectionString(literal) is { } type)
+                yield return type;
+        }
+        foreach (var parameter in value.Parameters)
+        {
+            if (ServiceOfName(parameter) is { } type)
+                yield return type;
+        }
+    }
+
+    // What a connection string template is for: its keys and host names say it.
+    private static string? ServiceOfConnectionString(string text) =>
+        text.Contains("AccountEndpoint=", StringComparison.OrdinalIgnoreCase) || text.Contains(".documents.azure.com", StringComparison.OrdinalIgnoreCase) ? "Microsoft.DocumentDB/databaseAccounts"
+        : text.Contains("DefaultEndpointsProtocol=", StringComparison.OrdinalIgnoreCase) || text.Contains("AccountKey=", StringComparison.OrdinalIgnoreCase) || text.Contains(".core.windows.net", StringComparison.OrdinalIgnoreCase) ? "Microsoft.Storage/storageAccounts"
+        : text.Contains("EntityPath=", StringComparison.OrdinalIgnoreCase) ? "Microsoft.EventHub/namespaces"
+        : text.Contains(".servicebus.windows.net", StringComparison.OrdinalIgnoreCase) || text.Contains("Endpoint=sb://", StringComparison.OrdinalIgnoreCase) ? "Microsoft.ServiceBus/namespaces"
+        : text.Contains(".redis.cache.windows.net", StringComparison.OrdinalIgnoreCase) || text.Contains(".redis.azure.net", StringComparison.OrdinalIgnoreCase) ? "Microsoft.Cache/redis"
+        : text.Contains(".search.windows.net", StringComparison.OrdinalIgnoreCase) ? "Microsoft.Search/searchServices"
+        : text.Contains(".openai.azure.com", StringComparison.OrdinalIgnoreCase) || text.Contains(".cognitiveservices.azure.com", StringComparison.OrdinalIgnoreCase) ? "Microsoft.CognitiveServices/accounts"
+        : null;
+
+    // storageAccountId, serviceBusNamespaceResourceId, cosmosDbAccountName, apimSubscriptionId: the parameter says which service it names.
+    private static string? ServiceOfName(string parameter)
+    {
+        var name = parameter.Replace("_", string.Empty, StringComparison.Ordinal).Replace("-", string.Empty, StringComparison.Ordinal).ToLowerInvariant();
+        return name.Contains("subscription", StringComparison.Ordinal) && (name.Contains("apim", StringComparison.Ordinal) || name.Contains("apimanagement", StringComparison.Ordinal))
+                ? "Microsoft.ApiManagement/service/subscriptions"
+            : name.Contains("servicebus", StringComparison.Ordinal) ? "Microsoft.ServiceBus/namespaces"
+            : name.Contains("eventhub", StringComparison.Ordinal) ? "Microsoft.EventHub/namespaces"
+            : name.Contains("cosmos", StringComparison.Ordinal) ? "Microsoft.DocumentDB/databaseAccounts"
+            : name.Contains("redis", StringComparison.Ordinal) ? "Microsoft.Cache/redis"
+            : name.Contains("search", StringComparison.Ordinal) ? "Microsoft.Search/searchServices"
+            : name.Contains("openai", StringComparison.Ordinal) || name.Contains("cognitive", StringComparison.Ordinal) || name.Contains("aiservices", StringComparison.Ordinal)
+                ? "Microsoft.CognitiveServices/accounts"
+            : name.Contains("storage", StringComparison.Ordinal) ? "Microsoft.Storage/storageAccounts"
+            : null;
+    }
 }

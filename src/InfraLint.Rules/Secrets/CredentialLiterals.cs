@@ -113,6 +113,8 @@ internal static partial class CredentialLiterals
         if (value.Contains("://", StringComparison.Ordinal) || value.StartsWith('/') || value.StartsWith('[') ||
             value.StartsWith("@Microsoft.KeyVault(", StringComparison.OrdinalIgnoreCase))
             return false;
+        if (IsReference(value))
+            return false; // '#/components/schemas/Token', 'schemas/token.json#/definitions/x', './token.yaml': where a value is described
         if (Guid().IsMatch(value))
             return false; // role definition, tenant, client and object IDs: they identify, they do not authenticate
         if (WordsOnly().IsMatch(value) || NameOrPath().IsMatch(value))
@@ -121,6 +123,13 @@ internal static partial class CredentialLiterals
             + (value.Any(c => !char.IsLetterOrDigit(c)) ? 1 : 0);
         return classes >= 2 && DistinctCharacters(value) >= 6 && Entropy(value) >= 3.0;
     }
+
+    // URI fragments, JSON pointers and schema references ($ref values) name a place in a document.
+    private static bool IsReference(string value) =>
+        value.StartsWith('#') || value.Contains("#/", StringComparison.Ordinal) || value.StartsWith("./", StringComparison.Ordinal) ||
+        value.StartsWith("../", StringComparison.Ordinal) ||
+        value.EndsWith(".json", StringComparison.OrdinalIgnoreCase) || value.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) ||
+        value.EndsWith(".yml", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>True for values that only stand in for a secret: <c>&lt;key&gt;</c>, <c>xxxx</c>, <c>changeme</c>, one repeated character.</summary>
     public static bool IsPlaceholder(string value)

@@ -30,7 +30,17 @@ public sealed class HardCodedCredentialRule : Rule
                 Scan(defaultValue.Value, parameter.Name, false, (token, found) => report.ReportAt(Rule, token, found.Kind, found.Length, $"the default value of parameter '{parameter.Name}'"));
         }
         foreach (var variable in Declarations(root, "variables"))
-            Scan(variable.Value, variable.Name, false, (token, found) => report.ReportAt(Rule, token, found.Kind, found.Length, $"variable '{variable.Name}'"));
+        {
+            Scan(variable.Value, variable.Name, false, (token, found) =>
+            {
+                if (InLoadedText(template, token) is { } line)
+                    report.ReportAt(Rule, line, token, found.Kind, found.Length, $"'{Path.GetFileName(line.FilePath)}'");
+                else if (IsGenerated(variable.Name))
+                    report.ReportAt(Rule, token, found.Kind, found.Length, LoadedDataName(template, variable, token));
+                else
+                    report.ReportAt(Rule, token, found.Kind, found.Length, $"variable '{variable.Name}'");
+            });
+        }
         foreach (var resource in template.Resources)
         {
             var isVaultSecret = resource.Is("Microsoft.KeyVault/vaults/secrets");
@@ -39,7 +49,12 @@ public sealed class HardCodedCredentialRule : Rule
                 if (property.Name.Equals("resources", StringComparison.OrdinalIgnoreCase))
                     continue; // child resources are resources of their own
                 Scan(property.Value, property.Name, false, (token, found) =>
-                    report.ReportAt(Rule, resource, token, found.Kind, found.Length, $"'{PathIn(resource, token)}' of '{resource.DisplayName}'"),
+                    {
+                        if (InLoadedText(template, token) is { } line)
+                            report.ReportAt(Rule, resource, line, token, found.Kind, found.Length, $"'{Path.GetFileName(line.FilePath)}' loaded into '{resource.DisplayName}'");
+                        else
+                            report.ReportAt(Rule, resource, token, found.Kind, found.Length, $"'{PathIn(resource, token)}' of '{resource.DisplayName}'");
+                    },
                     skip: t => IsNestedTemplate(resource, t), secretValue: isVaultSecret ? resource.Properties.Child("value") : null);
             }
         }
@@ -59,6 +74,33 @@ public sealed class HardCodedCredentialRule : Rule
         }
     }
 
+    // The compiler's variables for loadJsonContent()/loadYamlContent() data ($fxv#0): no name a user wrote.
+    private static bool IsGenerated(string variable) => variable.StartsWith("$fxv#", StringComparison.Ordinal);
+
+    // Named after the file the data came from and the key, as the user sees them: 'openapi.json' at 'components.securitySchemes.key'.
+    private static string LoadedDataName(TemplateModel template, JProperty variable, JToken token)
+    {
+        var key = token.Path.Length > variable.Value.Path.Length ? token.Path[variable.Value.Path.Length..].TrimStart('.') : string.Empty;
+        var location = template.Locate(token);
+        var file = location.FilePath != template.FilePath ? $"'{Path.GetFileName(location.FilePath)}'" : "a file loaded with load*Content()";
+        return key.Length > 0 ? $"{file} at '{key}'" : file;
+    }
+
+    // A credential inside text a template loads with loadTextContent(): at its own line of that file.
+    private static SourceLocation? InLoadedText(TemplateModel template, JToken token)
+    {
+        var value = token is JProperty property ? property.Value : token;
+        if (value is not JValue { Type: JTokenType.String } text || template.LoadedFileOf(value) is not { } file)
+            return null;
+        var lines = ((string)text!).Split('\n');
+        for (var i = 0; i < lines.Length; i++)
+        {
+            if (CredentialLiterals.Find(lines[i]) is not null || lines[i].Contains("PRIVATE KEY-----", StringComparison.Ordinal))
+                return new SourceLocation(file, i + 1, lines[i].Length - lines[i].TrimStart().Length + 1);
+        }
+        return new SourceLocation(file, 1, 1);
+    }
+
     private static IEnumerable<JProperty> Declarations(JObject root, string section) =>
         root.GetValue(section, StringComparison.OrdinalIgnoreCase) is JObject declarations ? declarations.Properties() : [];
 
@@ -73,7 +115,7 @@ public sealed class HardCodedCredentialRule : Rule
     /// the value is written under: a property key, or the <c>name</c> of a <c>{ name, value }</c> entry.
     /// </summary>
     private static void Scan(JToken token, string name, bool secretContext, Action<JToken, CredentialLiteral> found,
-        Func<JToken, bool>? skip = null, JToken? secretValue = null, int depth = 0)
+        Func<JToken, bool>? skip = null, JToken? secretValue = null, int depth = 0, bool example = false)
     {
         if (depth > 64 || (skip?.Invoke(token) ?? false))
             return;
@@ -87,21 +129,25 @@ public sealed class HardCodedCredentialRule : Rule
                 {
                     // { name: 'X', value: … } and X: { value: … } (parameter values, connection strings) write a value under X.
                     var inner = property.Name.Equals("value", StringComparison.OrdinalIgnoreCase) ? entryName ?? name : property.Name;
-                    Scan(property.Value, inner, false, found, skip, secretValue, depth + 1);
+                    Scan(property.Value, inner, false, found, skip, secretValue, depth + 1, example || IsExample(property.Name));
                 }
                 break;
             case JArray array:
                 foreach (var item in array)
-                    Scan(item, name, secretContext, found, skip, secretValue, depth + 1);
+                    Scan(item, name, secretContext, found, skip, secretValue, depth + 1, example);
                 break;
             case JValue { Type: JTokenType.String } value:
-                if (Credential((string)value!, name, secretContext) is { } credential)
+                if (Credential((string)value!, name, secretContext, example) is { } credential)
                     found(value.Parent is JProperty property ? property : value, credential);
                 break;
         }
     }
 
-    private static CredentialLiteral? Credential(string text, string name, bool secretContext)
+    // OpenAPI and JSON Schema examples show what a value looks like: only a credential of a known shape counts there.
+    private static bool IsExample(string property) =>
+        property is "example" or "examples" or "x-example" or "x-examples" or "x-ms-examples";
+
+    private static CredentialLiteral? Credential(string text, string name, bool secretContext, bool example)
     {
         if (ExpressionLiterals.IsExpression(text))
         {
@@ -113,6 +159,8 @@ public sealed class HardCodedCredentialRule : Rule
         if (CredentialLiterals.Find(literal) is { } known)
             return known;
         // A property called just 'key' is the label of a { key, value } entry (tags, enrichments, key-values), not a key.
+        if (example)
+            return null;
         var secretShaped = secretContext || (SecretShapes.IsSecretName(name) && !name.Equals("key", StringComparison.OrdinalIgnoreCase))
             || name.Equals("secureValue", StringComparison.OrdinalIgnoreCase);
         return secretShaped && !SecretShapes.IsIdentityBasedName(name) && !SecretShapes.IsCredentialFree(literal) && CredentialLiterals.LooksRandom(literal)

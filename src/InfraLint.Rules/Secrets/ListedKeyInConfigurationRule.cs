@@ -13,7 +13,7 @@ public sealed class ListedKeyInConfigurationRule : Rule
     public static readonly RuleDescriptor Rule = new(
         Id: "INFRA1002",
         Title: "Keys or connection strings from list*() flow into app configuration",
-        MessageFormat: "{0} '{1}' of '{2}' takes a key from {3}() of {4}; {5}",
+        MessageFormat: "{0} of '{1}' takes a key from {2}() of {3}; {4}",
         Category: RuleCategory.Secrets,
         DefaultSeverity: Severity.Warning,
         Description: "The result of a list*() call (listKeys, listConnectionStrings, listCredentials, listSecrets, listAdminKeys, listQueryKeys) is copied into app settings, environment variables, connection strings or container app secrets, where the key sits in plain configuration.");
@@ -21,6 +21,11 @@ public sealed class ListedKeyInConfigurationRule : Rule
     // Resource type prefix (provider/type) -> what it is, and the identity-based way to reach it.
     private static readonly (string TypePrefix, string Service, string Alternative)[] Services =
     [
+        // API Management subscription keys identify the caller to the gateway; there is no Entra ID sign-in that replaces them.
+        ("Microsoft.ApiManagement/service/subscriptions", "an API Management subscription",
+            "subscription keys have no Microsoft Entra ID alternative: reference the key from Key Vault, or require an Entra ID token (validate-jwt or validate-azure-ad-token) instead of a subscription"),
+        ("Microsoft.ApiManagement/service", "an API Management service",
+            "reference the key from Key Vault, or require an Entra ID token (validate-jwt or validate-azure-ad-token) instead of a subscription"),
         ("Microsoft.Storage/storageAccounts", "a storage account", "use an identity-based connection and grant the app's managed identity a Storage data role (e.g. Storage Blob Data Contributor)"),
         ("Microsoft.ServiceBus/namespaces", "a Service Bus namespace", "use an identity-based connection (fullyQualifiedNamespace) and grant Azure Service Bus Data Sender or Receiver"),
         ("Microsoft.EventHub/namespaces", "an Event Hubs namespace", "use an identity-based connection (fullyQualifiedNamespace) and grant Azure Event Hubs Data Sender or Receiver"),
@@ -49,32 +54,35 @@ public sealed class ListedKeyInConfigurationRule : Rule
     {
         foreach (var entry in ConfigurationEntries.Of(template))
         {
-            if (ListedKeys.In(template, entry.Value ?? entry.ReferencedValue) is var (function, value))
-                Report(template, report, entry.Owner, entry.Anchor, entry.Kind.Describe(), entry.Name, function, value);
+            if ((entry.Value ?? entry.ReferencedValue) is { } token && ListedKeys.In(template, token) is var (function, value))
+                Report(template, report, entry.Owner, entry.Anchor, entry.Subject, function, token, value);
         }
         foreach (var secret in ContainerAppSecrets.Of(template))
         {
-            if (ListedKeys.In(template, secret.Value) is var (function, value))
-                Report(template, report, secret.Owner, secret.Anchor, "Secret", secret.Name, function, value);
+            if (secret.Value is { } token && ListedKeys.In(template, token) is var (function, value))
+                Report(template, report, secret.Owner, secret.Anchor, SettingNames.Subject("Secret", secret.Name), function, token, value);
         }
     }
 
-    private static void Report(TemplateModel template, FindingSink report, ResourceModel owner, JToken anchor, string kind, string? name,
-        string function, TemplateValue value)
+    private static void Report(TemplateModel template, FindingSink report, ResourceModel owner, JToken anchor, string subject,
+        string function, JToken token, TemplateValue value)
     {
-        var (service, alternative) = TargetService(template, value);
-        report.ReportAt(Rule, owner, anchor, kind, name ?? "(computed name)", owner.DisplayName, function, service, alternative);
+        var (service, alternative) = TargetService(template, token, value);
+        report.ReportAt(Rule, owner, anchor, subject, owner.DisplayName, function, service, alternative);
     }
 
     // The service whose keys are listed: a resource type written in the expression (resourceId('Microsoft.Storage/…')),
     // or the symbolic name of a resource of this template (languageVersion 2.0: listKeys('storage', …)).
-    private static (string Service, string Alternative) TargetService(TemplateModel template, TemplateValue value)
+    // The first type with a known service wins: the evidence comes best first (ListedKeys.TargetTypes).
+    private static (string Service, string Alternative) TargetService(TemplateModel template, JToken token, TemplateValue value)
     {
-        var types = ListedKeys.TargetTypes(template, value).ToList();
-        foreach (var (prefix, service, alternative) in Services)
+        foreach (var type in ListedKeys.TargetTypes(template, token, value))
         {
-            if (types.Any(t => t.StartsWith(prefix, StringComparison.OrdinalIgnoreCase)))
-                return (service, alternative);
+            foreach (var (prefix, service, alternative) in Services)
+            {
+                if (type.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
+                    return (service, alternative);
+            }
         }
         return ("another resource", AnyService);
     }

@@ -32,6 +32,8 @@ public sealed class ListedKeyInKeyVaultRule : Rule
         ("Microsoft.SignalRService/webPubSub", "a Web PubSub service", "grant the callers' managed identities Web PubSub Service Owner"),
     ];
 
+    private static readonly string[] NoEntraId = ["Microsoft.ApiManagement/service"];
+
     public override RuleDescriptor Descriptor => Rule;
 
     public override void Analyze(TemplateModel template, FindingSink report)
@@ -41,11 +43,26 @@ public sealed class ListedKeyInKeyVaultRule : Rule
             var properties = secret.Properties is null ? null : template.ResolvePartially(secret.Properties) as JObject;
             if (properties?.Property("value", StringComparison.OrdinalIgnoreCase) is not { } value || ListedKeys.In(template, value.Value) is not var (function, listed))
                 continue;
-            var types = ListedKeys.TargetTypes(template, listed).ToList();
-            var service = Services.FirstOrDefault(s => types.Any(t => t.StartsWith(s.TypePrefix, StringComparison.OrdinalIgnoreCase)));
-            if (service.Service is not null)
-                report.ReportAt(Rule, secret, value, SecretName(template, secret), function, service.Service, service.Alternative);
+            // The first type with a known service decides; a service without Entra ID access (an API Management
+            // subscription) belongs in Key Vault.
+            if (ServiceOf(ListedKeys.TargetTypes(template, value.Value, listed)) is var (service, alternative))
+                report.ReportAt(Rule, secret, value, SecretName(template, secret), function, service, alternative);
         }
+    }
+
+    private static (string Service, string Alternative)? ServiceOf(IEnumerable<string> types)
+    {
+        foreach (var type in types)
+        {
+            if (NoEntraId.Any(p => type.StartsWith(p, StringComparison.OrdinalIgnoreCase)))
+                return null;
+            foreach (var (prefix, service, alternative) in Services)
+            {
+                if (type.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
+                    return (service, alternative);
+            }
+        }
+        return null;
     }
 
     private static string SecretName(TemplateModel template, ResourceModel secret) =>

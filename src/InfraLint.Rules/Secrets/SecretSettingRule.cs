@@ -11,7 +11,7 @@ public sealed class SecretSettingRule : Rule
     public static readonly RuleDescriptor Rule = new(
         Id: "INFRA1001",
         Title: "Secret-shaped app setting or environment variable has a plain value",
-        MessageFormat: "{0} '{1}' of '{2}' holds a secret in plain text; use a Key Vault reference, a secret reference or a managed identity",
+        MessageFormat: "{0} of '{1}' holds a secret in plain text; use a Key Vault reference, a secret reference or a managed identity",
         Category: RuleCategory.Secrets,
         DefaultSeverity: Severity.Warning,
         Description: "An app setting, connection string or container environment variable whose name says it holds a secret, " +
@@ -27,7 +27,7 @@ public sealed class SecretSettingRule : Rule
             if (entry.IsSecretReference || entry.Value is null || (entry.Name is { } name && SecretShapes.IsIdentityBasedName(name)))
                 continue;
             if (IsSecret(template, entry))
-                report.ReportAt(Rule, entry.Owner, entry.Anchor, entry.Kind.Describe(), entry.Name ?? "(computed name)", entry.Owner.DisplayName);
+                report.ReportAt(Rule, entry.Owner, entry.Anchor, entry.Subject, entry.Owner.DisplayName);
         }
     }
 
@@ -38,6 +38,8 @@ public sealed class SecretSettingRule : Rule
             return value.Literals.Any(l => SecretShapes.IsCredentialTemplate(l) || CredentialLiterals.Find(l) is not null); // only what its expression shows
         if (IsKeyVaultReference(value))
             return false;
+        if (SecureParameters.Reads(template, value))
+            return true; // a @secure() parameter is a secret whatever its name or default, and plain in config here
         var secretName = entry.Name is { } name && SecretShapes.IsSecretName(name);
         if (value.AsString is { } known)
         {
