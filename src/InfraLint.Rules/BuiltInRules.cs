@@ -32,6 +32,7 @@ public static class BuiltInRules
         new IdentityInBothEnvironmentsRule(),
         new DeploymentAndRuntimeIdentityRule(),
         new ModelCallerExecutesRule(),
+        new PipelineActsAsWorkloadRule(),
         new GatewayBypassRule(),
         new GatewayKeyAuthenticationRule(),
         new GatewayTokenLimitRule(),

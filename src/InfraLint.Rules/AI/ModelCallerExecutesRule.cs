@@ -20,7 +20,7 @@ public sealed class ModelCallerExecutesRule : Rule
             "the write, trigger or approve class on a production scope outside the AI service itself.");
 
     private const string AiAccountType = "Microsoft.CognitiveServices/accounts";
-    private const ActionClasses Execution = ActionClasses.Write | ActionClasses.Trigger | ActionClasses.Approve;
+    private const ActionClasses Execution = ActionClassNames.Execution;
 
     public override RuleDescriptor Descriptor => Rule;
 
@@ -39,7 +39,7 @@ public sealed class ModelCallerExecutesRule : Rule
                 callers[principal] = calls = HowItCallsModels(deployment, principal);
             if (calls is null)
                 continue;
-            report.ReportAt(Rule, assignment.Resource, token, principal.Name, calls, Classes(role.Classes!.Value & Execution), role.Name, scope.Description);
+            report.ReportAt(Rule, assignment.Resource, token, principal.Name, calls, ActionClassNames.Execute(role.Classes!.Value & Execution), role.Name, scope.Description);
         }
     }
 
@@ -73,8 +73,4 @@ public sealed class ModelCallerExecutesRule : Rule
         ReferenceEquals(owner, compute) ||
         (owner.Type.StartsWith(compute.Type + "/", StringComparison.OrdinalIgnoreCase) && compute.EvaluatedName is { } name &&
          owner.EvaluatedName?.StartsWith(name + "/", StringComparison.OrdinalIgnoreCase) == true);
-
-    private static string Classes(ActionClasses classes) =>
-        string.Join(" and ", new[] { (ActionClasses.Write, "write"), (ActionClasses.Trigger, "trigger"), (ActionClasses.Approve, "approve") }
-            .Where(c => (classes & c.Item1) != 0).Select(c => c.Item2));
 }
