@@ -38,5 +38,6 @@ public static class BuiltInRules
         new GatewayTokenLimitRule(),
         new GatewayTokenMetricsRule(),
         new ListedKeyInKeyVaultRule(),
+        new SecretReadersRule(),
     }.OrderBy(r => r.Descriptor.Id, StringComparer.Ordinal).ToArray();
 }

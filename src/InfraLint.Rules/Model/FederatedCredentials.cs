@@ -75,15 +75,6 @@ internal static class FederatedCredentials
         }
     }
 
-    /// <summary>
-    /// Every user-assigned identity of the deployment that is the same resource as <paramref name="identity"/>
-    /// (a declared identity and <c>existing</c> references to it in modules).
-    /// </summary>
-    public static IReadOnlyList<IdentityInfo> SameIdentity(DeploymentInfo deployment, IdentityInfo identity) =>
-        deployment.Identities.Where(i => ReferenceEquals(i, identity) ||
-            (i.Kind == IdentityKind.UserAssigned && identity.Resource?.EvaluatedName is { } name &&
-             string.Equals(i.Resource?.EvaluatedName, name, StringComparison.OrdinalIgnoreCase))).ToList();
-
     // The parent is the first name segment: 'id-app/github' (or format('{0}/{1}', parameters('name'), …)).
     private static IdentityInfo? Parent(TemplateModel template, DeploymentInfo deployment, ResourceModel credential)
     {

@@ -31,7 +31,7 @@ public sealed class PipelineActsAsWorkloadRule : Rule
         {
             if (credential is not { Identity: { } identity, IsKubernetes: false, System: { } system })
                 continue;
-            var same = FederatedCredentials.SameIdentity(deployment, identity);
+            var same = RoleAssignments.SameIdentity(deployment, identity);
             var reasons = new List<string>();
             var fixes = new List<string>();
             if (RuntimeUse(deployment, same, credential) is { } runtime)
