@@ -33,6 +33,7 @@ public static class BuiltInRules
         new DeploymentAndRuntimeIdentityRule(),
         new ModelCallerExecutesRule(),
         new PipelineActsAsWorkloadRule(),
+        new SharedIdentityUnrelatedWorkloadsRule(),
         new GatewayBypassRule(),
         new GatewayKeyAuthenticationRule(),
         new GatewayTokenLimitRule(),

@@ -56,7 +56,7 @@ public sealed class ModelCallerExecutesRule : Rule
         {
             if (deployment.TemplateOf(compute) is not { } owner)
                 continue;
-            var endpoint = Settings(owner, compute)
+            var endpoint = ConfigurationEntries.ValuesOf(owner, compute)
                 .SelectMany(value => deployment.References(owner, value))
                 .FirstOrDefault(r => string.Equals(r.Type, AiAccountType, StringComparison.OrdinalIgnoreCase));
             if (endpoint is not null)
@@ -64,13 +64,4 @@ public sealed class ModelCallerExecutesRule : Rule
         }
         return null;
     }
-
-    private static IEnumerable<Newtonsoft.Json.Linq.JToken> Settings(TemplateModel template, ResourceModel compute) =>
-        ConfigurationEntries.Of(template).Where(e => e.Value is not null && BelongsTo(e.Owner, compute)).Select(e => e.Value!);
-
-    // A site's settings may be written in a sites/config child ('app-chat/appsettings').
-    private static bool BelongsTo(ResourceModel owner, ResourceModel compute) =>
-        ReferenceEquals(owner, compute) ||
-        (owner.Type.StartsWith(compute.Type + "/", StringComparison.OrdinalIgnoreCase) && compute.EvaluatedName is { } name &&
-         owner.EvaluatedName?.StartsWith(name + "/", StringComparison.OrdinalIgnoreCase) == true);
 }
