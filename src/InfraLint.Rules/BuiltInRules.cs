@@ -32,10 +32,13 @@ public static class BuiltInRules
         new IdentityInBothEnvironmentsRule(),
         new DeploymentAndRuntimeIdentityRule(),
         new ModelCallerExecutesRule(),
+        new PipelineActsAsWorkloadRule(),
+        new SharedIdentityUnrelatedWorkloadsRule(),
         new GatewayBypassRule(),
         new GatewayKeyAuthenticationRule(),
         new GatewayTokenLimitRule(),
         new GatewayTokenMetricsRule(),
         new ListedKeyInKeyVaultRule(),
+        new SecretReadersRule(),
     }.OrderBy(r => r.Descriptor.Id, StringComparer.Ordinal).ToArray();
 }

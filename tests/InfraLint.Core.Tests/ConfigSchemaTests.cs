@@ -21,10 +21,10 @@ public sealed class ConfigSchemaTests
     {
         var schema = JObject.Parse(File.ReadAllText(SchemaPath));
         var keys = ((JObject)schema["properties"]!).Properties().Select(p => p.Name).Order(StringComparer.Ordinal).ToArray();
-        CollectionAssert.AreEqual(new[] { "$schema", "approvals", "approvalsRequiredFor", "description", "environments", "permissionBudgets", "rulePacks", "rules", "suppressions" }, keys);
+        CollectionAssert.AreEqual(new[] { "$schema", "approvals", "approvalsRequiredFor", "description", "environments", "permissionBudgets", "rulePacks", "rules", "secretReaders", "suppressions" }, keys);
 
         using var dir = new TempDirectory();
-        var config = dir.Write("infralint.json", """{ "$schema": "x", "description": "d", "rules": {}, "suppressions": [], "environments": {}, "rulePacks": [], "permissionBudgets": [], "approvals": [], "approvalsRequiredFor": {} }""");
+        var config = dir.Write("infralint.json", """{ "$schema": "x", "description": "d", "rules": {}, "suppressions": [], "environments": {}, "rulePacks": [], "permissionBudgets": [], "approvals": [], "approvalsRequiredFor": {}, "secretReaders": {} }""");
         Assert.AreEqual(0, ConfigLoader.Parse(config).Diagnostics.Count, "every schema key is accepted");
     }
 
@@ -110,6 +110,31 @@ public sealed class ConfigSchemaTests
         Assert.AreEqual(new DateOnly(2027, 6, 30), config.Permissions.Approvals![0].Expires);
         Assert.AreEqual(PermissionPolicy.DefaultHighImpactActions, config.Permissions.HighImpactActions, "a bad list keeps the default");
         CollectionAssert.AreEqual(new[] { "Key Vault Secrets User" }, config.Permissions.HighImpactRoles.ToArray());
+    }
+
+    [TestMethod]
+    [DataRow("""{ "secretReaders": { "max": 0 } }""", 1)]
+    [DataRow("""{ "secretReaders": { "max": 2.5 } }""", 1)]
+    [DataRow("""{ "secretReaders": { "max": "5" } }""", 1)]
+    [DataRow("""{ "secretReaders": { "max": 100000 } }""", 1)]
+    [DataRow("""{ "secretReaders": { "max": 5, "min": 1 } }""", 1)]
+    [DataRow("""{ "secretReaders": 5 }""", 1)]
+    public void A_bad_secret_reader_maximum_is_reported_at_its_line_and_the_default_applies(string json, int line)
+    {
+        using var dir = new TempDirectory();
+        var config = ConfigLoader.Parse(dir.Write("infralint.json", json));
+        var problem = config.Diagnostics.Single();
+        Assert.AreEqual(("INFRA0003", line, Severity.Warning), (problem.Id, problem.Location!.Line, problem.Severity), problem.Message);
+        var expected = json.Contains("\"min\"", StringComparison.Ordinal) ? 5 : PermissionPolicy.DefaultSecretReadersMax;
+        Assert.AreEqual(expected, config.Permissions.SecretReadersMax, "an unknown key is ignored, a bad maximum keeps the default");
+    }
+
+    [TestMethod]
+    public void The_secret_reader_maximum_is_read_and_defaults_to_three()
+    {
+        using var dir = new TempDirectory();
+        Assert.AreEqual(7, ConfigLoader.Parse(dir.Write("infralint.json", """{ "secretReaders": { "max": 7 } }""")).Permissions.SecretReadersMax);
+        Assert.AreEqual(3, ConfigLoader.Parse(dir.Write("infralint.json", """{ "rules": {} }""")).Permissions.SecretReadersMax);
     }
 
     [TestMethod]

@@ -29,6 +29,17 @@ resource appIdentity 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-3
   name: 'id-${appName}-${environmentName}'
   location: location
   tags: tags
+
+  // Deliberate mistake (INFRA3008): the release workflow signs in as the identity the web app and
+  // the chat API run as, so every workflow run holds the app's production trust.
+  resource releaseWorkflow 'federatedIdentityCredentials@2023-01-31' = {
+    name: 'github-release'
+    properties: {
+      issuer: 'https://token.actions.githubusercontent.com'
+      subject: 'repo:contoso/contoso-chat:environment:production'
+      audiences: ['api://AzureADTokenExchange']
+    }
+  }
 }
 
 resource logs 'Microsoft.OperationalInsights/workspaces@2023-09-01' = {

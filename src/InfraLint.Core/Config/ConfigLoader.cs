@@ -18,7 +18,7 @@ internal sealed class ConfigLoader(string? explicitPath)
 
     private static readonly HashSet<string> Implemented = new(StringComparer.Ordinal)
     {
-        "$schema", "description", "rules", "suppressions", "environments", "rulePacks", "permissionBudgets", "approvals", "approvalsRequiredFor",
+        "$schema", "description", "rules", "suppressions", "environments", "rulePacks", "permissionBudgets", "approvals", "approvalsRequiredFor", "secretReaders",
     };
 
     // Keys DESIGN.md reserves for features this version does not have yet: named, not silently dropped.

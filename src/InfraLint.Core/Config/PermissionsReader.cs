@@ -6,7 +6,7 @@ using Newtonsoft.Json.Linq;
 namespace InfraLint.Core.Config;
 
 /// <summary>
-/// Reads <c>permissionBudgets</c>, <c>approvals</c> and <c>approvalsRequiredFor</c> of infralint.json. A bad entry is an
+/// Reads <c>permissionBudgets</c>, <c>approvals</c>, <c>approvalsRequiredFor</c> and <c>secretReaders</c> of infralint.json. A bad entry is an
 /// INFRA0003 warning at its line and is left out; a bad key of an entry is left out. Nothing is guessed: an entry is
 /// used only as far as it is valid.
 /// </summary>
@@ -19,7 +19,30 @@ internal static class PermissionsReader
         var approvals = Entries(root["approvals"], "approvals", locator, problems)?
             .Select(e => Approval(e, locator, problems)).OfType<Approval>().ToList();
         var (actions, roles) = RequiredFor(root["approvalsRequiredFor"], locator, problems);
-        return new PermissionPolicy(budgets, approvals, actions, roles, DateOnly.MinValue);
+        return new PermissionPolicy(budgets, approvals, actions, roles, DateOnly.MinValue)
+        {
+            SecretReadersMax = SecretReadersMax(root["secretReaders"], locator, problems),
+        };
+    }
+
+    // "secretReaders": { "max": 3 }
+    private static int SecretReadersMax(JToken? token, JsonSourceLocator locator, List<Finding> problems)
+    {
+        const int fallback = PermissionPolicy.DefaultSecretReadersMax;
+        if (token is null)
+            return fallback;
+        if (token is not JObject o)
+        {
+            problems.Add(ToolDiagnostics.ConfigurationWarning(locator.Locate(token.Parent ?? token), "'secretReaders' must be an object; the default applies"));
+            return fallback;
+        }
+        UnknownKeys(o, "'secretReaders'", locator, problems, "max");
+        if (o["max"] is not { } max)
+            return fallback;
+        if (max is JValue { Type: JTokenType.Integer } v && (long)v! is >= 1 and <= 10_000)
+            return (int)(long)v!;
+        problems.Add(ToolDiagnostics.ConfigurationWarning(locator.Locate(max.Parent!), $"'max' of 'secretReaders' must be a whole number from 1 to 10000; the default {fallback} applies"));
+        return fallback;
     }
 
     private static IEnumerable<JToken>? Entries(JToken? token, string key, JsonSourceLocator locator, List<Finding> problems)

@@ -37,6 +37,7 @@ public sealed class TrustGraphBuilder
     {
         "Microsoft.Authorization/roleAssignments", "Microsoft.Authorization/roleDefinitions",
         "Microsoft.ManagedIdentity/userAssignedIdentities", "Microsoft.Resources/deployments",
+        "Microsoft.ManagedIdentity/userAssignedIdentities/federatedIdentityCredentials",
     };
 
     private static readonly HashSet<string> SettingValues = new(StringComparer.OrdinalIgnoreCase) { "value", "connectionString", "keyVaultUrl", "secretRef" };
@@ -93,12 +94,26 @@ public sealed class TrustGraphBuilder
         }
         foreach (var assignment in deployment.RoleAssignments)
             Assignment(deployment, assignment);
+        foreach (var (credential, identity) in FederatedCredentials(deployment))
+            Edge(Resource(deployment, credential, runs: true).Id, Identity(deployment, identity).Id, GraphEdgeKind.AttachedTo);
         foreach (var template in deployment.Templates)
         {
             foreach (var resource in template.Resources.Where(r => !r.IsExisting && !Skipped.Contains(r.Type) && (r.Identity is not null || RunsCode.Contains(r.Type))))
                 References(deployment, template, resource);
         }
     }
+
+    // A federated credential ('id-app/github') lets an outside issuer (a CI job) sign in as its identity: drawn like compute that runs as it.
+    private static IEnumerable<(ResourceModel Credential, IdentityInfo Identity)> FederatedCredentials(DeploymentInfo deployment) =>
+        from template in deployment.Templates
+        from credential in template.Resources
+        where !credential.IsExisting && credential.Is("Microsoft.ManagedIdentity/userAssignedIdentities/federatedIdentityCredentials") &&
+              credential.EvaluatedName?.Split('/') is [_, _]
+        let parent = credential.EvaluatedName!.Split('/')[0]
+        let identity = deployment.Identities.FirstOrDefault(i => i.Kind == IdentityKind.UserAssigned &&
+            string.Equals(i.Resource?.EvaluatedName, parent, StringComparison.OrdinalIgnoreCase))
+        where identity is not null
+        select (credential, identity);
 
     private NodeDraft Identity(DeploymentInfo deployment, IdentityInfo identity)
     {
@@ -282,7 +297,7 @@ public sealed class TrustGraphBuilder
     }
 
     private static bool IsTrustRule(string id) =>
-        id is "INFRA1002" or "INFRA2001" or "INFRA5003" || id.StartsWith("INFRA3", StringComparison.Ordinal) || id.StartsWith("INFRA4", StringComparison.Ordinal);
+        id is "INFRA1002" or "INFRA1006" or "INFRA2001" or "INFRA5003" || id.StartsWith("INFRA3", StringComparison.Ordinal) || id.StartsWith("INFRA4", StringComparison.Ordinal);
 
     private static string SeverityName(Severity severity) => severity switch
     {

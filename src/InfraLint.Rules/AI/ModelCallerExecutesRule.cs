@@ -20,7 +20,7 @@ public sealed class ModelCallerExecutesRule : Rule
             "the write, trigger or approve class on a production scope outside the AI service itself.");
 
     private const string AiAccountType = "Microsoft.CognitiveServices/accounts";
-    private const ActionClasses Execution = ActionClasses.Write | ActionClasses.Trigger | ActionClasses.Approve;
+    private const ActionClasses Execution = ActionClassNames.Execution;
 
     public override RuleDescriptor Descriptor => Rule;
 
@@ -39,7 +39,7 @@ public sealed class ModelCallerExecutesRule : Rule
                 callers[principal] = calls = HowItCallsModels(deployment, principal);
             if (calls is null)
                 continue;
-            report.ReportAt(Rule, assignment.Resource, token, principal.Name, calls, Classes(role.Classes!.Value & Execution), role.Name, scope.Description);
+            report.ReportAt(Rule, assignment.Resource, token, principal.Name, calls, ActionClassNames.Execute(role.Classes!.Value & Execution), role.Name, scope.Description);
         }
     }
 
@@ -56,7 +56,7 @@ public sealed class ModelCallerExecutesRule : Rule
         {
             if (deployment.TemplateOf(compute) is not { } owner)
                 continue;
-            var endpoint = Settings(owner, compute)
+            var endpoint = ConfigurationEntries.ValuesOf(owner, compute)
                 .SelectMany(value => deployment.References(owner, value))
                 .FirstOrDefault(r => string.Equals(r.Type, AiAccountType, StringComparison.OrdinalIgnoreCase));
             if (endpoint is not null)
@@ -64,17 +64,4 @@ public sealed class ModelCallerExecutesRule : Rule
         }
         return null;
     }
-
-    private static IEnumerable<Newtonsoft.Json.Linq.JToken> Settings(TemplateModel template, ResourceModel compute) =>
-        ConfigurationEntries.Of(template).Where(e => e.Value is not null && BelongsTo(e.Owner, compute)).Select(e => e.Value!);
-
-    // A site's settings may be written in a sites/config child ('app-chat/appsettings').
-    private static bool BelongsTo(ResourceModel owner, ResourceModel compute) =>
-        ReferenceEquals(owner, compute) ||
-        (owner.Type.StartsWith(compute.Type + "/", StringComparison.OrdinalIgnoreCase) && compute.EvaluatedName is { } name &&
-         owner.EvaluatedName?.StartsWith(name + "/", StringComparison.OrdinalIgnoreCase) == true);
-
-    private static string Classes(ActionClasses classes) =>
-        string.Join(" and ", new[] { (ActionClasses.Write, "write"), (ActionClasses.Trigger, "trigger"), (ActionClasses.Approve, "approve") }
-            .Where(c => (classes & c.Item1) != 0).Select(c => c.Item2));
 }

@@ -9,6 +9,16 @@ namespace InfraLint.Rules.Model;
 /// </summary>
 internal static class ConfigurationEntries
 {
+    /// <summary>The setting values of <paramref name="compute"/>, written on it or in a child config resource of <paramref name="template"/>.</summary>
+    public static IEnumerable<JToken> ValuesOf(TemplateModel template, ResourceModel compute) =>
+        Of(template).Where(e => e.Value is not null && BelongsTo(e.Owner, compute)).Select(e => e.Value!);
+
+    // A site's settings may be written in a sites/config child ('app-chat/appsettings').
+    private static bool BelongsTo(ResourceModel owner, ResourceModel compute) =>
+        ReferenceEquals(owner, compute) ||
+        (owner.Type.StartsWith(compute.Type + "/", StringComparison.OrdinalIgnoreCase) && compute.EvaluatedName is { } name &&
+         owner.EvaluatedName?.StartsWith(name + "/", StringComparison.OrdinalIgnoreCase) == true);
+
     public static IEnumerable<ConfigurationEntry> Of(TemplateModel template)
     {
         foreach (var resource in template.Resources.Where(r => !r.IsExisting))

@@ -15,6 +15,15 @@ internal static class RoleAssignments
             .Where(i => i is { Kind: IdentityKind.UserAssigned, Resource: not null } && ReferenceEquals(i.Template, template))
             .Select(i => (i, i.Resource!));
 
+    /// <summary>
+    /// Every user-assigned identity of the deployment that is the same resource as <paramref name="identity"/>
+    /// (a declared identity and <c>existing</c> references to it in modules).
+    /// </summary>
+    public static IReadOnlyList<IdentityInfo> SameIdentity(DeploymentInfo deployment, IdentityInfo identity) =>
+        deployment.Identities.Where(i => ReferenceEquals(i, identity) ||
+            (i.Kind == IdentityKind.UserAssigned && identity is { Kind: IdentityKind.UserAssigned, Resource.EvaluatedName: { } name } &&
+             string.Equals(i.Resource?.EvaluatedName, name, StringComparison.OrdinalIgnoreCase))).DefaultIfEmpty(identity).ToList();
+
     /// <summary>Reports at the <c>scope</c> property, or at the resource when the scope is the deployment's own.</summary>
     public static void ReportAtScope(FindingSink report, RuleDescriptor rule, RoleAssignmentInfo assignment, params object?[] args)
     {

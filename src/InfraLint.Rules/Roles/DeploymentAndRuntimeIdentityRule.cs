@@ -17,21 +17,6 @@ public sealed class DeploymentAndRuntimeIdentityRule : Rule
         Description: "A user-assigned identity is attached to a Microsoft.Resources/deploymentScripts resource (deployment time) and " +
             "to runtime compute such as a web, function or container app, a job, a container group or a virtual machine.");
 
-    private static readonly HashSet<string> RuntimeTypes = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "Microsoft.Web/sites",
-        "Microsoft.Web/sites/slots",
-        "Microsoft.App/containerApps",
-        "Microsoft.App/jobs",
-        "Microsoft.ContainerInstance/containerGroups",
-        "Microsoft.Compute/virtualMachines",
-        "Microsoft.Compute/virtualMachineScaleSets",
-        "Microsoft.ContainerService/managedClusters",
-        "Microsoft.Logic/workflows",
-        "Microsoft.AppPlatform/Spring/apps",
-        "Microsoft.Batch/batchAccounts/pools",
-    };
-
     public override RuleDescriptor Descriptor => Rule;
 
     public override void Analyze(TemplateModel template, FindingSink report)
@@ -39,11 +24,9 @@ public sealed class DeploymentAndRuntimeIdentityRule : Rule
         foreach (var (identity, resource) in RoleAssignments.DeclaredIdentities(template))
         {
             var script = identity.AttachedTo.FirstOrDefault(r => r.Is("Microsoft.Resources/deploymentScripts"));
-            var workload = identity.AttachedTo.FirstOrDefault(r => RuntimeTypes.Contains(r.Type));
+            var workload = identity.AttachedTo.FirstOrDefault(RuntimeCompute.Is);
             if (script is not null && workload is not null)
-                report.Report(Rule, resource, identity.Name, Name(script), Name(workload));
+                report.Report(Rule, resource, identity.Name, RuntimeCompute.Name(script), RuntimeCompute.Name(workload));
         }
     }
-
-    private static string Name(ResourceModel resource) => resource.EvaluatedName ?? resource.DisplayName;
 }

@@ -15,6 +15,15 @@ public sealed record PermissionPolicy(IReadOnlyList<PermissionBudget> Budgets, I
     /// <summary>The default action classes that make a production grant high-impact.</summary>
     public const ActionClasses DefaultHighImpactActions = ActionClasses.Write | ActionClasses.Approve;
 
+    /// <summary>The default of <see cref="SecretReadersMax"/>.</summary>
+    public const int DefaultSecretReadersMax = 3;
+
+    /// <summary>
+    /// The most workload identities that may read one Key Vault's secrets (<c>secretReaders.max</c>; default
+    /// <see cref="DefaultSecretReadersMax"/>).
+    /// </summary>
+    public int SecretReadersMax { get; init; } = DefaultSecretReadersMax;
+
     /// <summary>No budgets, no approvals: the permission rules stay silent.</summary>
     public static readonly PermissionPolicy None = new([], null, DefaultHighImpactActions, [], DateOnly.MinValue);
 
