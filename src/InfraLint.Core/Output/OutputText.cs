@@ -55,10 +55,11 @@ public static partial class OutputText
 
     /// <summary>A DOT quoted string: backslash and quote escaped, a line break a space.</summary>
     public static string Dot(string text) =>
-        VisibleControls(text.Replace("\n", " ", StringComparison.Ordinal))
+        NeutraliseCommands(VisibleControls(text.Replace("\n", " ", StringComparison.Ordinal)))
             .Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal);
 
-    /// <summary>HTML text or a quoted attribute value (a line break stays: tooltips use it, and HTML is not read line by line).</summary>
+    /// <summary>HTML text or a quoted attribute value. A line break is <c>&amp;#10;</c> (tooltips still break there) and a
+    /// logging command's second '#' is <c>&amp;#35;</c>, so that the page printed to standard output in a CI log is inert too.</summary>
     public static string Html(string text)
     {
         var escaped = new StringBuilder(text.Length);
@@ -71,10 +72,11 @@ public static partial class OutputText
                 '>' => "&gt;",
                 '"' => "&quot;",
                 '\'' => "&#39;",
+                '\n' => "&#10;",
                 _ => c.ToString(),
             });
         }
-        return escaped.ToString();
+        return CommandStart().Replace(escaped.ToString(), "&#35;");
     }
 
     /// <summary>A help link fit to become a link: an absolute http or https URI, else null (a pack's <c>javascript:</c>
