@@ -12,8 +12,9 @@ internal static class ArgumentParser
         Usage:
           infralint check <path>... [options]
           infralint baseline create --output FILE <path>... [--bicep PATH] [--restore] [--timeout SECONDS] [--rule-pack PATH]
+                                    [--policy-from REF]
           infralint graph <path>... [--format html|mermaid|markdown|dot|json] [--output FILE] [--config FILE] [--bicep PATH]
-                                    [--restore] [--timeout SECONDS] [--rule-pack PATH]
+                                    [--restore] [--timeout SECONDS] [--rule-pack PATH] [--policy-from REF]
 
         Analyses Bicep (.bicep) and ARM JSON templates; directories are searched recursively
         (bin/ and obj/ are skipped).
@@ -30,6 +31,9 @@ internal static class ArgumentParser
           --fail-level error|warning|note|none    lowest severity that makes the exit code 1 (default: warning)
           --config FILE                           the infralint.json to use for every file (default: the nearest
                                                   infralint.json above each file; see docs/configuration.md)
+          --policy-from REF                       read infralint.json, .editorconfig/.globalconfig and the baseline
+                                                  from git revision REF (e.g. the pull request's base), and report
+                                                  changes that weaken them as INFRA0006 (docs/ci.md)
           --bicep PATH                            the Bicep compiler to use (default: bicep on PATH, then ~/.azure/bin/bicep)
           --restore                               let the compiler restore registry modules (needs network)
           --timeout SECONDS                       per-file compile timeout (default: 60)
@@ -70,6 +74,7 @@ internal static class ArgumentParser
         var format = ReportFormat.Text;
         string? bicep = null, output = null, baseline = null;
         string? config = null;
+        string? policyFrom = null;
         var restore = false;
         var rulePacks = new List<string>();
         var timeout = TimeSpan.FromSeconds(60);
@@ -124,6 +129,11 @@ internal static class ArgumentParser
                     if (!File.Exists(config))
                         return (null, $"--config: '{config}' does not exist");
                     break;
+                case "--policy-from":
+                    policyFrom = Value();
+                    if (string.IsNullOrEmpty(policyFrom))
+                        return (null, "--policy-from takes a git revision (a branch, tag or commit)");
+                    break;
                 case "--rule-pack":
                     var pack = Value();
                     if (string.IsNullOrEmpty(pack))
@@ -167,6 +177,7 @@ internal static class ArgumentParser
         return (new CliOptions(command, paths, format, output, baseline, failLevel, bicep, restore, timeout, config)
         {
             RulePacks = rulePacks,
+            PolicyFrom = policyFrom,
             GraphFormat = graphFormat ?? GraphFormat.Html,
         }, null);
     }

@@ -10,8 +10,10 @@ namespace InfraLint.Core.Config;
 /// .editorconfig files are collected from the template's folder up to one with <c>root = true</c>;
 /// .globalconfig files from every folder above it.
 /// </summary>
-internal sealed class EditorConfigSeverities
+internal sealed class EditorConfigSeverities(Policy.PolicyFiles? policyFiles = null)
 {
+    private readonly Policy.PolicyFiles policy = policyFiles ?? Policy.PolicyFiles.WorkingTree;
+
     private readonly Dictionary<string, AnalyzerConfigSet> sets = new(StringComparer.Ordinal);
     private readonly Dictionary<string, AnalyzerConfig?> files = new(StringComparer.Ordinal);
 
@@ -39,7 +41,7 @@ internal sealed class EditorConfigSeverities
             if (!editorConfigsDone && Read(Path.Combine(current, ".editorconfig")) is { } editorConfig)
             {
                 configs.Add(editorConfig);
-                editorConfigsDone = IsRoot(Path.Combine(current, ".editorconfig"));
+                editorConfigsDone = IsRoot(policy.Read(Path.Combine(current, ".editorconfig")) ?? string.Empty);
             }
         }
         return AnalyzerConfigSet.Create(configs, out _);
@@ -51,7 +53,7 @@ internal sealed class EditorConfigSeverities
             return config;
         try
         {
-            config = File.Exists(path) ? AnalyzerConfig.Parse(File.ReadAllText(path), path) : null;
+            config = policy.Read(path) is { } text ? AnalyzerConfig.Parse(text, path) : null;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -62,9 +64,9 @@ internal sealed class EditorConfigSeverities
     }
 
     // `root = true` before the first section ends the search upward (the compiler's parser keeps this internal).
-    private static bool IsRoot(string path)
+    private static bool IsRoot(string content)
     {
-        foreach (var line in File.ReadLines(path))
+        foreach (var line in content.Split('\n'))
         {
             var text = line.Trim();
             if (text.StartsWith('['))

@@ -12,7 +12,7 @@ namespace InfraLint.Core.Engine;
 /// </summary>
 internal sealed class FindingPolicy(ConfigLoader configs, IReadOnlySet<string> knownIds, DateOnly today)
 {
-    private readonly EditorConfigSeverities editorConfig = new();
+    private readonly EditorConfigSeverities editorConfig = new(configs.Files);
     private readonly InlineSuppressions inline = new(knownIds);
 
     /// <param name="findings">The findings of the run.</param>

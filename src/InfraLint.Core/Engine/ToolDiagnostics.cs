@@ -50,7 +50,17 @@ public static class ToolDiagnostics
         Description: "A rule threw an exception while it analyzed a template; that rule reported nothing for the file, " +
             "and every other rule and file was still analyzed.");
 
-    public static IReadOnlyList<RuleDescriptor> All { get; } = [TemplateNotAnalyzed, CompilerFailed, InvalidConfiguration, UselessSuppression, RuleFailed];
+    public static readonly RuleDescriptor PolicyWeakened = new(
+        Id: "INFRA0006",
+        Title: "The change weakens InfraLint's own configuration",
+        MessageFormat: "{0}",
+        Category: RuleCategory.Tooling,
+        DefaultSeverity: Severity.Warning,
+        Description: "With --policy-from, InfraLint reads its configuration and baseline from a base revision; a change that " +
+            "lowers a severity, turns a rule off, adds a suppression, approval or baseline entry, or removes a rule pack does " +
+            "not take effect, and is reported here so that reviewers see it.");
+
+    public static IReadOnlyList<RuleDescriptor> All { get; } = [TemplateNotAnalyzed, CompilerFailed, InvalidConfiguration, UselessSuppression, RuleFailed, PolicyWeakened];
 
     internal static Finding At(RuleDescriptor descriptor, SourceLocation? location, params object?[] args) =>
         new(descriptor, descriptor.DefaultSeverity, location, descriptor.FormatMessage(args));
