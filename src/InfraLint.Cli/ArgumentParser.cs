@@ -12,8 +12,9 @@ internal static class ArgumentParser
         Usage:
           infralint check <path>... [options]
           infralint baseline create --output FILE <path>... [--bicep PATH] [--restore] [--timeout SECONDS] [--rule-pack PATH]
+                                    [--policy-from REF]
           infralint graph <path>... [--format html|mermaid|markdown|dot|json] [--output FILE] [--config FILE] [--bicep PATH]
-                                    [--restore] [--timeout SECONDS] [--rule-pack PATH]
+                                    [--restore] [--timeout SECONDS] [--rule-pack PATH] [--policy-from REF]
           infralint --version [--bicep PATH]    InfraLint's version and the Bicep compiler it finds
 
         Analyses Bicep (.bicep) and ARM JSON templates; directories are searched recursively
@@ -34,6 +35,9 @@ internal static class ArgumentParser
                                                   exit code 2, for pipelines that gate on findings only (default: true)
           --config FILE                           the infralint.json to use for every file (default: the nearest
                                                   infralint.json above each file; see docs/configuration.md)
+          --policy-from REF                       read infralint.json, .editorconfig/.globalconfig and the baseline
+                                                  from git revision REF (e.g. the pull request's base), and report
+                                                  changes that weaken them as INFRA0006 (docs/ci.md)
           --bicep PATH                            the Bicep compiler to use (default: bicep on PATH, then ~/.azure/bin/bicep)
           --restore                               let the compiler restore registry modules (needs network)
           --include-generated                     analyse ARM JSON that bicep build wrote from a .bicep file of the run
@@ -80,6 +84,7 @@ internal static class ArgumentParser
         var format = ReportFormat.Text;
         string? bicep = null, output = null, baseline = null;
         string? config = null;
+        string? policyFrom = null;
         var restore = false;
         var failOnToolErrors = true;
         var includeGenerated = false;
@@ -142,6 +147,11 @@ internal static class ArgumentParser
                     if (!File.Exists(config))
                         return (null, $"--config: '{config}' does not exist");
                     break;
+                case "--policy-from":
+                    policyFrom = Value();
+                    if (string.IsNullOrEmpty(policyFrom))
+                        return (null, "--policy-from takes a git revision (a branch, tag or commit)");
+                    break;
                 case "--rule-pack":
                     var pack = Value();
                     if (string.IsNullOrEmpty(pack))
@@ -190,6 +200,7 @@ internal static class ArgumentParser
             RulePacks = rulePacks,
             FailOnToolErrors = failOnToolErrors,
             IncludeGenerated = includeGenerated,
+            PolicyFrom = policyFrom,
             GraphFormat = graphFormat ?? GraphFormat.Html,
         }, null);
     }

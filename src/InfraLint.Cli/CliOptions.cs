@@ -16,6 +16,9 @@ internal sealed record CliOptions(
     TimeSpan CompileTimeout,
     string? ConfigFile = null)
 {
+    /// <summary><c>--policy-from</c>: the git revision InfraLint's own configuration and baseline are read from.</summary>
+    public string? PolicyFrom { get; init; }
+
     /// <summary><c>--rule-pack</c> paths, in the order given.</summary>
     public IReadOnlyList<string> RulePacks { get; init; } = [];
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using InfraLint.Cli;
 using InfraLint.Core.Engine;
 using InfraLint.Core.Output;
+using InfraLint.Core.Policy;
 using InfraLint.Rules;
 using InfraLint.Sarif;
 using InfraLint.Sdk;
@@ -18,13 +19,30 @@ if (options is null)
     return error is null && args.Length > 0 ? ExitCodes.Clean : ExitCodes.UsageOrInputError;
 }
 
+// With --policy-from, the gate's own configuration and baseline come from that revision (docs/ci.md).
+PolicyFiles? policyFrom = null;
+if (options.PolicyFrom is { } reference)
+{
+    (policyFrom, var problem) = PolicyFiles.AtRevision(options.Paths[0], reference);
+    if (policyFrom is null)
+    {
+        Console.Error.WriteLine("infralint: error: " + OutputText.Line(problem!));
+        return ExitCodes.UsageOrInputError;
+    }
+}
+
 // A bad baseline is a configuration error: say so before spending a minute on compiling.
 SarifBaseline? baseline = null;
 if (options.BaselineFile is { } baselineFile)
 {
     try
     {
-        baseline = SarifBaseline.Load(baselineFile);
+        if (policyFrom is null)
+            baseline = SarifBaseline.Load(baselineFile);
+        else if (policyFrom.Read(Path.GetFullPath(baselineFile)) is { } baseText)
+            baseline = SarifBaseline.Parse(baseText, $"{options.PolicyFrom}:{baselineFile}");
+        else
+            Console.Error.WriteLine($"infralint: {OutputText.Line(baselineFile)} is not in {OutputText.Line(options.PolicyFrom!)}: every finding counts as new");
     }
     catch (InvalidDataException e)
     {
@@ -55,6 +73,8 @@ using var engine = new InfraLintEngine(new AnalysisOptions
     CompileTimeout = options.CompileTimeout,
     ConfigFile = options.ConfigFile,
     RulePacks = options.RulePacks,
+    PolicyFrom = policyFrom,
+    BaselineFile = options.BaselineFile,
     CollectDeployments = options.Command == CliCommand.Graph,
 });
 AnalysisResult result;

@@ -131,7 +131,7 @@ public sealed class InfraLintTask : Microsoft.Build.Utilities.Task, ICancelableT
         }
         catch (Exception e) when (e is InvalidDataException or IOException or UnauthorizedAccessException)
         {
-            Log.LogError("InfraLint: " + e.Message); // an unreadable baseline, an unwritable SARIF file
+            Log.LogError("InfraLint: " + OutputText.Line(e.Message)); // an unreadable baseline, an unwritable SARIF file
         }
         return !Log.HasLoggedErrors;
     }
@@ -160,19 +160,22 @@ public sealed class InfraLintTask : Microsoft.Build.Utilities.Task, ICancelableT
 
     private void Report(Finding finding, bool promote)
     {
-        var (file, line, column) = finding.Location is { } l ? (l.FilePath, l.Line, l.Column) : (null, 0, 0);
-        var help = finding.Descriptor.HelpLink;
+        // The console logger prints file(line,col): warning ID: message as one line of the build log, where CI runners
+        // look for their commands: every part a template can name is escaped for a log line.
+        var (file, line, column) = finding.Location is { } l ? (OutputText.Line(l.FilePath), l.Line, l.Column) : (null, 0, 0);
+        var help = OutputText.WebLink(finding.Descriptor.HelpLink);
+        var message = OutputText.Line(finding.Message);
         switch (finding.Severity)
         {
             case Severity.Error:
             case Severity.Warning when promote:
-                Log.LogError(null, finding.Id, null, help, file, line, column, 0, 0, finding.Message);
+                Log.LogError(null, finding.Id, null, help, file, line, column, 0, 0, message);
                 break;
             case Severity.Warning:
-                Log.LogWarning(null, finding.Id, null, help, file, line, column, 0, 0, finding.Message);
+                Log.LogWarning(null, finding.Id, null, help, file, line, column, 0, 0, message);
                 break;
             case Severity.Suggestion:
-                Log.LogMessage(null, finding.Id, null, file, line, column, 0, 0, MessageImportance.High, finding.Message);
+                Log.LogMessage(null, finding.Id, null, file, line, column, 0, 0, MessageImportance.High, message);
                 break;
         }
     }

@@ -24,7 +24,7 @@ internal static class SarifJson
         using var text = new StringWriter(CultureInfo.InvariantCulture) { NewLine = "\n" };
         Serializer.Serialize(text, log);
         text.Write('\n');
-        return text.ToString();
+        return InfraLint.Core.Output.OutputText.JsonDocument(text.ToString());
     }
 
     /// <exception cref="JsonException">The text is not JSON (at its line), or not a SARIF log. The SDK's own converters throw other exceptions for

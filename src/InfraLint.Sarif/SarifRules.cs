@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using InfraLint.Core.Output;
 using InfraLint.Sdk;
 using Microsoft.CodeAnalysis.Sarif;
 
@@ -15,7 +16,7 @@ internal static class SarifRules
             Name = PascalCase(rule.Title),
             ShortDescription = new MultiformatMessageString { Text = rule.Title },
             FullDescription = rule.Description is { } description ? new MultiformatMessageString { Text = description } : null,
-            HelpUri = new Uri(rule.HelpLink, UriKind.Absolute),
+            HelpUri = OutputText.WebLink(rule.HelpLink) is { } help ? new Uri(help, UriKind.Absolute) : null,
             DefaultConfiguration = new ReportingConfiguration { Level = SarifLevels.Of(rule.DefaultSeverity) },
         };
         descriptor.SetProperty("category", rule.Category.ToString());

@@ -19,6 +19,7 @@ internal static class ArmFrontEnd
         IReadOnlyList<SuppliedParameter>? supplied = null)
     {
         var text = File.ReadAllText(file.Path);
+        var namedAsParameters = file.Path.EndsWith(ParametersSuffix, StringComparison.OrdinalIgnoreCase);
         JObject root;
         try
         {
@@ -26,20 +27,28 @@ internal static class ArmFrontEnd
         }
         catch (JsonException e)
         {
-            if (!file.Explicit && !ArmTemplateReader.MentionsDeploymentTemplateSchema(text))
+            var parameters = namedAsParameters || ParameterValues.MentionsParametersSchema(text);
+            if (!file.Explicit && !parameters && !ArmTemplateReader.MentionsDeploymentTemplateSchema(text))
                 return LoadResult.Skipped; // some other broken JSON file in the project: not ours to judge
-            var location = e is JsonReaderException { LineNumber: > 0 } r
-                ? new SourceLocation(file.Path, r.LineNumber, Math.Max(1, r.LinePosition))
-                : SourceLocation.StartOf(file.Path);
             var reason = string.IsNullOrWhiteSpace(text) ? "the file is empty" : "invalid JSON: " + FirstSentence(e.Message);
-            return LoadResult.Failed(ToolDiagnostics.At(ToolDiagnostics.TemplateNotAnalyzed, location, reason));
+            var failed = LoadResult.Failed(ToolDiagnostics.At(ToolDiagnostics.TemplateNotAnalyzed, At(file.Path, e), reason));
+            return parameters ? UnusableParameters(failed, file.Path, text) : failed;
         }
 
-        if (ParameterValues.IsParametersFile(root))
+        if (ParameterValues.IsParametersFile(root) || namedAsParameters && root["parameters"] is JObject && !ArmTemplateReader.IsDeploymentTemplate(root))
         {
-            return TemplateFor(file.Path) is { } template
-                ? LoadResult.Skipped with { ParametersFor = (template, ParameterValues.From(root), ParameterValues.Supplied(root, new JsonSourceLocator(file.Path, text))) }
-                : LoadResult.Skipped;
+            // With duplicate keys only the last value would be checked, and which one deploys is the reader's choice: the
+            // file is INFRA0001, and every value in it is still checked.
+            if (ArmTemplateReader.DuplicateKey(text) is { } duplicate)
+            {
+                return UnusableParameters(LoadResult.Failed(ToolDiagnostics.At(ToolDiagnostics.TemplateNotAnalyzed, At(file.Path, duplicate),
+                    "a parameters file with a duplicate key: " + FirstSentence(duplicate.Message))), file.Path, text);
+            }
+            if (TemplateFor(file.Path) is { } template)
+                return LoadResult.Skipped with { ParametersFor = (template, ParameterValues.From(root), ParameterValues.Supplied(root, new JsonSourceLocator(file.Path, text))) };
+            return UnusableParameters(LoadResult.Failed(ToolDiagnostics.At(ToolDiagnostics.TemplateNotAnalyzed, SourceLocation.StartOf(file.Path),
+                "a parameters file with no template to pair it with (NAME.parameters.json or NAME.ENV.parameters.json pairs with NAME.json or NAME.bicep beside it)")),
+                file.Path, text);
         }
 
         if (!ArmTemplateReader.IsDeploymentTemplate(root))
@@ -82,11 +91,22 @@ internal static class ArmFrontEnd
         }
     }
 
+    private const string ParametersSuffix = ".parameters.json";
+
+    // A parameters file InfraLint cannot apply (broken, ambiguous, unpaired): its string values are still checked for credentials.
+    private static LoadResult UnusableParameters(LoadResult failed, string path, string text) =>
+        ParametersFileStrings.Scan(path, text) is { Count: > 0 } supplied
+            ? failed with { Models = [ParametersFileStrings.Model(path, SourceLanguage.ArmJson, supplied)] }
+            : failed;
+
+    private static SourceLocation At(string path, JsonException e) =>
+        e is JsonReaderException { LineNumber: > 0 } r ? new SourceLocation(path, r.LineNumber, Math.Max(1, r.LinePosition)) : SourceLocation.StartOf(path);
+
     // main.parameters.json, main.prod.parameters.json -> main.json or main.bicep beside it.
     private static string? TemplateFor(string parametersFile)
     {
         var name = Path.GetFileName(parametersFile);
-        const string Suffix = ".parameters.json";
+        const string Suffix = ParametersSuffix;
         if (!name.EndsWith(Suffix, StringComparison.OrdinalIgnoreCase))
             return null;
         var stem = name[..^Suffix.Length];

@@ -9,7 +9,23 @@ internal static class ArmTemplateReader
     /// <summary>Deep enough for real nested deployments, bounded so hostile input cannot exhaust the stack.</summary>
     public const int MaxDepth = 256;
 
-    public static JObject Parse(string text)
+    public static JObject Parse(string text) => Parse(text, DuplicatePropertyNameHandling.Replace);
+
+    /// <summary>The error at a file's first duplicate key, or null when it has none (or does not parse at all).</summary>
+    public static JsonReaderException? DuplicateKey(string text)
+    {
+        try
+        {
+            Parse(text, DuplicatePropertyNameHandling.Error);
+            return null;
+        }
+        catch (JsonReaderException e)
+        {
+            return e;
+        }
+    }
+
+    private static JObject Parse(string text, DuplicatePropertyNameHandling duplicates)
     {
         using var reader = new JsonTextReader(new StringReader(text))
         {
@@ -21,7 +37,7 @@ internal static class ArmTemplateReader
         {
             LineInfoHandling = LineInfoHandling.Load,
             CommentHandling = CommentHandling.Ignore, // ARM accepts comments in templates
-            DuplicatePropertyNameHandling = DuplicatePropertyNameHandling.Replace,
+            DuplicatePropertyNameHandling = duplicates,
         };
         var token = JToken.ReadFrom(reader, settings);
         while (reader.Read())

@@ -35,6 +35,9 @@ internal static class ParameterValues
             .ToList();
     }
 
+    /// <summary>A cheap look at raw text, for files that do not even parse.</summary>
+    public static bool MentionsParametersSchema(string text) => text.Contains("deploymentParameters.json", StringComparison.OrdinalIgnoreCase);
+
     /// <summary>True when <c>$schema</c> names a deployment parameters file.</summary>
     public static bool IsParametersFile(JObject root) =>
         root["$schema"] is JValue { Type: JTokenType.String } schema &&

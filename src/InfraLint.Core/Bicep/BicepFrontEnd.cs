@@ -96,24 +96,31 @@ internal sealed class BicepFrontEnd(BicepCompiler compiler, AnalysisOptions opti
         var (parameters, problem) = Prepare(file.Path);
         if (problem is not null)
             return Failed(problem.Value);
+        // Whatever becomes of the template, the literals the file writes are still checked for credentials (INFRA1003).
+        var supplied = SuppliedLiterals(file.Path, parameters!);
         if (parameters!.Using is not { } target || RegistryModuleCache.IsRegistryReference(target.Path))
-            return LoadResult.Skipped; // `using none`, or a registry template with no source here to report in
+            return WithSupplied(LoadResult.Skipped, file.Path, supplied); // `using none`, or a registry template with no source here to report in
         var templatePath = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(file.Path)!, target.Path));
-        if (!templatePath.EndsWith(".bicep", StringComparison.OrdinalIgnoreCase) || !File.Exists(templatePath))
-            return LoadResult.Skipped; // ARM JSON targets are analysed through their own parameters files; a missing one is the compiler's error
+        if (!File.Exists(templatePath))
+            return WithSupplied(Failed(new SourceLocation(file.Path, target.Line, target.Column), "the template it is using does not exist"), file.Path, supplied);
+        if (!templatePath.EndsWith(".bicep", StringComparison.OrdinalIgnoreCase))
+            return WithSupplied(LoadResult.Skipped, file.Path, supplied); // ARM JSON targets are analysed through their own parameters files
         var (template, templateProblem) = Prepare(templatePath);
         if (templateProblem is not null)
-            return Failed(templateProblem.Value);
+            return WithSupplied(Failed(templateProblem.Value), file.Path, supplied);
 
         var (response, requestProblem) = Request("bicep/compileParams", new { path = file.Path, parameterOverrides = new { } }, file.Path, cancellation);
         if (requestProblem is not null)
-            return Failed(requestProblem.Value);
+            return WithSupplied(Failed(requestProblem.Value), file.Path, supplied);
         if (!Succeeded(response!) || response!["template"] is not JValue { Type: JTokenType.String } compiled ||
             response["parameters"] is not JValue { Type: JTokenType.String } values)
-            return CompileError(file.Path, response!);
-        return BuildFrom(templatePath, template!, (string)compiled!, ParameterValues.FromParametersFile((string)values!),
-            SuppliedLiterals(file.Path, parameters));
+            return WithSupplied(CompileError(file.Path, response!), file.Path, supplied);
+        return BuildFrom(templatePath, template!, (string)compiled!, ParameterValues.FromParametersFile((string)values!), supplied);
     }
+
+    // A parameters file without an analysable template still has its own literals checked.
+    private static LoadResult WithSupplied(LoadResult result, string path, List<SuppliedParameter> supplied) =>
+        supplied.Count == 0 ? result : result with { Models = [ParametersFileStrings.Model(path, SourceLanguage.Bicep, supplied)] };
 
     /// <summary>
     /// Every file the compiler read for <paramref name="path"/>: the file, its modules and imports at any depth,

@@ -12,7 +12,7 @@ namespace InfraLint.Core.Config;
 /// or one named explicitly. A broken file is INFRA0003 with its line, never a crash; unknown keys are
 /// INFRA0003 warnings at their line and the rest of the file still applies.
 /// </summary>
-internal sealed class ConfigLoader(string? explicitPath)
+internal sealed class ConfigLoader(string? explicitPath, Policy.PolicyFiles? files = null)
 {
     public const string FileName = "infralint.json";
 
@@ -24,8 +24,14 @@ internal sealed class ConfigLoader(string? explicitPath)
     // Keys DESIGN.md reserves for features this version does not have yet: named, not silently dropped.
     private static readonly HashSet<string> NotYetSupported = new(StringComparer.Ordinal) { "include", "exclude" };
 
+    // The working tree, or with --policy-from the base revision.
+    private readonly Policy.PolicyFiles files = files ?? Policy.PolicyFiles.WorkingTree;
+
     private readonly Dictionary<string, InfraLintConfig> byDirectory = new(StringComparer.Ordinal);
     private readonly Dictionary<string, InfraLintConfig> byFile = new(StringComparer.Ordinal);
+
+    /// <summary>Where configuration files are read from.</summary>
+    public Policy.PolicyFiles Files => files;
 
     /// <summary>Every configuration file read so far, for their own diagnostics.</summary>
     public IEnumerable<InfraLintConfig> Loaded => byFile.Values;
@@ -40,7 +46,7 @@ internal sealed class ConfigLoader(string? explicitPath)
         if (byDirectory.TryGetValue(directory, out var cached))
             return cached;
         var candidate = Path.Combine(directory, FileName);
-        var config = File.Exists(candidate) ? Read(candidate) : For(directory);
+        var config = files.Exists(candidate) ? Read(candidate) : For(directory);
         byDirectory[directory] = config;
         return config;
     }
@@ -48,14 +54,14 @@ internal sealed class ConfigLoader(string? explicitPath)
     private InfraLintConfig Read(string path)
     {
         if (!byFile.TryGetValue(path, out var config))
-            byFile[path] = config = Parse(path);
+            byFile[path] = config = Parse(path, files);
         return config;
     }
 
-    internal static InfraLintConfig Parse(string path)
+    internal static InfraLintConfig Parse(string path, Policy.PolicyFiles? files = null)
     {
         var problems = new List<Finding>();
-        var (root, text, problem) = JsonFile.Read(path, FileName, "is ignored");
+        var (root, text, problem) = JsonFile.Read(path, FileName, "is ignored", files);
         if (root is null)
         {
             problems.Add(problem!);

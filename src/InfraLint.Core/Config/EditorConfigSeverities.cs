@@ -14,9 +14,11 @@ namespace InfraLint.Core.Config;
 /// and those above each template); otherwise .editorconfig files are collected from the template's folder up
 /// to one with <c>root = true</c>, and .globalconfig files from every folder above it.
 /// </summary>
-internal sealed class EditorConfigSeverities(IReadOnlyList<string>? configFiles = null)
+internal sealed class EditorConfigSeverities(IReadOnlyList<string>? configFiles = null, Policy.PolicyFiles? policyFiles = null)
 {
     private const string AllRulesKey = "dotnet_analyzer_diagnostic.severity";
+
+    private readonly Policy.PolicyFiles policy = policyFiles ?? Policy.PolicyFiles.WorkingTree;
 
     private readonly Dictionary<string, AnalyzerConfigSet> sets = new(StringComparer.Ordinal);
     private readonly Dictionary<string, AnalyzerConfig?> files = new(StringComparer.Ordinal);
@@ -60,7 +62,7 @@ internal sealed class EditorConfigSeverities(IReadOnlyList<string>? configFiles 
             if (!editorConfigsDone && Read(Path.Combine(current, ".editorconfig")) is { } editorConfig)
             {
                 configs.Add(editorConfig);
-                editorConfigsDone = IsRoot(Path.Combine(current, ".editorconfig"));
+                editorConfigsDone = IsRoot(policy.Read(Path.Combine(current, ".editorconfig")) ?? string.Empty);
             }
         }
         return AnalyzerConfigSet.Create(configs, out _);
@@ -72,7 +74,7 @@ internal sealed class EditorConfigSeverities(IReadOnlyList<string>? configFiles 
             return config;
         try
         {
-            config = File.Exists(path) ? AnalyzerConfig.Parse(File.ReadAllText(path), path) : null;
+            config = policy.Read(path) is { } text ? AnalyzerConfig.Parse(text, path) : null;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -83,9 +85,9 @@ internal sealed class EditorConfigSeverities(IReadOnlyList<string>? configFiles 
     }
 
     // `root = true` before the first section ends the search upward (the compiler's parser keeps this internal).
-    private static bool IsRoot(string path)
+    private static bool IsRoot(string content)
     {
-        foreach (var line in File.ReadLines(path))
+        foreach (var line in content.Split('\n'))
         {
             var text = line.Trim();
             if (text.StartsWith('['))

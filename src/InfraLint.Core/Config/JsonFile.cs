@@ -12,11 +12,11 @@ internal static class JsonFile
     /// <summary>The file's object and text, or null and an INFRA0003 error at the line where the JSON breaks.</summary>
     /// <param name="subject">What the file is, for the message ("infralint.json", "rule pack").</param>
     /// <param name="consequence">What InfraLint does without it ("is ignored").</param>
-    public static (JObject? Root, string Text, Finding? Problem) Read(string path, string subject, string consequence)
+    public static (JObject? Root, string Text, Finding? Problem) Read(string path, string subject, string consequence, Policy.PolicyFiles? files = null)
     {
         try
         {
-            var text = File.ReadAllText(path);
+            var text = files is { IsRevision: true } ? files.Read(path) ?? throw new FileNotFoundException($"'{path}' is not in revision {files.Reference}") : File.ReadAllText(path);
             return (ArmTemplateReader.Parse(text), text, null);
         }
         catch (Exception e) when (e is JsonException or IOException or UnauthorizedAccessException)

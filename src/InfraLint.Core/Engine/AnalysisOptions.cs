@@ -20,6 +20,13 @@ public sealed record AnalysisOptions
     /// <summary>An infralint.json to use for every file instead of the nearest one above each (<c>--config</c>, <c>InfraLintConfigFile</c>).</summary>
     public string? ConfigFile { get; init; }
 
+    /// <summary>With <c>--policy-from</c>: the revision infralint.json, .editorconfig and .globalconfig are read from,
+    /// and against which weakening changes to them (and to <see cref="BaselineFile"/>) are INFRA0006.</summary>
+    public Policy.PolicyFiles? PolicyFrom { get; init; }
+
+    /// <summary>The baseline in use (<c>--baseline</c>), compared with the <see cref="PolicyFrom"/> revision's.</summary>
+    public string? BaselineFile { get; init; }
+
     /// <summary>The date suppressions' and approvals' <c>expires</c> are compared with.</summary>
     public DateOnly Today { get; init; } = DateOnly.FromDateTime(DateTime.UtcNow);
 

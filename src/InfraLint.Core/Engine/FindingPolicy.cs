@@ -12,7 +12,7 @@ namespace InfraLint.Core.Engine;
 /// </summary>
 internal sealed class FindingPolicy(ConfigLoader configs, IReadOnlySet<string> knownIds, DateOnly today, IReadOnlyList<string>? analyzerConfigFiles)
 {
-    private readonly EditorConfigSeverities editorConfig = new(analyzerConfigFiles);
+    private readonly EditorConfigSeverities editorConfig = new(analyzerConfigFiles, configs.Files);
     private readonly InlineSuppressions inline = new(knownIds);
 
     /// <param name="findings">The findings of the run.</param>

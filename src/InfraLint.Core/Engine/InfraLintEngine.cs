@@ -106,6 +106,12 @@ public sealed class InfraLintEngine : IDisposable
         findings.AddRange(packs.Problems);
         var knownIds = options.Rules.Concat(packs.Packs.SelectMany(p => p.Rules)).Select(r => r.Descriptor.Id)
             .Concat(ToolDiagnostics.All.Select(d => d.Id)).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        if (options.PolicyFrom is { IsRevision: true } revision)
+        {
+            var defaults = options.Rules.Concat(packs.Packs.SelectMany(p => p.Rules)).Select(r => r.Descriptor).Concat(ToolDiagnostics.All)
+                .DistinctBy(d => d.Id, StringComparer.OrdinalIgnoreCase).ToDictionary(d => d.Id, d => d.DefaultSeverity, StringComparer.OrdinalIgnoreCase);
+            findings.AddRange(Policy.PolicyChanges.Find(revision, entries.Select(e => e.File.Path), options.ConfigFile, options.BaselineFile, defaults));
+        }
         var policy = new FindingPolicy(Configuration, knownIds, options.Today, options.AnalyzerConfigFiles);
         var decided = policy.Apply(Normalize(findings), entries.SelectMany(e => e.AnalyzedFiles), entries.SelectMany(e => e.SuppressingResources));
         var extents = new TokenExtents();
@@ -172,7 +178,7 @@ public sealed class InfraLintEngine : IDisposable
     public void Dispose() => compiler?.Dispose();
 
     // infralint.json files, read once per engine: environments and packs while loading, severities and suppressions at the end.
-    private ConfigLoader Configuration => configuration ??= new ConfigLoader(options.ConfigFile);
+    private ConfigLoader Configuration => configuration ??= new ConfigLoader(options.ConfigFile, options.PolicyFrom);
 
     // Rule packs are loaded once per engine: the ones given to it, then the ones infralint.json files name.
     private RulePackSet Packs()

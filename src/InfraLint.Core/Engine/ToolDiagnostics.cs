@@ -50,6 +50,16 @@ public static class ToolDiagnostics
         Description: "A rule threw an exception while it analyzed a template; that rule reported nothing for the file, " +
             "and every other rule and file was still analyzed.");
 
+    public static readonly RuleDescriptor PolicyWeakened = new(
+        Id: "INFRA0006",
+        Title: "The change weakens InfraLint's own configuration",
+        MessageFormat: "{0}",
+        Category: RuleCategory.Tooling,
+        DefaultSeverity: Severity.Warning,
+        Description: "With --policy-from, InfraLint reads its configuration and baseline from a base revision; a change that " +
+            "lowers a severity, turns a rule off, adds a suppression, approval or baseline entry, or removes a rule pack does " +
+            "not take effect, and is reported here so that reviewers see it.");
+
     public static readonly RuleDescriptor GeneratedTemplateOutOfDate = new(
         Id: "INFRA0009",
         Title: "A generated template is out of date with its Bicep source",
@@ -59,7 +69,7 @@ public static class ToolDiagnostics
         Description: "An ARM JSON template that the Bicep compiler wrote from a .bicep file of the analysed set no longer matches " +
             "what that file compiles to, so it may deploy something other than the source says; it is analysed as a template of its own.");
 
-    public static IReadOnlyList<RuleDescriptor> All { get; } = [TemplateNotAnalyzed, CompilerFailed, InvalidConfiguration, UselessSuppression, RuleFailed, GeneratedTemplateOutOfDate];
+    public static IReadOnlyList<RuleDescriptor> All { get; } = [TemplateNotAnalyzed, CompilerFailed, InvalidConfiguration, UselessSuppression, RuleFailed, PolicyWeakened, GeneratedTemplateOutOfDate];
 
     internal static Finding At(RuleDescriptor descriptor, SourceLocation? location, params object?[] args) =>
         new(descriptor, descriptor.DefaultSeverity, location, descriptor.FormatMessage(args));

@@ -29,7 +29,8 @@ public static class DotGraphWriter
                 if (node.Findings.Count > 0)
                 {
                     attributes.Add("penwidth=3");
-                    attributes.Add($"URL=\"{Escape(node.Findings[0].HelpUri)}\"");
+                    if (Output.OutputText.WebLink(node.Findings[0].HelpUri) is { } nodeLink)
+                        attributes.Add($"URL=\"{Escape(nodeLink)}\"");
                     attributes.Add($"tooltip=\"{Lines(node.Findings.Select(f => f.Id + ": " + f.Message).ToArray())}\"");
                 }
                 text.Append(CultureInfo.InvariantCulture, $"    {ids[node.Id]} [{string.Join(", ", attributes)}];\n");
@@ -44,8 +45,8 @@ public static class DotGraphWriter
                 attributes.Add("style=dashed");
             if (edge.Findings.Count > 0 || edge.CrossesEnvironments)
                 attributes.Add($"color=\"{GraphText.FindingColour}\", penwidth=3");
-            if (edge.Findings.Count > 0)
-                attributes.Add($"URL=\"{Escape(edge.Findings[0].HelpUri)}\"");
+            if (edge.Findings.Count > 0 && Output.OutputText.WebLink(edge.Findings[0].HelpUri) is { } edgeLink)
+                attributes.Add($"URL=\"{Escape(edgeLink)}\"");
             text.Append(CultureInfo.InvariantCulture, $"  {ids[edge.From]} -> {ids[edge.To]} [{string.Join(", ", attributes)}];\n");
         }
         text.Append("}\n");
@@ -64,6 +65,5 @@ public static class DotGraphWriter
     // One quoted DOT string of several lines; empty parts are left out.
     private static string Lines(params string[] parts) => string.Join("\\n", parts.Where(p => p.Length > 0).Select(Escape));
 
-    private static string Escape(string text) =>
-        text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal).Replace("\n", " ", StringComparison.Ordinal);
+    private static string Escape(string text) => Output.OutputText.Dot(text);
 }

@@ -49,7 +49,7 @@ public static class GraphFormats
     {
         GraphFormat.Html => HtmlGraphWriter.Write(graph),
         GraphFormat.Mermaid => MermaidGraphWriter.Write(graph),
-        GraphFormat.Markdown => "```mermaid\n" + MermaidGraphWriter.Write(graph) + "```\n",
+        GraphFormat.Markdown => Output.OutputText.MarkdownFence("mermaid", MermaidGraphWriter.Write(graph)),
         GraphFormat.Dot => DotGraphWriter.Write(graph),
         _ => JsonGraphWriter.Write(graph),
     };

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Reflection;
 using System.Text;
+using InfraLint.Core.Output;
 
 namespace InfraLint.Core.Graph;
 
@@ -176,7 +177,7 @@ public static class HtmlGraphWriter
     {
         var title = string.Join("\n", all.Select(f => $"{f.Id}: {f.Message} ({f.File}:{f.Line})"));
         html.Append(CultureInfo.InvariantCulture,
-            $"<a class=\"badge level-{finding.Severity}\" href=\"{Escape(finding.HelpUri)}\" target=\"_blank\" rel=\"noopener\" data-rule=\"{finding.Id}\"><rect x=\"{x}\" y=\"{y}\" width=\"66\" height=\"17\" rx=\"8\"/><text x=\"{x + 33}\" y=\"{y + 12}\">{Escape(finding.Id)}</text><title>{Escape(title)}</title></a>");
+            $"<a class=\"badge level-{finding.Severity}\"{Href(finding.HelpUri)} data-rule=\"{Escape(finding.Id)}\"><rect x=\"{x}\" y=\"{y}\" width=\"66\" height=\"17\" rx=\"8\"/><text x=\"{x + 33}\" y=\"{y + 12}\">{Escape(finding.Id)}</text><title>{Escape(title)}</title></a>");
     }
 
     private static void FindingList(StringBuilder html, TrustGraph graph, IReadOnlyDictionary<string, string> ids)
@@ -193,30 +194,18 @@ public static class HtmlGraphWriter
             var targets = graph.Nodes.Where(n => n.Findings.Contains(finding)).Select(n => ids[n.Id])
                 .Concat(graph.Edges.Where(e => e.Findings.Contains(finding)).SelectMany(e => new[] { ids[e.From], ids[e.To] })).Distinct();
             html.Append(CultureInfo.InvariantCulture,
-                $"<tr data-targets=\"{string.Join(" ", targets)}\"><td><a href=\"{Escape(finding.HelpUri)}\" target=\"_blank\" rel=\"noopener\">{Escape(finding.Id)}</a></td><td>{Escape(finding.File)}:{finding.Line}</td><td>{Escape(finding.Message)}</td></tr>\n");
+                $"<tr data-targets=\"{string.Join(" ", targets)}\"><td><a{Href(finding.HelpUri)}>{Escape(finding.Id)}</a></td><td>{Escape(finding.File)}:{finding.Line}</td><td>{Escape(finding.Message)}</td></tr>\n");
         }
         html.Append("</tbody>\n</table>\n</section>\n");
     }
 
     private static string Truncate(string text, int length) => text.Length <= length ? text : text[..(length - 1)] + "…";
 
-    private static string Escape(string text)
-    {
-        var escaped = new StringBuilder(text.Length);
-        foreach (var c in text)
-        {
-            escaped.Append(c switch
-            {
-                '&' => "&amp;",
-                '<' => "&lt;",
-                '>' => "&gt;",
-                '"' => "&quot;",
-                '\'' => "&#39;",
-                _ => c.ToString(),
-            });
-        }
-        return escaped.ToString();
-    }
+    private static string Escape(string text) => OutputText.Html(text);
+
+    // Only http and https links become links: a pack's javascript: help link would run in the reader's browser.
+    private static string Href(string uri) =>
+        OutputText.WebLink(uri) is { } link ? $" href=\"{Escape(link)}\" target=\"_blank\" rel=\"noopener\"" : string.Empty;
 
     private static string Resource(string name)
     {

@@ -32,7 +32,7 @@ public static class JsonGraphWriter
             json.WriteEndObject();
         }
         text.Write('\n');
-        return text.ToString();
+        return Output.OutputText.JsonDocument(text.ToString());
     }
 
     private static void WriteNode(JsonTextWriter json, GraphNode node)
@@ -77,7 +77,7 @@ public static class JsonGraphWriter
             Property(json, "file", finding.File);
             Property(json, "line", finding.Line);
             Property(json, "column", finding.Column);
-            Property(json, "helpUri", finding.HelpUri);
+            Property(json, "helpUri", Output.OutputText.WebLink(finding.HelpUri));
         });
 
     // An array of objects, each written by writeProperties.

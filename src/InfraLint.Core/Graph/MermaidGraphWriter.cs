@@ -64,8 +64,5 @@ public static class MermaidGraphWriter
         };
     }
 
-    // Mermaid's entity codes: '#' starts one, so it goes first.
-    private static string Escape(string text) =>
-        text.Replace("#", "#35;", StringComparison.Ordinal).Replace("\"", "#quot;", StringComparison.Ordinal)
-            .Replace("<", "#lt;", StringComparison.Ordinal).Replace(">", "#gt;", StringComparison.Ordinal);
+    private static string Escape(string text) => Output.OutputText.Mermaid(text);
 }

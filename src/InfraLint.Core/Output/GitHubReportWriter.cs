@@ -34,11 +34,7 @@ public sealed class GitHubReportWriter : IReportWriter
         return $"::{command} {string.Join(',', properties)}::{EscapeData(finding.Message)}";
     }
 
-    // The runner's own rules (actions/toolkit, command.ts): '%', CR and LF everywhere, and in property
-    // values also ':' and ',', which would otherwise end the value.
-    public static string EscapeData(string text) =>
-        text.Replace("%", "%25", StringComparison.Ordinal).Replace("\r", "%0D", StringComparison.Ordinal).Replace("\n", "%0A", StringComparison.Ordinal);
+    public static string EscapeData(string text) => OutputText.GitHubData(text);
 
-    public static string EscapeProperty(string text) =>
-        EscapeData(text).Replace(":", "%3A", StringComparison.Ordinal).Replace(",", "%2C", StringComparison.Ordinal);
+    public static string EscapeProperty(string text) => OutputText.GitHubProperty(text);
 }

@@ -40,7 +40,7 @@ public sealed class JsonReportWriter : IReportWriter
             json.WriteEndObject();
         }
         text.Write('\n');
-        return text.ToString();
+        return OutputText.JsonDocument(text.ToString());
     }
 
     private static void WriteFinding(JsonTextWriter json, ReportedFinding reported, SourceRoot root)
@@ -57,7 +57,7 @@ public sealed class JsonReportWriter : IReportWriter
         Write(json, "resourceType", finding.ResourceType);
         Write(json, "propertyPath", finding.PropertyPath);
         Write(json, "fingerprint", reported.Fingerprint);
-        Write(json, "helpUri", finding.Descriptor.HelpLink);
+        Write(json, "helpUri", OutputText.WebLink(finding.Descriptor.HelpLink));
         json.WriteEndObject();
     }
 

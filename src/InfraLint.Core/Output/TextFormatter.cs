@@ -13,13 +13,14 @@ public static class TextFormatter
         _ => "info",
     };
 
-    /// <summary>One line; the path is relative to <paramref name="baseDirectory"/> when under it, with forward slashes.</summary>
+    /// <summary>One line; the path is relative to <paramref name="baseDirectory"/> when under it, with forward slashes.
+    /// Paths and messages are escaped (<see cref="OutputText.Line"/>): a name from a template cannot break the line or forge one.</summary>
     public static string Format(Finding finding, string baseDirectory)
     {
-        var origin = finding.Location is { } l
-            ? $"{DisplayPath(l.FilePath, baseDirectory)}({l.Line},{l.Column})"
-            : "infralint";
-        return $"{origin}: {Level(finding.Severity)} {finding.Id}: {finding.Message}";
+        var rest = $": {Level(finding.Severity)} {OutputText.Line(finding.Id)}: {OutputText.Line(finding.Message)}";
+        return finding.Location is { } l
+            ? OutputText.LineStartingWithPath(DisplayPath(l.FilePath, baseDirectory), $"({l.Line},{l.Column}){rest}")
+            : "infralint" + rest;
     }
 
     public static string DisplayPath(string path, string baseDirectory)
