@@ -11,9 +11,9 @@ internal static class ArgumentParser
         """
         Usage:
           infralint check <path>... [options]
-          infralint baseline create --output FILE <path>... [--bicep PATH] [--restore] [--timeout SECONDS] [--rule-pack PATH]
+          infralint baseline create --output FILE <path>... [--bicep PATH] [--restore|--no-restore] [--timeout SECONDS] [--rule-pack PATH]
           infralint graph <path>... [--format html|mermaid|markdown|dot|json] [--output FILE] [--config FILE] [--bicep PATH]
-                                    [--restore] [--timeout SECONDS] [--rule-pack PATH]
+                                    [--restore|--no-restore] [--timeout SECONDS] [--rule-pack PATH]
 
         Analyses Bicep (.bicep) and ARM JSON templates; directories are searched recursively
         (bin/ and obj/ are skipped).
@@ -31,7 +31,10 @@ internal static class ArgumentParser
           --config FILE                           the infralint.json to use for every file (default: the nearest
                                                   infralint.json above each file; see docs/configuration.md)
           --bicep PATH                            the Bicep compiler to use (default: bicep on PATH, then ~/.azure/bin/bicep)
-          --restore                               let the compiler restore registry modules (needs network)
+          --restore                               let the compiler restore registry modules, type imports and
+                                                  extensions that are not in the local cache (needs network)
+          --no-restore                            never restore; what is not cached is analysed as opaque (INFRA0007)
+                                                  (default: restore when the registry answers a quick connection check)
           --timeout SECONDS                       per-file compile timeout (default: 60)
           --rule-pack PATH                        also run the rules of a rule pack (a *.infralint-rules.json file
                                                   or a compiled pack .dll; repeatable; see docs/rule-packs.md)
@@ -70,7 +73,7 @@ internal static class ArgumentParser
         var format = ReportFormat.Text;
         string? bicep = null, output = null, baseline = null;
         string? config = null;
-        var restore = false;
+        bool? restore = null;
         var rulePacks = new List<string>();
         var timeout = TimeSpan.FromSeconds(60);
         GraphFormat? graphFormat = null;
@@ -132,6 +135,9 @@ internal static class ArgumentParser
                     break;
                 case "--restore":
                     restore = true;
+                    break;
+                case "--no-restore":
+                    restore = false;
                     break;
                 case "--timeout":
                     if (!double.TryParse(Value(), NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) || seconds <= 0)

@@ -24,7 +24,8 @@ public sealed class InfraLintTask : Microsoft.Build.Utilities.Task, ICancelableT
     /// <summary><c>$(BicepPath)</c>, set by the Azure.Bicep.CommandLine.&lt;rid&gt; package.</summary>
     public string? PackageBicepPath { get; set; }
 
-    public bool RestoreModules { get; set; }
+    /// <summary><c>$(InfraLintRestoreModules)</c>: <c>true</c>, <c>false</c>, or empty for "when the registry is reachable".</summary>
+    public string? RestoreModules { get; set; }
 
     /// <summary><c>$(InfraLintConfigFile)</c>: one infralint.json for every template instead of the nearest one above each.</summary>
     public string? ConfigFile { get; set; }
@@ -89,7 +90,7 @@ public sealed class InfraLintTask : Microsoft.Build.Utilities.Task, ICancelableT
                 Rules = BuiltInRules.All,
                 BicepPath = BicepPath,
                 MSBuildBicepPath = PackageBicepPath,
-                RestoreModules = RestoreModules,
+                RestoreModules = bool.TryParse(RestoreModules, out var restore) ? restore : null,
                 ConfigFile = string.IsNullOrEmpty(ConfigFile) ? null : ConfigFile,
                 CompileTimeout = TimeSpan.FromSeconds(Math.Max(1, CompileTimeoutSeconds)),
                 RulePacks = RulePacks.Select(p => p.GetMetadata("FullPath")).ToList(),

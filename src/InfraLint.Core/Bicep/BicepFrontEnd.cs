@@ -13,7 +13,7 @@ namespace InfraLint.Core.Bicep;
 /// </summary>
 internal sealed class BicepFrontEnd(BicepCompiler compiler, AnalysisOptions options)
 {
-    private readonly UnrestoredModules unrestored = new();
+    private readonly UnrestoredModules unrestored = new(options.RestoreModules, new RegistryReachability());
 
     public LoadResult Load(InputFile file, CancellationToken cancellation) =>
         LoadTemplate(file.Path, new Dictionary<string, TemplateValue>(), cancellation);
@@ -27,7 +27,7 @@ internal sealed class BicepFrontEnd(BicepCompiler compiler, AnalysisOptions opti
     {
         var compile = TakeAhead(path) ?? Compile(path, cancellation);
         var (document, problem) = compile.Prepared;
-        var (response, requestProblem) = problem is null ? Answer(() => compile.Response!.GetAwaiter().GetResult(), path) : (null, null);
+        var (outcome, requestProblem) = problem is null ? Answer(() => compile.Response!.GetAwaiter().GetResult(), path) : (null, null);
         // One request at a time: a second one queued behind this compile would start its timeout early.
         if (compile.Next is { } next && next != path)
             CompileAhead(next, cancellation);
@@ -35,9 +35,30 @@ internal sealed class BicepFrontEnd(BicepCompiler compiler, AnalysisOptions opti
             return Failed(problem.Value);
         if (requestProblem is not null)
             return Failed(requestProblem.Value);
+        var response = outcome!.Response;
+        if (outcome.UnavailableExtension is { } extension)
+            return Failed(new SourceLocation(path, extension.Line, extension.Column), $"extension '{extension.Reference}' cannot be had: {extension.Reason}");
         if (!Succeeded(response!) || response!["contents"] is not JValue { Type: JTokenType.String } contents)
-            return CompileError(path, response!);
-        return BuildFrom(path, document!, (string)contents!, parameterValues, supplied);
+            return CompileError(path, response!, outcome.Original) with { Notes = outcome.BrokenModules };
+        return BuildFrom(path, document!, (string)contents!, parameterValues, supplied, outcome.Opaque) with { Notes = Notes(path, outcome) };
+    }
+
+    // The INFRA0007 note on the file, at the first dependency it references itself that was left opaque, and the INFRA0001
+    // of each local module with compile errors it was analysed without.
+    private static List<Finding> Notes(string path, StandInCompile outcome)
+    {
+        var notes = new List<Finding>(outcome.BrokenModules);
+        if (outcome.Opaque.Count == 0)
+            return notes;
+        var directory = Path.GetDirectoryName(path)!;
+        var named = outcome.Opaque.Select(o => o.File == path
+            ? $"'{o.Reference}' (line {o.Line}): {o.Reason}"
+            : $"'{o.Reference}' (in {Path.GetRelativePath(directory, o.File).Replace('\\', '/')}, line {o.Line}): {o.Reason}");
+        var first = outcome.Opaque.FirstOrDefault(o => o.File == path);
+        var location = first is null ? SourceLocation.StartOf(path) : new SourceLocation(path, first.Line, first.Column);
+        var count = outcome.Opaque.Count == 1 ? "1 dependency" : $"{outcome.Opaque.Count} dependencies";
+        notes.Add(ToolDiagnostics.At(ToolDiagnostics.OpaqueDependencies, location, count, string.Join("; ", named)));
+        return notes;
     }
 
     /// <summary>
@@ -66,15 +87,55 @@ internal sealed class BicepFrontEnd(BicepCompiler compiler, AnalysisOptions opti
     private string? upNext;
     private PendingCompile? ahead;
 
-    // The parse and the restore check run here, on the caller's thread; only the compile request runs in the background.
+    // The parse runs here, on the caller's thread; the restore check, the stand-ins and the compile run in the background.
     private PendingCompile Compile(string path, CancellationToken cancellation)
     {
         var prepared = Prepare(path);
         var response = prepared.Problem is null
-            ? Task.Run(() => compiler.Request("bicep/compile", new { path }, cancellation), cancellation)
+            ? Task.Run(() => CompileWithStandIns(path, cancellation), cancellation)
             : null;
         return new PendingCompile(path, prepared, response, upNext);
     }
+
+    /// <summary>
+    /// Compiles <paramref name="path"/>, with stand-ins for what it cannot have (<see cref="ScratchCopy"/>). When the
+    /// compile fails because a local module has errors, that module is stood in too and the file compiled again, so the
+    /// file is still analysed; the module keeps its own INFRA0001.
+    /// </summary>
+    private StandInCompile CompileWithStandIns(string path, CancellationToken cancellation)
+    {
+        var broken = new HashSet<string>(StringComparer.Ordinal);
+        var brokenFindings = new List<Finding>();
+        for (var round = 0; ; round++)
+        {
+            using var scratch = ScratchCopy.Create(path, unrestored, broken);
+            if (scratch.UnavailableExtension is { } extension)
+                return new StandInCompile(null, [], p => p, [], extension);
+            var response = compiler.Request("bicep/compile", new { path = scratch.Entry }, cancellation);
+            var result = new StandInCompile(response, scratch.Opaque.ToList(), scratch.Original, brokenFindings, null);
+            if (Succeeded(response) || round >= MaxStandInRounds)
+                return result;
+            var errors = Errors(response).Select(e => (Error: e, File: scratch.Original((string?)e["source"] ?? path))).ToList();
+            var newlyBroken = errors
+                .Where(e => (string?)e.Error["code"] != ModuleHasErrors && e.File != path && !broken.Contains(e.File) && File.Exists(e.File))
+                .GroupBy(e => e.File, StringComparer.Ordinal)
+                .ToList();
+            if (newlyBroken.Count == 0)
+                return result;
+            foreach (var module in newlyBroken)
+            {
+                broken.Add(module.Key);
+                brokenFindings.Add(ErrorFinding(module.First().Error, module.Key));
+            }
+        }
+    }
+
+    private const int MaxStandInRounds = 3;
+    private const string ModuleHasErrors = "BCP104";
+
+    /// <summary>A compile's answer, with the dependencies stood in for it and the real file behind each path it reports.</summary>
+    private sealed record StandInCompile(JToken? Response, IReadOnlyList<OpaqueDependency> Opaque, Func<string, string> Original,
+        IReadOnlyList<Finding> BrokenModules, OpaqueDependency? UnavailableExtension);
 
     private PendingCompile? TakeAhead(string path)
     {
@@ -85,7 +146,7 @@ internal sealed class BicepFrontEnd(BicepCompiler compiler, AnalysisOptions opti
     }
 
     private sealed record PendingCompile(string Path, (BicepDocument? Document, (SourceLocation Location, string Reason)? Problem) Prepared,
-        Task<JToken>? Response, string? Next);
+        Task<StandInCompile>? Response, string? Next);
 
     /// <summary>
     /// A .bicepparam file: the template it is <c>using</c>, analysed with the values it sets, so rules
@@ -105,14 +166,18 @@ internal sealed class BicepFrontEnd(BicepCompiler compiler, AnalysisOptions opti
         if (templateProblem is not null)
             return Failed(templateProblem.Value);
 
-        var (response, requestProblem) = Request("bicep/compileParams", new { path = file.Path, parameterOverrides = new { } }, file.Path, cancellation);
+        using var scratch = ScratchCopy.Create(file.Path, unrestored, new HashSet<string>());
+        if (scratch.UnavailableExtension is { } extension)
+            return Failed(SourceLocation.StartOf(file.Path), $"extension '{extension.Reference}' of {templatePath} cannot be had: {extension.Reason}");
+        var (response, requestProblem) = Request("bicep/compileParams", new { path = scratch.Entry, parameterOverrides = new { } }, file.Path, cancellation);
         if (requestProblem is not null)
             return Failed(requestProblem.Value);
         if (!Succeeded(response!) || response!["template"] is not JValue { Type: JTokenType.String } compiled ||
             response["parameters"] is not JValue { Type: JTokenType.String } values)
-            return CompileError(file.Path, response!);
+            return CompileError(file.Path, response!, scratch.Original);
+        var outcome = new StandInCompile(response, scratch.Opaque.ToList(), scratch.Original, [], null);
         return BuildFrom(templatePath, template!, (string)compiled!, ParameterValues.FromParametersFile((string)values!),
-            SuppliedLiterals(file.Path, parameters));
+            SuppliedLiterals(file.Path, parameters), outcome.Opaque) with { Notes = Notes(file.Path, outcome) };
     }
 
     /// <summary>
@@ -169,25 +234,14 @@ internal sealed class BicepFrontEnd(BicepCompiler compiler, AnalysisOptions opti
         }
     }
 
-    // Reads and parses a Bicep file and checks, before any compile, that its registry modules are restored.
-    private (BicepDocument? Document, (SourceLocation Location, string Reason)? Problem) Prepare(string path)
-    {
-        var text = File.ReadAllText(path);
-        if (string.IsNullOrWhiteSpace(text))
-            return (null, (SourceLocation.StartOf(path), "the file is empty"));
-        var document = BicepParser.Parse(text);
-        if (!options.RestoreModules && unrestored.Find(path, document) is var (reference, via))
-        {
-            return (null, (new SourceLocation(path, via.Line, via.Column),
-                $"module {reference} is not restored; run 'bicep restore' or allow network (InfraLintRestoreModules=true, --restore)"));
-        }
-        return (document, null);
-    }
+    // Reads and parses a Bicep file. An empty file is an empty template, as for the compiler.
+    private static (BicepDocument? Document, (SourceLocation Location, string Reason)? Problem) Prepare(string path) =>
+        (BicepParser.Parse(File.ReadAllText(path)), null);
 
     private (JToken? Response, (SourceLocation Location, string Reason)? Problem) Request(string method, object parameters, string path, CancellationToken cancellation) =>
         Answer(() => compiler.Request(method, parameters, cancellation), path);
 
-    private static (JToken? Response, (SourceLocation Location, string Reason)? Problem) Answer(Func<JToken> request, string path)
+    private static (T? Response, (SourceLocation Location, string Reason)? Problem) Answer<T>(Func<T> request, string path) where T : class
     {
         try
         {
@@ -202,7 +256,7 @@ internal sealed class BicepFrontEnd(BicepCompiler compiler, AnalysisOptions opti
     private static bool Succeeded(JToken response) => response["success"] is JValue { Type: JTokenType.Boolean } success && (bool)success!;
 
     private LoadResult BuildFrom(string path, BicepDocument document, string compiledText, IReadOnlyDictionary<string, TemplateValue> parameterValues,
-        IReadOnlyList<SuppliedParameter>? supplied)
+        IReadOnlyList<SuppliedParameter>? supplied, IReadOnlyList<OpaqueDependency>? opaque = null)
     {
         JObject compiled;
         try
@@ -214,7 +268,8 @@ internal sealed class BicepFrontEnd(BicepCompiler compiler, AnalysisOptions opti
             return Failed(SourceLocation.StartOf(path), "the compiler's output is not valid JSON: " + e.Message);
         }
         var models = new List<TemplateModel>();
-        Build(path, document, compiled, parameterValues, models, depth: 0, supplied);
+        var standIns = (opaque ?? []).Select(o => (o.File, o.Line, o.Column)).ToHashSet();
+        Build(path, document, compiled, parameterValues, models, depth: 0, standIns, supplied);
         return LoadResult.Of(models);
     }
 
@@ -223,7 +278,8 @@ internal sealed class BicepFrontEnd(BicepCompiler compiler, AnalysisOptions opti
     /// resources are reported in the module's own file, with the values its caller passes.
     /// </summary>
     private void Build(string path, BicepDocument document, JObject compiled, IReadOnlyDictionary<string, TemplateValue> parameterValues,
-        List<TemplateModel> models, int depth, IReadOnlyList<SuppliedParameter>? supplied = null, CompiledTemplate? parent = null, JObject? caller = null)
+        List<TemplateModel> models, int depth, IReadOnlySet<(string File, int Line, int Column)> standIns, IReadOnlyList<SuppliedParameter>? supplied = null,
+        CompiledTemplate? parent = null, JObject? caller = null)
     {
         var entries = ArmResources.Read(compiled);
         var declarations = MapDeclarations(entries, document);
@@ -242,13 +298,14 @@ internal sealed class BicepFrontEnd(BicepCompiler compiler, AnalysisOptions opti
             return;
         foreach (var nested in NestedDeployments.Of(entries, model.Evaluator))
         {
-            // Registry modules and ARM JSON modules have no Bicep source here to report in.
-            if (declarations.GetValueOrDefault(nested.Deployment.Body)?.ModulePath is not { } modulePath ||
-                RegistryModuleCache.IsRegistryReference(modulePath) || !modulePath.EndsWith(".bicep", StringComparison.OrdinalIgnoreCase))
+            // Registry modules and ARM JSON modules have no Bicep source here to report in; a stand-in has nothing to report.
+            if (declarations.GetValueOrDefault(nested.Deployment.Body) is not { ModulePath: { } modulePath } declaration ||
+                RegistryModuleCache.IsRegistryReference(modulePath) || !modulePath.EndsWith(".bicep", StringComparison.OrdinalIgnoreCase) ||
+                standIns.Contains((path, declaration.Line, declaration.Column)))
                 continue;
             var moduleFile = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(path)!, modulePath));
             if (ModuleDocument(moduleFile) is { } moduleDocument)
-                Build(moduleFile, moduleDocument, nested.Template, nested.ParameterValues, models, depth + 1, parent: model, caller: nested.Deployment.Body);
+                Build(moduleFile, moduleDocument, nested.Template, nested.ParameterValues, models, depth + 1, standIns, parent: model, caller: nested.Deployment.Body);
         }
     }
 
@@ -290,18 +347,31 @@ internal sealed class BicepFrontEnd(BicepCompiler compiler, AnalysisOptions opti
         return map;
     }
 
-    private static LoadResult CompileError(string path, JToken response)
+    private static IEnumerable<JObject> Errors(JToken response) =>
+        (response["diagnostics"] as JArray)?.OfType<JObject>().Where(d => string.Equals((string?)d["level"], "Error", StringComparison.OrdinalIgnoreCase)) ?? [];
+
+    // The first error, preferring one that says what is wrong over BCP104 ("the referenced module has errors"), which
+    // only says where to look.
+    private static LoadResult CompileError(string path, JToken response, Func<string, string>? original = null)
     {
-        var error = (response["diagnostics"] as JArray)?
-            .OfType<JObject>()
-            .FirstOrDefault(d => string.Equals((string?)d["level"], "Error", StringComparison.OrdinalIgnoreCase));
+        var errors = Errors(response).ToList();
+        var error = errors.FirstOrDefault(e => (string?)e["code"] != ModuleHasErrors) ?? errors.FirstOrDefault();
         if (error is null)
             return Failed(SourceLocation.StartOf(path), "the compiler reported failure without an error");
-        var source = (string?)error["source"] is { Length: > 0 } s && File.Exists(s) ? s : path;
+        var source = (string?)error["source"] is { Length: > 0 } s ? original?.Invoke(s) ?? s : path;
+        return LoadResult.Failed(ErrorFinding(error, File.Exists(source) ? source : path));
+    }
+
+    // An error inside a module is reported where it is, once, whichever entry file reached it. Paths the file writes
+    // (module and import paths) are not secrets and are kept in the message.
+    private static Finding ErrorFinding(JObject error, string source)
+    {
         var line = ((int?)error["range"]?["start"]?["line"] ?? 0) + 1;
         var column = ((int?)error["range"]?["start"]?["char"] ?? 0) + 1;
-        // An error inside a module is reported where it is, once, whichever entry file reached it.
-        return Failed(new SourceLocation(source, line, column), $"{(string?)error["code"]}: {QuotedValues.Redact((string?)error["message"] ?? string.Empty, TextOf(source))}");
+        var text = TextOf(source);
+        var paths = text is null ? [] : BicepParser.Parse(text).References.Select(r => r.Path).ToList();
+        var message = QuotedValues.Redact((string?)error["message"] ?? string.Empty, text, paths);
+        return ToolDiagnostics.At(ToolDiagnostics.TemplateNotAnalyzed, new SourceLocation(source, line, column), $"{(string?)error["code"]}: {message}");
     }
 
     private static string? TextOf(string path)

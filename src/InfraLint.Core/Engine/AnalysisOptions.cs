@@ -30,8 +30,10 @@ public sealed record AnalysisOptions
     /// or compiled assemblies. Packs named in an <c>infralint.json</c> add to these for the files it governs.</summary>
     public IReadOnlyList<string> RulePacks { get; init; } = [];
 
-    /// <summary>Let the compiler restore registry modules (needs network) instead of reporting them up front.</summary>
-    public bool RestoreModules { get; init; }
+    /// <summary>Let the compiler restore registry modules, type imports and extensions that are not in the local cache:
+    /// true always, false never, null (the default) when the registry answers a quick connection check. What is not
+    /// restored is analysed as opaque (INFRA0007).</summary>
+    public bool? RestoreModules { get; init; }
 
     /// <summary>Ask the compiler which files each Bicep entry read (modules, loaded files, bicepconfig.json), so an
     /// incremental run knows what to re-analyse; one extra, fast request per Bicep file.</summary>

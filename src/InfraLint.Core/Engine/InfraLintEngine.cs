@@ -63,6 +63,7 @@ public sealed class InfraLintEngine : IDisposable
         var findings = new List<Finding>();
         if (loaded.Diagnostic is not null)
             findings.Add(loaded.Diagnostic);
+        findings.AddRange(loaded.Notes);
         DeploymentInfo? deployment = null;
         if (loaded.Models.Count > 0 && AttachDeployment(loaded.Models, file.Path, Configuration, options.Today, out deployment) is { } failure)
             findings.Add(failure);
@@ -105,6 +106,10 @@ public sealed class InfraLintEngine : IDisposable
     private IReadOnlyList<string>? Dependencies(InputFile file, bool isBicep, LoadResult loaded, CancellationToken cancellation)
     {
         if (loaded.Diagnostic is { } diagnostic && (diagnostic.Id == ToolDiagnostics.TemplateNotAnalyzed.Id || diagnostic.Id == ToolDiagnostics.CompilerFailed.Id))
+            return null;
+        // Analysed with opaque dependencies: a restore or a fixed module changes the result, and asking the compiler for
+        // the file's references would start the restore it could not make.
+        if (loaded.Notes.Count > 0)
             return null;
         if (isBicep)
             return Bicep().FileReferences(file.Path, cancellation);

@@ -11,7 +11,7 @@ public static class ToolDiagnostics
         MessageFormat: "Template could not be analyzed: {0}",
         Category: RuleCategory.Tooling,
         DefaultSeverity: Severity.Error,
-        Description: "InfraLint could not read a template (invalid JSON, a Bicep compile error or a registry module that " +
+        Description: "InfraLint could not read a template (invalid JSON, a Bicep compile error or an extension that " +
             "cannot be restored), so none of its rules ran on that file; other files are still analyzed.");
 
     public static readonly RuleDescriptor CompilerFailed = new(
@@ -50,7 +50,16 @@ public static class ToolDiagnostics
         Description: "A rule threw an exception while it analyzed a template; that rule reported nothing for the file, " +
             "and every other rule and file was still analyzed.");
 
-    public static IReadOnlyList<RuleDescriptor> All { get; } = [TemplateNotAnalyzed, CompilerFailed, InvalidConfiguration, UselessSuppression, RuleFailed];
+    public static readonly RuleDescriptor OpaqueDependencies = new(
+        Id: "INFRA0007",
+        Title: "A dependency was analysed as opaque",
+        MessageFormat: "Analysed without {0}, each treated as opaque (what it deploys is not analysed, its outputs and types are unknown): {1}",
+        Category: RuleCategory.Tooling,
+        DefaultSeverity: Severity.Suggestion,
+        Description: "A registry module, registry type import or extension could not be restored, or a local module has compile " +
+            "errors; the file's own resources, variables and parameters were analysed with that dependency left opaque.");
+
+    public static IReadOnlyList<RuleDescriptor> All { get; } = [TemplateNotAnalyzed, CompilerFailed, InvalidConfiguration, UselessSuppression, RuleFailed, OpaqueDependencies];
 
     internal static Finding At(RuleDescriptor descriptor, SourceLocation? location, params object?[] args) =>
         new(descriptor, descriptor.DefaultSeverity, location, descriptor.FormatMessage(args));
