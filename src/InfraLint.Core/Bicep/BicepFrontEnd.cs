@@ -298,15 +298,46 @@ internal sealed class BicepFrontEnd(BicepCompiler compiler, AnalysisOptions opti
             return;
         foreach (var nested in NestedDeployments.Of(entries, model.Evaluator))
         {
-            // Registry modules and ARM JSON modules have no Bicep source here to report in; a stand-in has nothing to report.
+            // ARM JSON modules have no Bicep source here to report in; a stand-in has nothing to report.
             if (declarations.GetValueOrDefault(nested.Deployment.Body) is not { ModulePath: { } modulePath } declaration ||
-                RegistryModuleCache.IsRegistryReference(modulePath) || !modulePath.EndsWith(".bicep", StringComparison.OrdinalIgnoreCase) ||
                 standIns.Contains((path, declaration.Line, declaration.Column)))
+                continue;
+            if (RegistryModuleCache.IsRegistryReference(modulePath))
+            {
+                BuildRegistryModule(path, declaration, nested, models, depth + 1, model);
+                continue;
+            }
+            if (!modulePath.EndsWith(".bicep", StringComparison.OrdinalIgnoreCase))
                 continue;
             var moduleFile = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(path)!, modulePath));
             if (ModuleDocument(moduleFile) is { } moduleDocument)
                 Build(moduleFile, moduleDocument, nested.Template, nested.ParameterValues, models, depth + 1, standIns, parent: model, caller: nested.Deployment.Body);
         }
+    }
+
+    /// <summary>
+    /// A restored registry module: what it deploys is analysed with the values its caller passes, and reported in the
+    /// caller (<see cref="RegistryModuleLocator"/>), as are the modules it deploys in turn.
+    /// </summary>
+    private static void BuildRegistryModule(string callerPath, BicepResourceDeclaration module, NestedDeployment deployment, List<TemplateModel> models,
+        int depth, CompiledTemplate parent)
+    {
+        var entries = ArmResources.Read(deployment.Template);
+        var evaluator = new ArmEvaluator(deployment.Template, deployment.ParameterValues);
+        var location = new SourceLocation(callerPath, module.Line, module.Column);
+        var resources = entries.Select(e => new ResourceModel(e.Body, e.Type, e.ApiVersion, e.SymbolicName, e.IsExisting, location,
+            evaluator.Evaluate(e.Body["name"]).AsString)).ToList();
+        var model = new CompiledTemplate(callerPath, SourceLanguage.Bicep, deployment.Template, resources, new RegistryModuleLocator(callerPath, module), evaluator)
+        {
+            Parent = parent,
+            CallerDeployment = deployment.Deployment.Body,
+            RegistryModule = module.ModulePath,
+        };
+        models.Add(model);
+        if (depth >= NestedDeployments.MaxDepth)
+            return;
+        foreach (var nested in NestedDeployments.Of(entries, evaluator))
+            BuildRegistryModule(callerPath, module, nested, models, depth + 1, model);
     }
 
     private readonly Dictionary<string, BicepDocument?> modules = new(StringComparer.Ordinal);

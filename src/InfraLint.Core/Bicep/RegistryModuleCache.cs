@@ -20,8 +20,10 @@ internal static class RegistryModuleCache
             return ResolveTemplateSpec(reference, bicepFile) is { } spec && File.Exists(Path.Combine([cacheRoot, "ts", .. spec, "main.json"]));
         if (Resolve(reference, bicepFile) is not var (registry, repository, tag))
             return false;
+        // As the compiler decides (OciArtifactRegistry.IsArtifactRestoreRequired): a module is restored when these three are there.
         var directory = Path.Combine(cacheRoot, "br", registry.Replace(':', '$'), repository.Replace('/', '$'), tag.Replace(':', '#') + "$");
-        return File.Exists(Path.Combine(directory, "main.json"));
+        return File.Exists(Path.Combine(directory, "main.json")) && File.Exists(Path.Combine(directory, "manifest")) &&
+            File.Exists(Path.Combine(directory, "metadata"));
     }
 
     /// <summary>The host (host:port) a restore of <paramref name="reference"/> talks to, or null when the reference cannot be resolved.</summary>
@@ -39,7 +41,8 @@ internal static class RegistryModuleCache
         {
             if (root == "~" || root.StartsWith("~/", StringComparison.Ordinal))
                 root = Path.Combine(home, root.Length > 2 ? root[2..] : string.Empty);
-            return Path.GetFullPath(root, Path.GetDirectoryName(NearestConfigPath(bicepFile)!)!);
+            if (Path.IsPathFullyQualified(root))
+                return root; // the compiler rejects a relative one
         }
         return Environment.GetEnvironmentVariable("BICEP_CACHE_DIRECTORY") is { Length: > 0 } fromEnv ? fromEnv : Path.Combine(home, ".bicep");
     }

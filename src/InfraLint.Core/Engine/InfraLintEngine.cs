@@ -2,6 +2,7 @@ using System.Diagnostics;
 using InfraLint.Core.Arm;
 using InfraLint.Core.Bicep;
 using InfraLint.Core.Config;
+using InfraLint.Core.Model;
 using InfraLint.Core.Trust;
 using InfraLint.Core.Packs;
 using InfraLint.Sdk;
@@ -69,7 +70,13 @@ public sealed class InfraLintEngine : IDisposable
             findings.Add(failure);
         var rules = loaded.Models.Count > 0 ? RulesFor(file.Path) : [];
         foreach (var model in loaded.Models)
-            findings.AddRange(RunRules(model, rules));
+        {
+            var found = RunRules(model, rules);
+            // The module's source is not in the repository: the caller's line shows where, the message what.
+            findings.AddRange(model is CompiledTemplate { RegistryModule: { } reference }
+                ? found.Select(f => f with { Message = $"{f.Message} (inside registry module '{reference}')" })
+                : found);
+        }
         var suppressing = loaded.Models.Where(m => m.Language == SourceLanguage.ArmJson)
             .SelectMany(m => m.Resources).Where(r => FindingPolicy.MetadataSuppressions(r) is not null).ToList();
         var dependencies = options.TrackDependencies ? Dependencies(file, isBicep, loaded, cancellation) : null;
