@@ -220,7 +220,8 @@ public sealed class OpaqueDependencyTests
     public void A_restored_registry_module_is_analysed_and_its_findings_point_at_the_caller()
     {
         using var dir = new TempDirectory();
-        var cache = Path.Combine(dir.Path, "cache");
+        using var cacheDir = new TempDirectory();
+        var cache = Path.Combine(cacheDir.Path, "cache");
         var module = Path.Combine(cache, "br", "mcr.microsoft.com", "bicep$avm$res$web$site", "1.0.0$");
         Directory.CreateDirectory(module);
         File.WriteAllText(Path.Combine(module, "main.json"), """
