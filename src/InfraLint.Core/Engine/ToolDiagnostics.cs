@@ -52,12 +52,12 @@ public static class ToolDiagnostics
 
     public static readonly RuleDescriptor OpaqueDependencies = new(
         Id: "INFRA0007",
-        Title: "A dependency was analysed as opaque",
-        MessageFormat: "Analysed without {0}, each treated as opaque (what it deploys is not analysed, its outputs and types are unknown): {1}",
+        Title: "A dependency was analyzed as opaque",
+        MessageFormat: "Analyzed without {0}, each treated as opaque (what it deploys is not analyzed, its outputs and types are unknown): {1}",
         Category: RuleCategory.Tooling,
         DefaultSeverity: Severity.Suggestion,
         Description: "A registry module, registry type import or extension could not be restored, or a local module has compile " +
-            "errors; the file's own resources, variables and parameters were analysed with that dependency left opaque.");
+            "errors; the file's own resources, variables and parameters were analyzed with that dependency left opaque.");
 
     public static IReadOnlyList<RuleDescriptor> All { get; } = [TemplateNotAnalyzed, CompilerFailed, InvalidConfiguration, UselessSuppression, RuleFailed, OpaqueDependencies];
 
