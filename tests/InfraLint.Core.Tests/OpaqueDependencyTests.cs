@@ -166,6 +166,43 @@ public sealed class OpaqueDependencyTests
     }
 
     [TestMethod]
+    public void A_registry_extension_that_cannot_be_had_leaves_its_resources_opaque_and_the_azure_resources_analysed()
+    {
+        using var dir = new TempDirectory();
+        dir.Write("bicepconfig.json", """{ "extensions": { "microsoftGraphV1": "br:mcr.microsoft.com/bicep/extensions/microsoftgraph/v1.0:1.0.0" } }""");
+        dir.Write("main.bicep", """
+            extension microsoftGraphV1
+            resource app 'Microsoft.Graph/applications@v1.0' = {
+              displayName: 'orders'
+              uniqueName: 'orders'
+            }
+            resource principal 'Microsoft.Graph/servicePrincipals@v1.0' = {
+              appId: app.appId
+            }
+            resource site 'Microsoft.Web/sites@2023-12-01' = {
+              name: 'app'
+              location: 'westeurope'
+              properties: {
+                siteConfig: {
+                  appSettings: [
+                    { name: 'CLIENT_ID', value: app.appId }
+                    { name: 'CLIENT_SECRET', value: 'not-a-real-secret' }
+                    { name: 'PRINCIPAL', value: principal.id }
+                  ]
+                }
+              }
+            }
+            """);
+
+        var result = Analyze(dir);
+
+        CollectionAssert.AreEqual(new[] { "main.bicep(1,1): INFRA0007", "main.bicep(9,1): INFRA2001", "main.bicep(16,11): INFRA1001" }, Lines(result, dir),
+            string.Join("\n", result.Findings.Select(f => f.Message)));
+        StringAssert.Contains(result.Findings[0].Message, "'microsoftGraphV1' (line 1): it is not in the local module cache and restoring is off");
+        AssertNoScratchLeft(dir);
+    }
+
+    [TestMethod]
     public void A_local_module_with_an_error_keeps_its_INFRA0001_and_the_entry_is_analysed()
     {
         using var dir = new TempDirectory();

@@ -36,8 +36,6 @@ internal sealed class BicepFrontEnd(BicepCompiler compiler, AnalysisOptions opti
         if (requestProblem is not null)
             return Failed(requestProblem.Value);
         var response = outcome!.Response;
-        if (outcome.UnavailableExtension is { } extension)
-            return Failed(new SourceLocation(path, extension.Line, extension.Column), $"extension '{extension.Reference}' cannot be had: {extension.Reason}");
         if (!Succeeded(response!) || response!["contents"] is not JValue { Type: JTokenType.String } contents)
             return CompileError(path, response!, outcome.Original) with { Notes = outcome.BrokenModules };
         return BuildFrom(path, document!, (string)contents!, parameterValues, supplied, outcome.Opaque) with { Notes = Notes(path, outcome) };
@@ -109,10 +107,8 @@ internal sealed class BicepFrontEnd(BicepCompiler compiler, AnalysisOptions opti
         for (var round = 0; ; round++)
         {
             using var scratch = ScratchCopy.Create(path, unrestored, broken);
-            if (scratch.UnavailableExtension is { } extension)
-                return new StandInCompile(null, [], p => p, [], extension);
             var response = compiler.Request("bicep/compile", new { path = scratch.Entry }, cancellation);
-            var result = new StandInCompile(response, scratch.Opaque.ToList(), scratch.Original, brokenFindings, null);
+            var result = new StandInCompile(response, scratch.Opaque.ToList(), scratch.Original, brokenFindings);
             if (Succeeded(response) || round >= MaxStandInRounds)
                 return result;
             var errors = Errors(response).Select(e => (Error: e, File: scratch.Original((string?)e["source"] ?? path))).ToList();
@@ -134,8 +130,8 @@ internal sealed class BicepFrontEnd(BicepCompiler compiler, AnalysisOptions opti
     private const string ModuleHasErrors = "BCP104";
 
     /// <summary>A compile's answer, with the dependencies stood in for it and the real file behind each path it reports.</summary>
-    private sealed record StandInCompile(JToken? Response, IReadOnlyList<OpaqueDependency> Opaque, Func<string, string> Original,
-        IReadOnlyList<Finding> BrokenModules, OpaqueDependency? UnavailableExtension);
+    private sealed record StandInCompile(JToken Response, IReadOnlyList<OpaqueDependency> Opaque, Func<string, string> Original,
+        IReadOnlyList<Finding> BrokenModules);
 
     private PendingCompile? TakeAhead(string path)
     {
@@ -167,15 +163,13 @@ internal sealed class BicepFrontEnd(BicepCompiler compiler, AnalysisOptions opti
             return Failed(templateProblem.Value);
 
         using var scratch = ScratchCopy.Create(file.Path, unrestored, new HashSet<string>());
-        if (scratch.UnavailableExtension is { } extension)
-            return Failed(SourceLocation.StartOf(file.Path), $"extension '{extension.Reference}' of {templatePath} cannot be had: {extension.Reason}");
         var (response, requestProblem) = Request("bicep/compileParams", new { path = scratch.Entry, parameterOverrides = new { } }, file.Path, cancellation);
         if (requestProblem is not null)
             return Failed(requestProblem.Value);
         if (!Succeeded(response!) || response!["template"] is not JValue { Type: JTokenType.String } compiled ||
             response["parameters"] is not JValue { Type: JTokenType.String } values)
             return CompileError(file.Path, response!, scratch.Original);
-        var outcome = new StandInCompile(response, scratch.Opaque.ToList(), scratch.Original, [], null);
+        var outcome = new StandInCompile(response, scratch.Opaque.ToList(), scratch.Original, []);
         return BuildFrom(templatePath, template!, (string)compiled!, ParameterValues.FromParametersFile((string)values!),
             SuppliedLiterals(file.Path, parameters), outcome.Opaque) with { Notes = Notes(file.Path, outcome) };
     }

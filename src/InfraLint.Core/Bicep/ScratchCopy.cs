@@ -12,9 +12,10 @@ internal sealed record OpaqueDependency(string File, int Line, int Column, strin
 /// is rewritten, within its own line, to a generated local stand-in that declares what the file uses of it (the params it
 /// passes, the outputs it reads, the types, variables and functions it imports), all typed <c>any</c>. Line numbers stay
 /// those of the real file, so the compiled result maps back to it; the stand-ins claim nothing about what the dependency
-/// does. Local files that reach such a dependency get copies too. Every file written is deleted on <see cref="Dispose"/>.
+/// does. An extension that cannot be had is removed and the resources of its types become opaque values. Local files
+/// that reach such a dependency get copies too. Every file written is deleted on <see cref="Dispose"/>.
 /// </summary>
-internal sealed class ScratchCopy : IDisposable
+internal sealed partial class ScratchCopy : IDisposable
 {
     private const int MaxDepth = 32;
     private const string Prefix = ".infralint-";
@@ -39,9 +40,6 @@ internal sealed class ScratchCopy : IDisposable
 
     /// <summary>Every dependency replaced by a stand-in, in the file that references it.</summary>
     public IReadOnlyList<OpaqueDependency> Opaque => opaque;
-
-    /// <summary>An extension that cannot be had: its resources have no stand-in, so the file cannot be compiled.</summary>
-    public OpaqueDependency? UnavailableExtension { get; private set; }
 
     /// <summary>Writes the scratch copies <paramref name="entry"/> needs, or none when it needs none.</summary>
     public static ScratchCopy Create(string entry, UnrestoredModules availability, IReadOnlySet<string> broken)
@@ -90,7 +88,8 @@ internal sealed class ScratchCopy : IDisposable
         var text = File.ReadAllText(file);
         var tokens = BicepLexer.Tokenize(text);
         var document = BicepParser.Parse(text);
-        var edits = new List<(BicepToken Token, string Path)>();
+        var lines = LineStarts(text);
+        var edits = new List<(int Start, int End, string Text)>();
         foreach (var reference in document.References.Append(document.Using).OfType<BicepReference>())
         {
             var (keyword, target) = Find(tokens, reference);
@@ -99,21 +98,20 @@ internal sealed class ScratchCopy : IDisposable
             string? replacement = null;
             if (availability.Unavailable(reference.Path, file) is { } reason)
             {
-                var dependency = new OpaqueDependency(file, reference.Line, reference.Column, Shown(reference.Path), reason);
+                opaque.Add(new OpaqueDependency(file, reference.Line, reference.Column, Shown(reference.Path), reason));
                 if (keyword == "extension")
                 {
-                    UnavailableExtension ??= dependency;
+                    edits.AddRange(WithoutExtension(text, lines, tokens, document, target));
                     continue;
                 }
-                opaque.Add(dependency);
-                replacement = StandIn(file, keyword == "module" ? ModuleStandIn(text, tokens, document, reference) : ImportStandIn(tokens, target));
+                replacement = StandIn(file, keyword == "module" ? ModuleStandIn(tokens, document, reference) : ImportStandIn(tokens, target));
             }
             else if (UnrestoredModules.LocalTarget(file, reference.Path) is { } local)
             {
                 if (broken.Contains(local))
                 {
                     opaque.Add(new OpaqueDependency(file, reference.Line, reference.Column, reference.Path, "it has compile errors"));
-                    replacement = StandIn(file, keyword == "module" ? ModuleStandIn(text, tokens, document, reference) : ImportStandIn(tokens, target));
+                    replacement = StandIn(file, keyword == "module" ? ModuleStandIn(tokens, document, reference) : ImportStandIn(tokens, target));
                 }
                 else if (depth < MaxDepth && availability.NeedsScratch(local, broken))
                 {
@@ -121,7 +119,10 @@ internal sealed class ScratchCopy : IDisposable
                 }
             }
             if (replacement is not null)
-                edits.Add((target, Relative(file, replacement)));
+            {
+                var (start, end) = Extent(text, lines, target);
+                edits.Add((start, end, Quoted(Relative(file, replacement))));
+            }
         }
         Write(scratch, Edit(text, edits));
         return scratch;
@@ -178,8 +179,7 @@ internal sealed class ScratchCopy : IDisposable
         return (keyword, null);
     }
 
-    // Replaces each target token by a quoted path, within its own line.
-    private static string Edit(string text, List<(BicepToken Token, string Path)> edits)
+    private static List<int> LineStarts(string text)
     {
         var lineStarts = new List<int> { text.Length > 0 && text[0] == '\uFEFF' ? 1 : 0 };
         for (var i = 0; i < text.Length; i++)
@@ -189,25 +189,83 @@ internal sealed class ScratchCopy : IDisposable
             if (text[i] is '\n' or '\r')
                 lineStarts.Add(i + 1);
         }
+        return lineStarts;
+    }
+
+    private static int Offset(List<int> lines, BicepToken token) => lines[token.Line - 1] + token.Column - 1;
+
+    // Where a token is in the text: a string literal up to its closing quote.
+    private static (int Start, int End) Extent(string text, List<int> lines, BicepToken token)
+    {
+        var start = Offset(lines, token);
+        if (token.Kind != BicepTokenKind.String)
+            return (start, start + token.Text.Length);
+        var end = start + 1;
+        while (end < text.Length && text[end] != '\'' && text[end] is not ('\n' or '\r'))
+            end += text[end] == '\\' ? 2 : 1;
+        return (start, Math.Min(end + 1, text.Length));
+    }
+
+    // Applies the edits; none of them adds or removes a line break.
+    private static string Edit(string text, List<(int Start, int End, string Text)> edits)
+    {
         var result = new StringBuilder(text);
-        foreach (var (token, path) in edits.OrderByDescending(e => e.Token.Line).ThenByDescending(e => e.Token.Column))
-        {
-            var start = lineStarts[token.Line - 1] + token.Column - 1;
-            var end = start + 1;
-            if (token.Kind == BicepTokenKind.String)
-            {
-                while (end < text.Length && text[end] != '\'' && text[end] is not ('\n' or '\r'))
-                    end += text[end] == '\\' ? 2 : 1;
-                end = Math.Min(end + 1, text.Length);
-            }
-            else
-            {
-                end = start + token.Text.Length;
-            }
-            result.Remove(start, end - start).Insert(start, Quoted(path));
-        }
+        foreach (var (start, end, replacement) in edits.OrderByDescending(e => e.Start))
+            result.Remove(start, end - start).Insert(start, replacement);
         return result.ToString();
     }
+
+    /// <summary>
+    /// An extension that cannot be had: its statement is blanked (line breaks kept), and each of the file's resources whose
+    /// API version is not an ARM date (<c>'Microsoft.Graph/applications@v1.0'</c>, <c>'apps/Deployment@v1'</c>) becomes an
+    /// opaque value, <c>var app = any({ … })</c>, so that what refers to it (<c>app.appId</c>) still compiles and
+    /// nothing of it is analysed.
+    /// </summary>
+    private static IEnumerable<(int Start, int End, string Text)> WithoutExtension(string text, List<int> lines, IReadOnlyList<BicepToken> tokens,
+        BicepDocument document, BicepToken target)
+    {
+        var at = IndexOf(tokens, target) - 1;
+        var end = at;
+        for (var depth = 0; end < tokens.Count && !(tokens[end].Kind is BicepTokenKind.NewLine or BicepTokenKind.EndOfFile && depth == 0); end++)
+            depth += tokens[end].Is("{") || tokens[end].Is("(") || tokens[end].Is("[") ? 1 : tokens[end].Is("}") || tokens[end].Is(")") || tokens[end].Is("]") ? -1 : 0;
+        var from = Offset(lines, tokens[at]);
+        var to = end < tokens.Count && tokens[end].Kind != BicepTokenKind.EndOfFile ? Offset(lines, tokens[end]) : text.Length;
+        yield return (from, to, new string(text[from..to].Select(c => c is '\n' or '\r' ? c : ' ').ToArray()));
+
+        foreach (var resource in document.Resources.Where(r => !r.IsModule && r.Parent is null && !ArmApiVersion().IsMatch(r.ApiVersion)))
+        {
+            var keyword = tokens.Select((t, i) => (Token: t, Index: i)).FirstOrDefault(t => t.Token.Line == resource.Line && t.Token.Column == resource.Column && t.Token.IsKeyword("resource"));
+            if (keyword.Token is null)
+                continue;
+            var assign = keyword.Index;
+            while (assign < tokens.Count && !tokens[assign].Is("=") && tokens[assign].Kind != BicepTokenKind.NewLine)
+                assign++;
+            if (assign + 1 >= tokens.Count || !(tokens[assign + 1].Is("{") || tokens[assign + 1].Is("[")))
+                continue; // a condition (`= if (…) {`) has no value form; the compiler will say so
+            var close = Matching(tokens, assign + 1);
+            if (close < 0)
+                continue;
+            yield return (Offset(lines, keyword.Token), Offset(lines, tokens[assign]) + 1, $"var {resource.SymbolicName} = any(");
+            var after = Offset(lines, tokens[close]) + 1;
+            yield return (after, after, ")");
+        }
+    }
+
+    private static int Matching(IReadOnlyList<BicepToken> tokens, int open)
+    {
+        var depth = 0;
+        for (var i = open; i < tokens.Count; i++)
+        {
+            if (tokens[i].Is("{") || tokens[i].Is("[") || tokens[i].Is("("))
+                depth++;
+            else if ((tokens[i].Is("}") || tokens[i].Is("]") || tokens[i].Is(")")) && --depth == 0)
+                return i;
+        }
+        return -1;
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^\d{4}-\d{2}-\d{2}(-[A-Za-z0-9.]+)?$")]
+    private static partial System.Text.RegularExpressions.Regex ArmApiVersion();
 
     private static string Relative(string fromFile, string target) =>
         Path.GetRelativePath(Path.GetDirectoryName(fromFile)!, target).Replace('\\', '/');
@@ -216,7 +274,7 @@ internal sealed class ScratchCopy : IDisposable
         "'" + path.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("'", "\\'", StringComparison.Ordinal).Replace("$", "\\$", StringComparison.Ordinal) + "'";
 
     // A module: the params the caller passes, every output the file reads from any module, typed any; the scope the caller deploys it to.
-    private static string ModuleStandIn(string text, IReadOnlyList<BicepToken> tokens, BicepDocument document, BicepReference reference)
+    private static string ModuleStandIn(IReadOnlyList<BicepToken> tokens, BicepDocument document, BicepReference reference)
     {
         var declaration = document.Resources.FirstOrDefault(r => r.IsModule && r.Line == reference.Line && r.Column == reference.Column);
         var body = declaration?.Body;

@@ -11,8 +11,8 @@ public static class ToolDiagnostics
         MessageFormat: "Template could not be analyzed: {0}",
         Category: RuleCategory.Tooling,
         DefaultSeverity: Severity.Error,
-        Description: "InfraLint could not read a template (invalid JSON, a Bicep compile error or an extension that " +
-            "cannot be restored), so none of its rules ran on that file; other files are still analyzed.");
+        Description: "InfraLint could not read a template (invalid JSON or a Bicep compile error in the file itself), so " +
+            "none of its rules ran on that file; other files are still analyzed.");
 
     public static readonly RuleDescriptor CompilerFailed = new(
         Id: "INFRA0002",
