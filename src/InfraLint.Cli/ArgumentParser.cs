@@ -11,10 +11,10 @@ internal static class ArgumentParser
         """
         Usage:
           infralint check <path>... [options]
-          infralint baseline create --output FILE <path>... [--bicep PATH] [--restore] [--timeout SECONDS] [--rule-pack PATH]
+          infralint baseline create --output FILE <path>... [--bicep PATH] [--restore|--no-restore] [--timeout SECONDS] [--rule-pack PATH]
                                     [--policy-from REF]
           infralint graph <path>... [--format html|mermaid|markdown|dot|json] [--output FILE] [--config FILE] [--bicep PATH]
-                                    [--restore] [--timeout SECONDS] [--rule-pack PATH] [--policy-from REF]
+                                    [--restore|--no-restore] [--timeout SECONDS] [--rule-pack PATH] [--policy-from REF]
           infralint --version [--bicep PATH]    InfraLint's version and the Bicep compiler it finds
 
         Analyses Bicep (.bicep) and ARM JSON templates; directories are searched recursively
@@ -39,7 +39,10 @@ internal static class ArgumentParser
                                                   from git revision REF (e.g. the pull request's base), and report
                                                   changes that weaken them as INFRA0006 (docs/ci.md)
           --bicep PATH                            the Bicep compiler to use (default: bicep on PATH, then ~/.azure/bin/bicep)
-          --restore                               let the compiler restore registry modules (needs network)
+          --restore                               let the compiler restore registry modules, type imports and
+                                                  extensions that are not in the local cache (needs network)
+          --no-restore                            never restore; what is not cached is analysed as opaque (INFRA0007)
+                                                  (default: restore when the registry answers a quick connection check)
           --include-generated                     analyse ARM JSON that bicep build wrote from a .bicep file of the run
                                                   (main.json beside main.bicep) fully; by default such a template
                                                   reports only what its source's analysis cannot show, and one
@@ -85,7 +88,7 @@ internal static class ArgumentParser
         string? bicep = null, output = null, baseline = null;
         string? config = null;
         string? policyFrom = null;
-        var restore = false;
+        bool? restore = null;
         var failOnToolErrors = true;
         var includeGenerated = false;
         var rulePacks = new List<string>();
@@ -163,6 +166,9 @@ internal static class ArgumentParser
                     break;
                 case "--include-generated":
                     includeGenerated = true;
+                    break;
+                case "--no-restore":
+                    restore = false;
                     break;
                 case "--timeout":
                     if (!double.TryParse(Value(), NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) || seconds <= 0)

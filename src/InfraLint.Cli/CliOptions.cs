@@ -12,7 +12,7 @@ internal sealed record CliOptions(
     string? BaselineFile,
     Severity? FailLevel,
     string? BicepPath,
-    bool RestoreModules,
+    bool? RestoreModules,
     TimeSpan CompileTimeout,
     string? ConfigFile = null)
 {

@@ -24,7 +24,8 @@ public sealed class InfraLintTask : Microsoft.Build.Utilities.Task, ICancelableT
     /// <summary><c>$(BicepPath)</c>, set by the Azure.Bicep.CommandLine.&lt;rid&gt; package.</summary>
     public string? PackageBicepPath { get; set; }
 
-    public bool RestoreModules { get; set; }
+    /// <summary><c>$(InfraLintRestoreModules)</c>: <c>true</c>, <c>false</c>, or empty for "when the registry is reachable".</summary>
+    public string? RestoreModules { get; set; }
 
     public bool AnalyzeGeneratedTemplates { get; set; }
 
@@ -94,7 +95,7 @@ public sealed class InfraLintTask : Microsoft.Build.Utilities.Task, ICancelableT
                 Rules = BuiltInRules.All,
                 BicepPath = BicepPath,
                 MSBuildBicepPath = PackageBicepPath,
-                RestoreModules = RestoreModules,
+                RestoreModules = bool.TryParse(RestoreModules, out var restore) ? restore : null,
                 AnalyzeGeneratedTemplates = AnalyzeGeneratedTemplates,
                 ConfigFile = string.IsNullOrEmpty(ConfigFile) ? null : ConfigFile,
                 CompileTimeout = TimeSpan.FromSeconds(Math.Max(1, CompileTimeoutSeconds)),

@@ -118,6 +118,42 @@ public sealed class PackageEndToEndTests
     }
 
     [TestMethod]
+    public void A_registry_module_that_cannot_be_restored_leaves_the_build_green_with_the_files_own_warnings()
+    {
+        var project = NewConsumer("registry");
+        Write(project, "Infra.csproj", NoTargetsProject);
+        // registry.invalid never resolves: the default ("restore when the registry is reachable") decides at once.
+        Write(project, "infra/main.bicep", """
+            import { lockType } from 'br:registry.invalid/bicep/types:1.0'
+            param lock lockType?
+            module web 'br:registry.invalid/bicep/web:1.0' = {
+              name: 'web'
+              params: { lock: lock }
+            }
+            resource site 'Microsoft.Web/sites@2023-12-01' = {
+              name: 'app-contoso'
+              location: 'westeurope'
+              properties: {
+                siteConfig: {
+                  appSettings: [
+                    { name: 'OPENAI_API_KEY', value: 'not-a-real-key' }
+                    { name: 'WEB', value: web.outputs.url }
+                  ]
+                }
+              }
+            }
+            """);
+
+        var (exit, diagnostics, log) = RunIn(project, ["build"], normalLog: true);
+
+        Assert.AreEqual(0, exit, log);
+        CollectionAssert.AreEqual(new[] { "infra/main.bicep(13,11): warning INFRA1001", "infra/main.bicep(7,1): warning INFRA2001" }, diagnostics, log);
+        StringAssert.Contains(log, "INFRA0007");
+        StringAssert.Contains(log, "registry 'registry.invalid' is not reachable");
+        Assert.IsFalse(log.Contains("INFRA0001", StringComparison.Ordinal), log);
+    }
+
+    [TestMethod]
     public void NoWarn_silences_a_rule()
     {
         var (exit, diagnostics, log) = Build("-p:NoWarn=INFRA2001");

@@ -13,7 +13,7 @@ namespace InfraLint.Core.Bicep;
 /// </summary>
 internal sealed class BicepFrontEnd(BicepCompiler compiler, AnalysisOptions options)
 {
-    private readonly UnrestoredModules unrestored = new();
+    private readonly UnrestoredModules unrestored = new(options.RestoreModules, new RegistryReachability());
 
     public LoadResult Load(InputFile file, CancellationToken cancellation) =>
         LoadTemplate(file.Path, new Dictionary<string, TemplateValue>(), cancellation);
@@ -27,7 +27,7 @@ internal sealed class BicepFrontEnd(BicepCompiler compiler, AnalysisOptions opti
     {
         var compile = TakeAhead(path) ?? Compile(path, cancellation);
         var (document, problem) = compile.Prepared;
-        var (response, requestProblem) = problem is null ? Answer(() => compile.Response!.GetAwaiter().GetResult(), path) : (null, null);
+        var (outcome, requestProblem) = problem is null ? Answer(() => compile.Response!.GetAwaiter().GetResult(), path) : (null, null);
         // One request at a time: a second one queued behind this compile would start its timeout early.
         if (compile.Next is { } next && next != path)
             CompileAhead(next, cancellation);
@@ -35,9 +35,28 @@ internal sealed class BicepFrontEnd(BicepCompiler compiler, AnalysisOptions opti
             return Failed(problem.Value);
         if (requestProblem is not null)
             return Failed(requestProblem.Value);
+        var response = outcome!.Response;
         if (!Succeeded(response!) || response!["contents"] is not JValue { Type: JTokenType.String } contents)
-            return CompileError(path, response!);
-        return BuildFrom(path, document!, (string)contents!, parameterValues, supplied);
+            return CompileError(path, response!, outcome.Original) with { Notes = outcome.BrokenModules };
+        return BuildFrom(path, document!, (string)contents!, parameterValues, supplied, outcome.Opaque) with { Notes = Notes(path, outcome) };
+    }
+
+    // The INFRA0007 note on the file, at the first dependency it references itself that was left opaque, and the INFRA0001
+    // of each local module with compile errors it was analysed without.
+    private static List<Finding> Notes(string path, StandInCompile outcome)
+    {
+        var notes = new List<Finding>(outcome.BrokenModules);
+        if (outcome.Opaque.Count == 0)
+            return notes;
+        var directory = Path.GetDirectoryName(path)!;
+        var named = outcome.Opaque.Select(o => o.File == path
+            ? $"'{o.Reference}' (line {o.Line}): {o.Reason}"
+            : $"'{o.Reference}' (in {Path.GetRelativePath(directory, o.File).Replace('\\', '/')}, line {o.Line}): {o.Reason}");
+        var first = outcome.Opaque.FirstOrDefault(o => o.File == path);
+        var location = first is null ? SourceLocation.StartOf(path) : new SourceLocation(path, first.Line, first.Column);
+        var count = outcome.Opaque.Count == 1 ? "1 dependency" : $"{outcome.Opaque.Count} dependencies";
+        notes.Add(ToolDiagnostics.At(ToolDiagnostics.OpaqueDependencies, location, count, string.Join("; ", named)));
+        return notes;
     }
 
     /// <summary>
@@ -66,15 +85,53 @@ internal sealed class BicepFrontEnd(BicepCompiler compiler, AnalysisOptions opti
     private string? upNext;
     private PendingCompile? ahead;
 
-    // The parse and the restore check run here, on the caller's thread; only the compile request runs in the background.
+    // The parse runs here, on the caller's thread; the restore check, the stand-ins and the compile run in the background.
     private PendingCompile Compile(string path, CancellationToken cancellation)
     {
         var prepared = Prepare(path);
         var response = prepared.Problem is null
-            ? Task.Run(() => compiler.Request("bicep/compile", new { path }, cancellation), cancellation)
+            ? Task.Run(() => CompileWithStandIns(path, cancellation), cancellation)
             : null;
         return new PendingCompile(path, prepared, response, upNext);
     }
+
+    /// <summary>
+    /// Compiles <paramref name="path"/>, with stand-ins for what it cannot have (<see cref="ScratchCopy"/>). When the
+    /// compile fails because a local module has errors, that module is stood in too and the file compiled again, so the
+    /// file is still analysed; the module keeps its own INFRA0001.
+    /// </summary>
+    private StandInCompile CompileWithStandIns(string path, CancellationToken cancellation)
+    {
+        var broken = new HashSet<string>(StringComparer.Ordinal);
+        var brokenFindings = new List<Finding>();
+        for (var round = 0; ; round++)
+        {
+            using var scratch = ScratchCopy.Create(path, unrestored, broken);
+            var response = compiler.Request("bicep/compile", new { path = scratch.Entry }, cancellation);
+            var result = new StandInCompile(response, scratch.Opaque.ToList(), scratch.Original, brokenFindings);
+            if (Succeeded(response) || round >= MaxStandInRounds)
+                return result;
+            var errors = Errors(response).Select(e => (Error: e, File: scratch.Original((string?)e["source"] ?? path))).ToList();
+            var newlyBroken = errors
+                .Where(e => (string?)e.Error["code"] != ModuleHasErrors && e.File != path && !broken.Contains(e.File) && File.Exists(e.File))
+                .GroupBy(e => e.File, StringComparer.Ordinal)
+                .ToList();
+            if (newlyBroken.Count == 0)
+                return result;
+            foreach (var module in newlyBroken)
+            {
+                broken.Add(module.Key);
+                brokenFindings.Add(ErrorFinding(module.First().Error, module.Key));
+            }
+        }
+    }
+
+    private const int MaxStandInRounds = 3;
+    private const string ModuleHasErrors = "BCP104";
+
+    /// <summary>A compile's answer, with the dependencies stood in for it and the real file behind each path it reports.</summary>
+    private sealed record StandInCompile(JToken Response, IReadOnlyList<OpaqueDependency> Opaque, Func<string, string> Original,
+        IReadOnlyList<Finding> BrokenModules);
 
     private PendingCompile? TakeAhead(string path)
     {
@@ -85,7 +142,7 @@ internal sealed class BicepFrontEnd(BicepCompiler compiler, AnalysisOptions opti
     }
 
     private sealed record PendingCompile(string Path, (BicepDocument? Document, (SourceLocation Location, string Reason)? Problem) Prepared,
-        Task<JToken>? Response, string? Next);
+        Task<StandInCompile>? Response, string? Next);
 
     /// <summary>
     /// A .bicepparam file: the template it is <c>using</c>, analysed with the values it sets, so rules
@@ -109,13 +166,16 @@ internal sealed class BicepFrontEnd(BicepCompiler compiler, AnalysisOptions opti
         if (templateProblem is not null)
             return WithSupplied(Failed(templateProblem.Value), file.Path, supplied);
 
-        var (response, requestProblem) = Request("bicep/compileParams", new { path = file.Path, parameterOverrides = new { } }, file.Path, cancellation);
+        using var scratch = ScratchCopy.Create(file.Path, unrestored, new HashSet<string>());
+        var (response, requestProblem) = Request("bicep/compileParams", new { path = scratch.Entry, parameterOverrides = new { } }, file.Path, cancellation);
         if (requestProblem is not null)
             return WithSupplied(Failed(requestProblem.Value), file.Path, supplied);
         if (!Succeeded(response!) || response!["template"] is not JValue { Type: JTokenType.String } compiled ||
             response["parameters"] is not JValue { Type: JTokenType.String } values)
-            return WithSupplied(CompileError(file.Path, response!), file.Path, supplied);
-        return BuildFrom(templatePath, template!, (string)compiled!, ParameterValues.FromParametersFile((string)values!), supplied);
+            return WithSupplied(CompileError(file.Path, response!, scratch.Original), file.Path, supplied);
+        var outcome = new StandInCompile(response, scratch.Opaque.ToList(), scratch.Original, []);
+        return BuildFrom(templatePath, template!, (string)compiled!, ParameterValues.FromParametersFile((string)values!),
+            supplied, outcome.Opaque) with { Notes = Notes(file.Path, outcome) };
     }
 
     // A parameters file without an analysable template still has its own literals checked.
@@ -229,25 +289,14 @@ internal sealed class BicepFrontEnd(BicepCompiler compiler, AnalysisOptions opti
         }
     }
 
-    // Reads and parses a Bicep file and checks, before any compile, that its registry modules are restored.
-    private (BicepDocument? Document, (SourceLocation Location, string Reason)? Problem) Prepare(string path)
-    {
-        var text = File.ReadAllText(path);
-        if (string.IsNullOrWhiteSpace(text))
-            return (null, (SourceLocation.StartOf(path), "the file is empty"));
-        var document = BicepParser.Parse(text);
-        if (!options.RestoreModules && unrestored.Find(path, document) is var (reference, via))
-        {
-            return (null, (new SourceLocation(path, via.Line, via.Column),
-                $"module {reference} is not restored; run 'bicep restore' or allow network (InfraLintRestoreModules=true, --restore)"));
-        }
-        return (document, null);
-    }
+    // Reads and parses a Bicep file. An empty file is an empty template, as for the compiler.
+    private static (BicepDocument? Document, (SourceLocation Location, string Reason)? Problem) Prepare(string path) =>
+        (BicepParser.Parse(File.ReadAllText(path)), null);
 
     private (JToken? Response, (SourceLocation Location, string Reason)? Problem) Request(string method, object parameters, string path, CancellationToken cancellation) =>
         Answer(() => compiler.Request(method, parameters, cancellation), path);
 
-    private static (JToken? Response, (SourceLocation Location, string Reason)? Problem) Answer(Func<JToken> request, string path)
+    private static (T? Response, (SourceLocation Location, string Reason)? Problem) Answer<T>(Func<T> request, string path) where T : class
     {
         try
         {
@@ -262,7 +311,7 @@ internal sealed class BicepFrontEnd(BicepCompiler compiler, AnalysisOptions opti
     private static bool Succeeded(JToken response) => response["success"] is JValue { Type: JTokenType.Boolean } success && (bool)success!;
 
     private LoadResult BuildFrom(string path, BicepDocument document, string compiledText, IReadOnlyDictionary<string, TemplateValue> parameterValues,
-        IReadOnlyList<SuppliedParameter>? supplied)
+        IReadOnlyList<SuppliedParameter>? supplied, IReadOnlyList<OpaqueDependency>? opaque = null)
     {
         JObject compiled;
         try
@@ -274,7 +323,8 @@ internal sealed class BicepFrontEnd(BicepCompiler compiler, AnalysisOptions opti
             return Failed(SourceLocation.StartOf(path), "the compiler's output is not valid JSON: " + e.Message);
         }
         var models = new List<TemplateModel>();
-        Build(path, document, compiled, parameterValues, models, depth: 0, supplied);
+        var standIns = (opaque ?? []).Select(o => (o.File, o.Line, o.Column)).ToHashSet();
+        Build(path, document, compiled, parameterValues, models, depth: 0, standIns, supplied);
         return LoadResult.Of(models);
     }
 
@@ -283,7 +333,8 @@ internal sealed class BicepFrontEnd(BicepCompiler compiler, AnalysisOptions opti
     /// resources are reported in the module's own file, with the values its caller passes.
     /// </summary>
     private void Build(string path, BicepDocument document, JObject compiled, IReadOnlyDictionary<string, TemplateValue> parameterValues,
-        List<TemplateModel> models, int depth, IReadOnlyList<SuppliedParameter>? supplied = null, CompiledTemplate? parent = null, JObject? caller = null)
+        List<TemplateModel> models, int depth, IReadOnlySet<(string File, int Line, int Column)> standIns, IReadOnlyList<SuppliedParameter>? supplied = null,
+        CompiledTemplate? parent = null, JObject? caller = null)
     {
         var entries = ArmResources.Read(compiled);
         var declarations = MapDeclarations(entries, document);
@@ -302,14 +353,46 @@ internal sealed class BicepFrontEnd(BicepCompiler compiler, AnalysisOptions opti
             return;
         foreach (var nested in NestedDeployments.Of(entries, model.Evaluator))
         {
-            // Registry modules and ARM JSON modules have no Bicep source here to report in.
-            if (declarations.GetValueOrDefault(nested.Deployment.Body)?.ModulePath is not { } modulePath ||
-                RegistryModuleCache.IsRegistryReference(modulePath) || !modulePath.EndsWith(".bicep", StringComparison.OrdinalIgnoreCase))
+            // ARM JSON modules have no Bicep source here to report in; a stand-in has nothing to report.
+            if (declarations.GetValueOrDefault(nested.Deployment.Body) is not { ModulePath: { } modulePath } declaration ||
+                standIns.Contains((path, declaration.Line, declaration.Column)))
+                continue;
+            if (RegistryModuleCache.IsRegistryReference(modulePath))
+            {
+                BuildRegistryModule(path, declaration, nested, models, depth + 1, model);
+                continue;
+            }
+            if (!modulePath.EndsWith(".bicep", StringComparison.OrdinalIgnoreCase))
                 continue;
             var moduleFile = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(path)!, modulePath));
             if (ModuleDocument(moduleFile) is { } moduleDocument)
-                Build(moduleFile, moduleDocument, nested.Template, nested.ParameterValues, models, depth + 1, parent: model, caller: nested.Deployment.Body);
+                Build(moduleFile, moduleDocument, nested.Template, nested.ParameterValues, models, depth + 1, standIns, parent: model, caller: nested.Deployment.Body);
         }
+    }
+
+    /// <summary>
+    /// A restored registry module: what it deploys is analysed with the values its caller passes, and reported in the
+    /// caller (<see cref="RegistryModuleLocator"/>), as are the modules it deploys in turn.
+    /// </summary>
+    private static void BuildRegistryModule(string callerPath, BicepResourceDeclaration module, NestedDeployment deployment, List<TemplateModel> models,
+        int depth, CompiledTemplate parent)
+    {
+        var entries = ArmResources.Read(deployment.Template);
+        var evaluator = new ArmEvaluator(deployment.Template, deployment.ParameterValues);
+        var location = new SourceLocation(callerPath, module.Line, module.Column);
+        var resources = entries.Select(e => new ResourceModel(e.Body, e.Type, e.ApiVersion, e.SymbolicName, e.IsExisting, location,
+            evaluator.Evaluate(e.Body["name"]).AsString)).ToList();
+        var model = new CompiledTemplate(callerPath, SourceLanguage.Bicep, deployment.Template, resources, new RegistryModuleLocator(callerPath, module), evaluator)
+        {
+            Parent = parent,
+            CallerDeployment = deployment.Deployment.Body,
+            RegistryModule = module.ModulePath,
+        };
+        models.Add(model);
+        if (depth >= NestedDeployments.MaxDepth)
+            return;
+        foreach (var nested in NestedDeployments.Of(entries, evaluator))
+            BuildRegistryModule(callerPath, module, nested, models, depth + 1, model);
     }
 
     private readonly Dictionary<string, BicepDocument?> modules = new(StringComparer.Ordinal);
@@ -350,18 +433,31 @@ internal sealed class BicepFrontEnd(BicepCompiler compiler, AnalysisOptions opti
         return map;
     }
 
-    private static LoadResult CompileError(string path, JToken response)
+    private static IEnumerable<JObject> Errors(JToken response) =>
+        (response["diagnostics"] as JArray)?.OfType<JObject>().Where(d => string.Equals((string?)d["level"], "Error", StringComparison.OrdinalIgnoreCase)) ?? [];
+
+    // The first error, preferring one that says what is wrong over BCP104 ("the referenced module has errors"), which
+    // only says where to look.
+    private static LoadResult CompileError(string path, JToken response, Func<string, string>? original = null)
     {
-        var error = (response["diagnostics"] as JArray)?
-            .OfType<JObject>()
-            .FirstOrDefault(d => string.Equals((string?)d["level"], "Error", StringComparison.OrdinalIgnoreCase));
+        var errors = Errors(response).ToList();
+        var error = errors.FirstOrDefault(e => (string?)e["code"] != ModuleHasErrors) ?? errors.FirstOrDefault();
         if (error is null)
             return Failed(SourceLocation.StartOf(path), "the compiler reported failure without an error");
-        var source = (string?)error["source"] is { Length: > 0 } s && File.Exists(s) ? s : path;
+        var source = (string?)error["source"] is { Length: > 0 } s ? original?.Invoke(s) ?? s : path;
+        return LoadResult.Failed(ErrorFinding(error, File.Exists(source) ? source : path));
+    }
+
+    // An error inside a module is reported where it is, once, whichever entry file reached it. Paths the file writes
+    // (module and import paths) are not secrets and are kept in the message.
+    private static Finding ErrorFinding(JObject error, string source)
+    {
         var line = ((int?)error["range"]?["start"]?["line"] ?? 0) + 1;
         var column = ((int?)error["range"]?["start"]?["char"] ?? 0) + 1;
-        // An error inside a module is reported where it is, once, whichever entry file reached it.
-        return Failed(new SourceLocation(source, line, column), $"{(string?)error["code"]}: {QuotedValues.Redact((string?)error["message"] ?? string.Empty, TextOf(source))}");
+        var text = TextOf(source);
+        var paths = text is null ? [] : BicepParser.Parse(text).References.Select(r => r.Path).ToList();
+        var message = QuotedValues.Redact((string?)error["message"] ?? string.Empty, text, paths);
+        return ToolDiagnostics.At(ToolDiagnostics.TemplateNotAnalyzed, new SourceLocation(source, line, column), $"{(string?)error["code"]}: {message}");
     }
 
     private static string? TextOf(string path)

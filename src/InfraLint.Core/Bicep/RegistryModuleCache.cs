@@ -15,15 +15,61 @@ internal static class RegistryModuleCache
 
     public static bool IsRestored(string reference, string bicepFile)
     {
-        var cacheRoot = Environment.GetEnvironmentVariable("BICEP_CACHE_DIRECTORY") is { Length: > 0 } fromEnv
-            ? fromEnv
-            : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".bicep");
-        if (!reference.StartsWith("br", StringComparison.OrdinalIgnoreCase))
-            return Directory.Exists(Path.Combine(cacheRoot, "ts")); // template specs: cannot be resolved offline in detail
+        var cacheRoot = CacheRoot(bicepFile);
+        if (reference.StartsWith("ts", StringComparison.OrdinalIgnoreCase))
+            return ResolveTemplateSpec(reference, bicepFile) is { } spec && File.Exists(Path.Combine([cacheRoot, "ts", .. spec, "main.json"]));
         if (Resolve(reference, bicepFile) is not var (registry, repository, tag))
             return false;
-        var directory = Path.Combine(cacheRoot, "br", registry, repository.Replace('/', '$'), tag.Replace(':', '#') + "$");
-        return File.Exists(Path.Combine(directory, "main.json"));
+        // As the compiler decides (OciArtifactRegistry.IsArtifactRestoreRequired): a module is restored when these three are there.
+        var directory = Path.Combine(cacheRoot, "br", registry.Replace(':', '$'), repository.Replace('/', '$'), tag.Replace(':', '#') + "$");
+        return File.Exists(Path.Combine(directory, "main.json")) && File.Exists(Path.Combine(directory, "manifest")) &&
+            File.Exists(Path.Combine(directory, "metadata"));
+    }
+
+    /// <summary>The host (host:port) a restore of <paramref name="reference"/> talks to, or null when the reference cannot be resolved.</summary>
+    public static string? RegistryOf(string reference, string bicepFile) =>
+        reference.StartsWith("ts", StringComparison.OrdinalIgnoreCase)
+            ? ResolveTemplateSpec(reference, bicepFile) is null ? null : "management.azure.com"
+            : Resolve(reference, bicepFile)?.Registry;
+
+    // Where the compiler keeps restored modules: bicepconfig.json "cacheRootDirectory" (as Bicep reads it, '~' is the
+    // home folder), else BICEP_CACHE_DIRECTORY, else ~/.bicep.
+    private static string CacheRoot(string bicepFile)
+    {
+        var home = Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
+        if (NearestConfig(bicepFile)?["cacheRootDirectory"] is JValue { Type: JTokenType.String } configured && (string?)configured is { Length: > 0 } root)
+        {
+            if (root == "~" || root.StartsWith("~/", StringComparison.Ordinal))
+                root = Path.Combine(home, root.Length > 2 ? root[2..] : string.Empty);
+            if (Path.IsPathFullyQualified(root))
+                return root; // the compiler rejects a relative one
+        }
+        return Environment.GetEnvironmentVariable("BICEP_CACHE_DIRECTORY") is { Length: > 0 } fromEnv ? fromEnv : Path.Combine(home, ".bicep");
+    }
+
+    // ts:SUBSCRIPTION/RESOURCEGROUP/NAME:VERSION, ts/ALIAS:NAME:VERSION → the cache folders below ts/.
+    private static string[]? ResolveTemplateSpec(string reference, string bicepFile)
+    {
+        var rest = reference[3..];
+        var versionAt = rest.LastIndexOf(':');
+        if (versionAt <= 0)
+            return null;
+        var version = rest[(versionAt + 1)..];
+        var target = rest[..versionAt];
+        string[] parts;
+        if (reference.StartsWith("ts:", StringComparison.OrdinalIgnoreCase))
+        {
+            parts = target.Split('/');
+        }
+        else
+        {
+            var colon = target.IndexOf(':');
+            var alias = colon < 0 ? null : NearestConfig(bicepFile)?["moduleAliases"]?["ts"]?[target[..colon]];
+            if (alias?["subscription"] is not JValue { Type: JTokenType.String } subscription || alias["resourceGroup"] is not JValue { Type: JTokenType.String } group)
+                return null;
+            parts = [(string)subscription!, (string)group!, target[(colon + 1)..]];
+        }
+        return parts.Length == 3 && parts.All(p => p.Length > 0 && !p.Contains("..", StringComparison.Ordinal)) && version.Length > 0 ? [.. parts, version] : null;
     }
 
     // br:REGISTRY/REPO:TAG, br/ALIAS:PATH:TAG (public = mcr.microsoft.com/bicep)
@@ -76,11 +122,8 @@ internal static class RegistryModuleCache
     // The nearest bicepconfig.json is the one that applies; a broken one is the compiler's to report.
     private static JObject? NearestConfig(string bicepFile)
     {
-        for (var directory = Path.GetDirectoryName(Path.GetFullPath(bicepFile)); directory is not null; directory = Path.GetDirectoryName(directory))
+        if (NearestConfigPath(bicepFile) is { } config)
         {
-            var config = Path.Combine(directory, "bicepconfig.json");
-            if (!File.Exists(config))
-                continue;
             try
             {
                 return JObject.Parse(File.ReadAllText(config), new Newtonsoft.Json.Linq.JsonLoadSettings { CommentHandling = CommentHandling.Ignore });
@@ -89,6 +132,17 @@ internal static class RegistryModuleCache
             {
                 return null;
             }
+        }
+        return null;
+    }
+
+    private static string? NearestConfigPath(string bicepFile)
+    {
+        for (var directory = Path.GetDirectoryName(Path.GetFullPath(bicepFile)); directory is not null; directory = Path.GetDirectoryName(directory))
+        {
+            var config = Path.Combine(directory, "bicepconfig.json");
+            if (File.Exists(config))
+                return config;
         }
         return null;
     }

@@ -41,8 +41,10 @@ public sealed record AnalysisOptions
     /// (<c>@(EditorConfigFiles)</c>, <c>@(GlobalAnalyzerConfigFiles)</c>); null: found by walking up from each file.</summary>
     public IReadOnlyList<string>? AnalyzerConfigFiles { get; init; }
 
-    /// <summary>Let the compiler restore registry modules (needs network) instead of reporting them up front.</summary>
-    public bool RestoreModules { get; init; }
+    /// <summary>Let the compiler restore registry modules, type imports and extensions that are not in the local cache:
+    /// true always, false never, null (the default) when the registry answers a quick connection check. What is not
+    /// restored is analysed as opaque (INFRA0007).</summary>
+    public bool? RestoreModules { get; init; }
 
     /// <summary>Ask the compiler which files each Bicep entry read (modules, loaded files, bicepconfig.json), so an
     /// incremental run knows what to re-analyse; one extra, fast request per Bicep file.</summary>

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using InfraLint.Core.Arm;
 using InfraLint.Core.Bicep;
 using InfraLint.Core.Config;
+using InfraLint.Core.Model;
 using InfraLint.Core.Trust;
 using InfraLint.Core.Packs;
 using InfraLint.Sdk;
@@ -72,6 +73,7 @@ public sealed class InfraLintEngine : IDisposable
         var findings = new List<Finding>();
         if (loaded.Diagnostic is not null)
             findings.Add(loaded.Diagnostic);
+        findings.AddRange(loaded.Notes);
         DeploymentInfo? deployment = null;
         if (loaded.Models.Count > 0 && AttachDeployment(loaded.Models, file.Path, Configuration, options.Today, out deployment) is { } failure)
             findings.Add(failure);
@@ -81,7 +83,13 @@ public sealed class InfraLintEngine : IDisposable
             findings.Add(outOfDate);
         // A twin of a Bicep file reports only what that file's analysis cannot show: the modules opaque there.
         foreach (var model in loaded.Models.Where(m => twin?.Opaque is not { } opaque || m.Template.AncestorsAndSelf().Any(t => t is JObject o && opaque.Contains(o))))
-            findings.AddRange(RunRules(model, rules));
+        {
+            var found = RunRules(model, rules);
+            // The module's source is not in the repository: the caller's line shows where, the message what.
+            findings.AddRange(model is CompiledTemplate { RegistryModule: { } reference }
+                ? found.Select(f => f with { Message = $"{f.Message} (inside registry module '{reference}')" })
+                : found);
+        }
         var suppressing = loaded.Models.Where(m => m.Language == SourceLanguage.ArmJson)
             .SelectMany(m => m.Resources).Where(r => FindingPolicy.MetadataSuppressions(r) is not null).ToList();
         var dependencies = !options.TrackDependencies ? null
@@ -165,6 +173,10 @@ public sealed class InfraLintEngine : IDisposable
     private IReadOnlyList<string>? Dependencies(InputFile file, bool isBicep, LoadResult loaded, CancellationToken cancellation)
     {
         if (loaded.Diagnostic is { } diagnostic && (diagnostic.Id == ToolDiagnostics.TemplateNotAnalyzed.Id || diagnostic.Id == ToolDiagnostics.CompilerFailed.Id))
+            return null;
+        // Analysed with opaque dependencies: a restore or a fixed module changes the result, and asking the compiler for
+        // the file's references would start the restore it could not make.
+        if (loaded.Notes.Count > 0)
             return null;
         if (isBicep)
             return Bicep().FileReferences(file.Path, cancellation);

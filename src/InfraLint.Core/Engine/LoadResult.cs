@@ -15,6 +15,10 @@ internal sealed record LoadResult(IReadOnlyList<TemplateModel> Models, Finding? 
     /// <summary>For a deployment parameters file: the template that was analysed with its values.</summary>
     public string? TemplateFile { get; init; }
 
+    /// <summary>Diagnostics besides the models: the INFRA0007 note on dependencies analysed as opaque, and the INFRA0001 of a
+    /// local module with compile errors that the file was analysed without.</summary>
+    public IReadOnlyList<Finding> Notes { get; init; } = [];
+
     public static readonly LoadResult Skipped = new([], null);
 
     public static LoadResult Of(IReadOnlyList<TemplateModel> models) => new(models, null);

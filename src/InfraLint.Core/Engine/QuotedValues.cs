@@ -14,8 +14,12 @@ public static partial class QuotedValues
     public const string Hidden = "'***'";
 
     /// <summary><paramref name="message"/> with every quoted value that may come from <paramref name="source"/> (the file's text, when known) hidden.</summary>
-    public static string Redact(string message, string? source) =>
-        Quoted().Replace(message, m => PlainWord().IsMatch(m.Groups["value"].Value) && source?.Contains(m.Groups["value"].Value, StringComparison.Ordinal) != true
+    /// <param name="message">The text to pass on.</param>
+    /// <param name="source">The file's text, when known.</param>
+    /// <param name="paths">Values that are known to be paths the file names (its module and import paths): kept.</param>
+    public static string Redact(string message, string? source, IReadOnlyCollection<string>? paths = null) =>
+        Quoted().Replace(message, m => paths?.Contains(m.Groups["value"].Value) == true ||
+            PlainWord().IsMatch(m.Groups["value"].Value) && source?.Contains(m.Groups["value"].Value, StringComparison.Ordinal) != true
             ? m.Value : Hidden);
 
     // A value between single quotes that do not belong to a word (so "can't … doesn't" quotes nothing).

@@ -11,8 +11,8 @@ public static class ToolDiagnostics
         MessageFormat: "Template could not be analyzed: {0}",
         Category: RuleCategory.Tooling,
         DefaultSeverity: Severity.Error,
-        Description: "InfraLint could not read a template (invalid JSON, a Bicep compile error or a registry module that " +
-            "cannot be restored), so none of its rules ran on that file; other files are still analyzed.");
+        Description: "InfraLint could not read a template (invalid JSON or a Bicep compile error in the file itself), so " +
+            "none of its rules ran on that file; other files are still analyzed.");
 
     public static readonly RuleDescriptor CompilerFailed = new(
         Id: "INFRA0002",
@@ -60,6 +60,15 @@ public static class ToolDiagnostics
             "lowers a severity, turns a rule off, adds a suppression, approval or baseline entry, or removes a rule pack does " +
             "not take effect, and is reported here so that reviewers see it.");
 
+    public static readonly RuleDescriptor OpaqueDependencies = new(
+        Id: "INFRA0007",
+        Title: "A dependency was analyzed as opaque",
+        MessageFormat: "Analyzed without {0}, each treated as opaque (what it deploys is not analyzed, its outputs and types are unknown): {1}",
+        Category: RuleCategory.Tooling,
+        DefaultSeverity: Severity.Suggestion,
+        Description: "A registry module, registry type import or extension could not be restored, or a local module has compile " +
+            "errors; the file's own resources, variables and parameters were analyzed with that dependency left opaque.");
+
     public static readonly RuleDescriptor GeneratedTemplateOutOfDate = new(
         Id: "INFRA0009",
         Title: "A generated template is out of date with its Bicep source",
@@ -69,7 +78,7 @@ public static class ToolDiagnostics
         Description: "An ARM JSON template that the Bicep compiler wrote from a .bicep file of the analysed set no longer matches " +
             "what that file compiles to, so it may deploy something other than the source says; it is analysed as a template of its own.");
 
-    public static IReadOnlyList<RuleDescriptor> All { get; } = [TemplateNotAnalyzed, CompilerFailed, InvalidConfiguration, UselessSuppression, RuleFailed, PolicyWeakened, GeneratedTemplateOutOfDate];
+    public static IReadOnlyList<RuleDescriptor> All { get; } = [TemplateNotAnalyzed, CompilerFailed, InvalidConfiguration, UselessSuppression, RuleFailed, PolicyWeakened, OpaqueDependencies, GeneratedTemplateOutOfDate];
 
     internal static Finding At(RuleDescriptor descriptor, SourceLocation? location, params object?[] args) =>
         new(descriptor, descriptor.DefaultSeverity, location, descriptor.FormatMessage(args));

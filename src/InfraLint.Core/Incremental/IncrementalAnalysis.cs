@@ -129,7 +129,7 @@ public sealed class IncrementalAnalysis(AnalysisOptions options, string cacheFil
             string.Join(',', rules),
             "compiler=" + compiler,
             "config=" + (options.ConfigFile is null ? "" : Path.GetFullPath(options.ConfigFile)),
-            "restore=" + options.RestoreModules,
+            "restore=" + (options.RestoreModules?.ToString() ?? "reachable"),
             "generated=" + options.AnalyzeGeneratedTemplates,
             "timeout=" + (int)options.CompileTimeout.TotalSeconds);
     }

@@ -51,6 +51,9 @@ internal sealed class CompiledTemplate : TemplateModel
     /// <summary>The <c>Microsoft.Resources/deployments</c> resource in <see cref="Parent"/> that deploys this template.</summary>
     public JObject? CallerDeployment { get; init; }
 
+    /// <summary>The registry module reference (<c>br/public:…</c>) this template was restored from; its findings are reported in the caller.</summary>
+    public string? RegistryModule { get; init; }
+
     /// <summary>False for an ARM nested template whose expressions see the caller's parameters and variables.</summary>
     public bool InnerScope { get; init; } = true;
 
