@@ -52,6 +52,10 @@ using var engine = new InfraLintEngine(new AnalysisOptions
     ConfigFile = options.ConfigFile,
     RulePacks = options.RulePacks,
     CollectDeployments = options.Command == CliCommand.Graph,
+    RuleTimeout = options.RuleTimeout,
+    LoadConfiguredCompiledPacks = options.TrustConfigPacks,
+    // The analysed tree may be a pull request's: templates read nothing outside each analysed path's repository root.
+    ReadRoots = options.Paths.Select(p => Path.GetFullPath(p)).Select(p => SourceRoot.Discover(File.Exists(p) ? Path.GetDirectoryName(p)! : p).Directory).ToList(),
 });
 AnalysisResult result;
 try

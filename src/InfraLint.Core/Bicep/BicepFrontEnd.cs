@@ -11,7 +11,8 @@ namespace InfraLint.Core.Bicep;
 /// Compiles a .bicep file with the real compiler and builds the model from the ARM JSON it
 /// produces, with a source map back to the Bicep declarations.
 /// </summary>
-internal sealed class BicepFrontEnd(BicepCompiler compiler, AnalysisOptions options)
+/// <param name="boundary">On an untrusted run, where compiled files may read from (<see cref="CompileTimeReads"/>).</param>
+internal sealed class BicepFrontEnd(BicepCompiler compiler, AnalysisOptions options, ReadBoundary? boundary = null)
 {
     private readonly UnrestoredModules unrestored = new();
 
@@ -32,7 +33,7 @@ internal sealed class BicepFrontEnd(BicepCompiler compiler, AnalysisOptions opti
         if (compile.Next is { } next && next != path)
             CompileAhead(next, cancellation);
         if (problem is not null)
-            return Failed(problem.Value);
+            return Refused(problem.Value);
         if (requestProblem is not null)
             return Failed(requestProblem.Value);
         if (!Succeeded(response!) || response!["contents"] is not JValue { Type: JTokenType.String } contents)
@@ -95,7 +96,7 @@ internal sealed class BicepFrontEnd(BicepCompiler compiler, AnalysisOptions opti
     {
         var (parameters, problem) = Prepare(file.Path);
         if (problem is not null)
-            return Failed(problem.Value);
+            return Refused(problem.Value);
         if (parameters!.Using is not { } target || RegistryModuleCache.IsRegistryReference(target.Path))
             return LoadResult.Skipped; // `using none`, or a registry template with no source here to report in
         var templatePath = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(file.Path)!, target.Path));
@@ -103,7 +104,7 @@ internal sealed class BicepFrontEnd(BicepCompiler compiler, AnalysisOptions opti
             return LoadResult.Skipped; // ARM JSON targets are analysed through their own parameters files; a missing one is the compiler's error
         var (template, templateProblem) = Prepare(templatePath);
         if (templateProblem is not null)
-            return Failed(templateProblem.Value);
+            return Refused(templateProblem.Value);
 
         var (response, requestProblem) = Request("bicep/compileParams", new { path = file.Path, parameterOverrides = new { } }, file.Path, cancellation);
         if (requestProblem is not null)
@@ -172,9 +173,11 @@ internal sealed class BicepFrontEnd(BicepCompiler compiler, AnalysisOptions opti
     // Reads and parses a Bicep file and checks, before any compile, that its registry modules are restored.
     private (BicepDocument? Document, (SourceLocation Location, string Reason)? Problem) Prepare(string path)
     {
-        var text = File.ReadAllText(path);
+        var text = RegularFile.ReadAllText(path);
         if (string.IsNullOrWhiteSpace(text))
             return (null, (SourceLocation.StartOf(path), "the file is empty"));
+        if (boundary is not null && CompileTimeReads.BeforeCompile(path, text, boundary) is { } read)
+            return (null, (SourceLocation.StartOf(path), read));
         var document = BicepParser.Parse(text);
         if (!options.RestoreModules && unrestored.Find(path, document) is var (reference, via))
         {
@@ -257,7 +260,7 @@ internal sealed class BicepFrontEnd(BicepCompiler compiler, AnalysisOptions opti
     private BicepDocument? ModuleDocument(string path)
     {
         if (!modules.TryGetValue(path, out var document))
-            modules[path] = document = File.Exists(path) ? BicepParser.Parse(File.ReadAllText(path)) : null;
+            modules[path] = document = File.Exists(path) ? BicepParser.Parse(RegularFile.ReadAllText(path)) : null;
         return document;
     }
 
@@ -308,7 +311,7 @@ internal sealed class BicepFrontEnd(BicepCompiler compiler, AnalysisOptions opti
     {
         try
         {
-            return File.ReadAllText(path);
+            return RegularFile.ReadAllText(path);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -324,6 +327,9 @@ internal sealed class BicepFrontEnd(BicepCompiler compiler, AnalysisOptions opti
     }
 
     private static LoadResult Failed((SourceLocation Location, string Reason) problem) => Failed(problem.Location, problem.Reason);
+
+    // Judged before any compile (empty, an unrestored module, a read outside the tree): the compiler never saw the file.
+    private static LoadResult Refused((SourceLocation Location, string Reason) problem) => Failed(problem) with { NotCompiled = true };
 
     private static LoadResult Failed(SourceLocation location, string reason) =>
         LoadResult.Failed(ToolDiagnostics.At(ToolDiagnostics.TemplateNotAnalyzed, location, reason));

@@ -1,3 +1,4 @@
+using InfraLint.Core.Engine;
 using Newtonsoft.Json.Linq;
 
 namespace InfraLint.Core.Bicep;
@@ -13,11 +14,14 @@ internal static class RegistryModuleCache
         path.StartsWith("br:", StringComparison.OrdinalIgnoreCase) || path.StartsWith("br/", StringComparison.OrdinalIgnoreCase) ||
         path.StartsWith("ts:", StringComparison.OrdinalIgnoreCase) || path.StartsWith("ts/", StringComparison.OrdinalIgnoreCase);
 
+    /// <summary>Where the compiler keeps restored registry modules.</summary>
+    public static string CacheRoot => Environment.GetEnvironmentVariable("BICEP_CACHE_DIRECTORY") is { Length: > 0 } fromEnv
+        ? fromEnv
+        : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".bicep");
+
     public static bool IsRestored(string reference, string bicepFile)
     {
-        var cacheRoot = Environment.GetEnvironmentVariable("BICEP_CACHE_DIRECTORY") is { Length: > 0 } fromEnv
-            ? fromEnv
-            : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".bicep");
+        var cacheRoot = CacheRoot;
         if (!reference.StartsWith("br", StringComparison.OrdinalIgnoreCase))
             return Directory.Exists(Path.Combine(cacheRoot, "ts")); // template specs: cannot be resolved offline in detail
         if (Resolve(reference, bicepFile) is not var (registry, repository, tag))
@@ -83,7 +87,7 @@ internal static class RegistryModuleCache
                 continue;
             try
             {
-                return JObject.Parse(File.ReadAllText(config), new Newtonsoft.Json.Linq.JsonLoadSettings { CommentHandling = CommentHandling.Ignore });
+                return JObject.Parse(RegularFile.ReadAllText(config), new Newtonsoft.Json.Linq.JsonLoadSettings { CommentHandling = CommentHandling.Ignore });
             }
             catch (Exception e) when (e is Newtonsoft.Json.JsonException or IOException)
             {

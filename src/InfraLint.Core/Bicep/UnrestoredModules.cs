@@ -41,7 +41,7 @@ internal sealed class UnrestoredModules
         string? result = null;
         if (File.Exists(target))
         {
-            var document = BicepParser.Parse(File.ReadAllText(target));
+            var document = BicepParser.Parse(Engine.RegularFile.ReadAllText(target));
             result = document.References.Select(r => Check(target, r.Path, depth + 1)).FirstOrDefault(r => r is not null);
         }
         cache[target] = result;

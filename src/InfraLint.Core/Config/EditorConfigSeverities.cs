@@ -1,3 +1,4 @@
+using InfraLint.Core.Engine;
 using System.Collections.Immutable;
 using InfraLint.Sdk;
 using Microsoft.CodeAnalysis;
@@ -51,7 +52,7 @@ internal sealed class EditorConfigSeverities
             return config;
         try
         {
-            config = File.Exists(path) ? AnalyzerConfig.Parse(File.ReadAllText(path), path) : null;
+            config = File.Exists(path) ? AnalyzerConfig.Parse(RegularFile.ReadAllText(path), path) : null;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -64,7 +65,7 @@ internal sealed class EditorConfigSeverities
     // `root = true` before the first section ends the search upward (the compiler's parser keeps this internal).
     private static bool IsRoot(string path)
     {
-        foreach (var line in File.ReadLines(path))
+        foreach (var line in RegularFile.ReadAllLines(path))
         {
             var text = line.Trim();
             if (text.StartsWith('['))

@@ -16,7 +16,7 @@ internal static class JsonFile
     {
         try
         {
-            var text = File.ReadAllText(path);
+            var text = RegularFile.ReadAllText(path);
             return (ArmTemplateReader.Parse(text), text, null);
         }
         catch (Exception e) when (e is JsonException or IOException or UnauthorizedAccessException)

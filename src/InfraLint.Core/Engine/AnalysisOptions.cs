@@ -30,6 +30,24 @@ public sealed record AnalysisOptions
     /// or compiled assemblies. Packs named in an <c>infralint.json</c> add to these for the files it governs.</summary>
     public IReadOnlyList<string> RulePacks { get; init; } = [];
 
+    /// <summary>Load compiled (<c>.dll</c>) packs that an <c>infralint.json</c> names. A build already runs the repository's
+    /// code, so MSBuild keeps this on; the CLI turns it off unless <c>--trust-config-packs</c> is given, because on a pull
+    /// request the <c>infralint.json</c> is the author's. Off, such a pack is an INFRA0003 warning at its entry and does not load.</summary>
+    public bool LoadConfiguredCompiledPacks { get; init; } = true;
+
+    /// <summary>How long one rule may run on one template before it is given up (INFRA0005) and the run goes on.
+    /// A rule that ran out of time once is not run again in this run.</summary>
+    public TimeSpan RuleTimeout { get; init; } = DefaultRuleTimeout;
+
+    /// <summary>The default of <see cref="RuleTimeout"/>: 30 s.</summary>
+    public static readonly TimeSpan DefaultRuleTimeout = TimeSpan.FromSeconds(30);
+
+    /// <summary>When set, templates are confined to these folders (repository roots): a template that reads a file outside
+    /// them (<c>loadTextContent('../..')</c>, a symlink out, a module or rule pack out of the tree) or reads the environment
+    /// (<c>readEnvironmentVariable()</c>) is INFRA0001 and none of its values reach an output. The CLI sets it; null
+    /// (MSBuild, the default) trusts what the build trusts.</summary>
+    public IReadOnlyList<string>? ReadRoots { get; init; }
+
     /// <summary>Let the compiler restore registry modules (needs network) instead of reporting them up front.</summary>
     public bool RestoreModules { get; init; }
 

@@ -60,6 +60,8 @@ public sealed class InfraLintEngine : IDisposable
         if (isBicep && Compiler() is null)
             return EntryAnalysis.Skipped(file);
         var loaded = Load(file, isBicep, cancellation);
+        if (Boundary is { } boundary && ReadsOutside(file, isBicep, loaded, boundary, cancellation) is { } outside)
+            loaded = LoadResult.Failed(outside);
         var findings = new List<Finding>();
         if (loaded.Diagnostic is not null)
             findings.Add(loaded.Diagnostic);
@@ -68,7 +70,7 @@ public sealed class InfraLintEngine : IDisposable
             findings.Add(failure);
         var rules = loaded.Models.Count > 0 ? RulesFor(file.Path) : [];
         foreach (var model in loaded.Models)
-            findings.AddRange(RunRules(model, rules));
+            findings.AddRange(RunRules(model, rules, cancellation));
         var suppressing = loaded.Models.Where(m => m.Language == SourceLanguage.ArmJson)
             .SelectMany(m => m.Resources).Where(r => FindingPolicy.MetadataSuppressions(r) is not null).ToList();
         var dependencies = options.TrackDependencies ? Dependencies(file, isBicep, loaded, cancellation) : null;
@@ -100,6 +102,18 @@ public sealed class InfraLintEngine : IDisposable
         };
     }
 
+    // After a compile, on an untrusted run: the files the compiler read for this entry (or its Bicep template) must all lie
+    // in the repository. Checked before any rule runs, so what the compiler inlined from them reaches no output.
+    private Finding? ReadsOutside(InputFile file, bool isBicep, LoadResult loaded, ReadBoundary boundary, CancellationToken cancellation)
+    {
+        var compiled = isBicep ? file.Path : loaded.TemplateFile is { } template && IsBicepTemplate(template) ? template : null;
+        if (compiled is null || compiler is null || loaded.NotCompiled || loaded.Diagnostic is { } d && d.Id == ToolDiagnostics.CompilerFailed.Id)
+            return null;
+        return CompileTimeReads.AfterCompile(compiled, Bicep().FileReferences(compiled, cancellation), boundary) is { } problem
+            ? ToolDiagnostics.At(ToolDiagnostics.TemplateNotAnalyzed, SourceLocation.StartOf(file.Path), problem)
+            : null;
+    }
+
     // What a result depends on. Results that could not be analysed (a compile error, a missing module, broken
     // JSON) are not reused: what fixes them, a restored module or a new file, need not be a file they name.
     private IReadOnlyList<string>? Dependencies(InputFile file, bool isBicep, LoadResult loaded, CancellationToken cancellation)
@@ -117,6 +131,11 @@ public sealed class InfraLintEngine : IDisposable
 
     public void Dispose() => compiler?.Dispose();
 
+    private ReadBoundary? boundary;
+
+    // The folders templates may read from, when the caller confines them (the CLI on a pull request).
+    private ReadBoundary? Boundary => options.ReadRoots is { } roots ? boundary ??= new ReadBoundary(roots) : null;
+
     // infralint.json files, read once per engine: environments and packs while loading, severities and suppressions at the end.
     private ConfigLoader Configuration => configuration ??= new ConfigLoader(options.ConfigFile);
 
@@ -125,7 +144,8 @@ public sealed class InfraLintEngine : IDisposable
     {
         if (packs is null)
         {
-            packs = new RulePackSet(options.Rules.Select(r => r.Descriptor.Id).Concat(ToolDiagnostics.All.Select(d => d.Id)));
+            packs = new RulePackSet(options.Rules.Select(r => r.Descriptor.Id).Concat(ToolDiagnostics.All.Select(d => d.Id)),
+                options.LoadConfiguredCompiledPacks, Boundary);
             runRules = options.Rules.Concat(packs.RulesOf(options.RulePacks.Select(p => new RulePackReference(p)))).ToList();
         }
         return packs;
@@ -190,7 +210,8 @@ public sealed class InfraLintEngine : IDisposable
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            return LoadResult.Failed(ToolDiagnostics.At(ToolDiagnostics.TemplateNotAnalyzed, SourceLocation.StartOf(file.Path), "the file could not be read: " + e.Message));
+            return LoadResult.Failed(ToolDiagnostics.At(ToolDiagnostics.TemplateNotAnalyzed, SourceLocation.StartOf(file.Path), "the file could not be read: " + e.Message))
+                with { NotCompiled = true };
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -200,27 +221,54 @@ public sealed class InfraLintEngine : IDisposable
         }
     }
 
-    private static IEnumerable<Finding> RunRules(TemplateModel model, IReadOnlyList<Rule> rules)
+    // Rules that ran out of time once: they are not run again, so a rule that never returns costs one timeout per run.
+    private readonly HashSet<Rule> timedOut = new(ReferenceEqualityComparer.Instance);
+
+    /// <summary>
+    /// Runs each rule on its own thread-pool task and waits at most <see cref="AnalysisOptions.RuleTimeout"/> for it. A rule
+    /// that throws (an <see cref="OperationCanceledException"/> included) or runs out of time is INFRA0005 and reports
+    /// nothing for the file; the run goes on. .NET cannot stop a thread, so a rule that never returns keeps its thread.
+    /// </summary>
+    private IEnumerable<Finding> RunRules(TemplateModel model, IReadOnlyList<Rule> rules, CancellationToken cancellation)
     {
         var results = new List<Finding>();
         foreach (var rule in rules)
         {
+            cancellation.ThrowIfCancellationRequested();
+            if (timedOut.Contains(rule))
+            {
+                results.Add(RuleFailed(model, rule, $"it did not finish within {Seconds(options.RuleTimeout)} s on an earlier file and was not run again"));
+                continue;
+            }
             var sink = new FindingSink(model);
+            var run = Task.Run(() => rule.Analyze(model, sink), CancellationToken.None);
+            bool finished;
             try
             {
-                rule.Analyze(model, sink);
-                results.AddRange(sink.Findings);
+                finished = run.Wait(options.RuleTimeout, cancellation);
             }
-            catch (Exception e) when (e is not OperationCanceledException)
+            catch (AggregateException e) when (e.InnerException is { } inner)
             {
-                results.Add(ToolDiagnostics.At(ToolDiagnostics.RuleFailed, SourceLocation.StartOf(model.FilePath),
-                    rule.Descriptor.Id, $"{e.GetType().Name}: {QuotedValues.Redact(e.Message, null)}"));
+                results.Add(RuleFailed(model, rule, $"{inner.GetType().Name}: {QuotedValues.Redact(inner.Message, null)}"));
+                continue;
             }
+            if (!finished)
+            {
+                timedOut.Add(rule);
+                results.Add(RuleFailed(model, rule, $"it did not finish within {Seconds(options.RuleTimeout)} s"));
+                continue;
+            }
+            results.AddRange(sink.Findings);
         }
         return results;
     }
 
-    private BicepFrontEnd Bicep() => bicep ??= new BicepFrontEnd(compiler!, options);
+    private static Finding RuleFailed(TemplateModel model, Rule rule, string reason) =>
+        ToolDiagnostics.At(ToolDiagnostics.RuleFailed, SourceLocation.StartOf(model.FilePath), rule.Descriptor.Id, reason);
+
+    private static string Seconds(TimeSpan time) => time.TotalSeconds.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture);
+
+    private BicepFrontEnd Bicep() => bicep ??= new BicepFrontEnd(compiler!, options, Boundary);
 
     private BicepCompiler? Compiler()
     {

@@ -15,6 +15,9 @@ internal sealed record LoadResult(IReadOnlyList<TemplateModel> Models, Finding? 
     /// <summary>For a deployment parameters file: the template that was analysed with its values.</summary>
     public string? TemplateFile { get; init; }
 
+    /// <summary>The file was refused before the compiler read it (it could not be read, or it reads outside the tree).</summary>
+    public bool NotCompiled { get; init; }
+
     public static readonly LoadResult Skipped = new([], null);
 
     public static LoadResult Of(IReadOnlyList<TemplateModel> models) => new(models, null);
