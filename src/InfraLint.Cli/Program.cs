@@ -15,6 +15,13 @@ if (options is null)
     return error is null && args.Length > 0 ? ExitCodes.Clean : ExitCodes.UsageOrInputError;
 }
 
+// A committed symbolic link where the report goes could point anywhere: refuse it before any work.
+if (options.OutputFile is { } output && ReportFile.Problem(output) is { } outputProblem)
+{
+    Console.Error.WriteLine($"infralint: error: cannot write '{output}': {outputProblem}");
+    return ExitCodes.UsageOrInputError;
+}
+
 // A bad baseline is a configuration error: say so before spending a minute on compiling.
 SarifBaseline? baseline = null;
 if (options.BaselineFile is { } baselineFile)

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using InfraLint.Core.Arm;
 using InfraLint.Core.Bicep;
 using InfraLint.Core.Config;
+using InfraLint.Core.Model;
 using InfraLint.Core.Trust;
 using InfraLint.Core.Packs;
 using InfraLint.Sdk;
@@ -187,22 +188,34 @@ public sealed class InfraLintEngine : IDisposable
     private static bool IsParametersFile(string path) =>
         path.EndsWith(".bicepparam", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".parameters.json", StringComparison.OrdinalIgnoreCase);
 
+    // Every variable of every model is evaluated while loading: one too large to evaluate fails the file here, once.
+    private static LoadResult Evaluated(LoadResult loaded)
+    {
+        foreach (var model in loaded.Models.OfType<CompiledTemplate>())
+            model.Evaluator.EvaluateVariables();
+        return loaded;
+    }
+
     private LoadResult Load(InputFile file, bool isBicep, CancellationToken cancellation)
     {
         try
         {
             if (file.Path.EndsWith(".bicepparam", StringComparison.OrdinalIgnoreCase))
-                return Bicep().LoadParameters(file, cancellation);
+                return Evaluated(Bicep().LoadParameters(file, cancellation));
             if (isBicep)
-                return Bicep().Load(file, cancellation);
+                return Evaluated(Bicep().Load(file, cancellation));
             var loaded = ArmFrontEnd.Load(file);
             if (loaded.ParametersFor is not var (template, values, supplied))
-                return loaded;
+                return Evaluated(loaded);
             // A parameters file: its template, analysed with these values.
             var result = !template.EndsWith(".bicep", StringComparison.OrdinalIgnoreCase) ? ArmFrontEnd.Load(new InputFile(template), values, supplied)
                 : Compiler() is null ? LoadResult.Skipped
                 : Bicep().LoadTemplate(template, values, cancellation, supplied);
-            return result with { TemplateFile = template };
+            return Evaluated(result with { TemplateFile = template });
+        }
+        catch (ArmValueTooLargeException e)
+        {
+            return LoadResult.Failed(ToolDiagnostics.At(ToolDiagnostics.TemplateNotAnalyzed, SourceLocation.StartOf(file.Path), e.Message));
         }
         catch (BicepCompilerException e)
         {
