@@ -176,9 +176,9 @@ internal sealed class BicepFrontEnd(BicepCompiler compiler, AnalysisOptions opti
         var text = RegularFile.ReadAllText(path);
         if (string.IsNullOrWhiteSpace(text))
             return (null, (SourceLocation.StartOf(path), "the file is empty"));
-        if (boundary is not null && CompileTimeReads.BeforeCompile(path, text, boundary) is { } read)
-            return (null, (SourceLocation.StartOf(path), read));
         var document = BicepParser.Parse(text);
+        if (boundary is not null && CompileTimeReads.BeforeCompile(path, text, document, boundary) is { } read)
+            return (null, (SourceLocation.StartOf(path), read));
         if (!options.RestoreModules && unrestored.Find(path, document) is var (reference, via))
         {
             return (null, (new SourceLocation(path, via.Line, via.Column),

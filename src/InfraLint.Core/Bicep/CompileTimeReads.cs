@@ -15,9 +15,33 @@ internal static class CompileTimeReads
         "loadTextContent", "loadFileAsBase64", "loadJsonContent", "loadYamlContent", "loadDirectoryFileInfo",
     };
 
-    /// <summary>Before the compile, from the source: an environment read, or a <c>load*()</c> of a path outside the
-    /// boundary or of a file that is not a regular one (a FIFO would block the compiler). Null when none.</summary>
-    public static string? BeforeCompile(string path, string text, ReadBoundary boundary)
+    /// <summary>Before the compile, from the source: an environment read, or a <c>load*()</c>, local module, import or
+    /// <c>using</c> of a path outside the boundary or of a file that is not a regular one (a FIFO would block the compiler).
+    /// Null when none.</summary>
+    public static string? BeforeCompile(string path, string text, BicepDocument document, ReadBoundary boundary)
+    {
+        foreach (var reference in document.References)
+        {
+            if (reference.Path.StartsWith(BicepReference.ExtensionPrefix, StringComparison.Ordinal) || RegistryModuleCache.IsRegistryReference(reference.Path))
+                continue;
+            if (Problem(Path.GetFullPath(Path.Combine(Path.GetDirectoryName(path)!, reference.Path)), boundary) is { } problem)
+                return $"the module or import at line {reference.Line} {problem}";
+        }
+        return Environment(text) ?? Loads(path, text, boundary);
+    }
+
+    private static string? Environment(string text)
+    {
+        var tokens = BicepLexer.Tokenize(text);
+        for (var i = 0; i + 1 < tokens.Count; i++)
+        {
+            if (tokens[i] is { Kind: BicepTokenKind.Identifier, Text: "readEnvironmentVariable" } token && tokens[i + 1].Is("("))
+                return $"it reads the environment (readEnvironmentVariable() at line {token.Line}); values from the environment are not analysed on an untrusted run";
+        }
+        return null;
+    }
+
+    private static string? Loads(string path, string text, ReadBoundary boundary)
     {
         var tokens = BicepLexer.Tokenize(text);
         for (var i = 0; i < tokens.Count; i++)
@@ -25,8 +49,6 @@ internal static class CompileTimeReads
             var token = tokens[i];
             if (token.Kind != BicepTokenKind.Identifier || i + 1 >= tokens.Count || !tokens[i + 1].Is("("))
                 continue;
-            if (token.Text == "readEnvironmentVariable")
-                return $"it reads the environment (readEnvironmentVariable() at line {token.Line}); values from the environment are not analysed on an untrusted run";
             if (LoadFunctions.Contains(token.Text) && i + 2 < tokens.Count && tokens[i + 2] is { Kind: BicepTokenKind.String, IsInterpolated: false } argument &&
                 Problem(Path.GetFullPath(Path.Combine(Path.GetDirectoryName(path)!, argument.Text)), boundary) is { } problem)
                 return $"{token.Text}() at line {token.Line} {problem}";
@@ -49,7 +71,7 @@ internal static class CompileTimeReads
             if (Problem(reference, boundary) is { } problem)
                 return "it " + problem;
             if ((reference.EndsWith(".bicep", StringComparison.OrdinalIgnoreCase) || reference.EndsWith(".bicepparam", StringComparison.OrdinalIgnoreCase)) &&
-                BeforeCompile(reference, RegularFile.ReadAllText(reference), boundary) is { } inner)
+                Environment(RegularFile.ReadAllText(reference)) is { } inner)
                 return reference == entry ? inner : $"'{Path.GetFileName(reference)}', which it uses: {inner}";
         }
         return null;

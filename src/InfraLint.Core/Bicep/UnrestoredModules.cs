@@ -41,7 +41,17 @@ internal sealed class UnrestoredModules
         string? result = null;
         if (File.Exists(target))
         {
-            var document = BicepParser.Parse(Engine.RegularFile.ReadAllText(target));
+            string text;
+            try
+            {
+                text = Engine.RegularFile.ReadAllText(target);
+            }
+            catch (IOException)
+            {
+                cache.Remove(target); // not "no unrestored module": the next file that uses it must fail the same way
+                throw;
+            }
+            var document = BicepParser.Parse(text);
             result = document.References.Select(r => Check(target, r.Path, depth + 1)).FirstOrDefault(r => r is not null);
         }
         cache[target] = result;
