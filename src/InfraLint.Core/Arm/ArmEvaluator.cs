@@ -15,9 +15,12 @@ internal sealed class ArmEvaluator
 {
     private const int MaxNesting = 64;
 
-    /// <summary>The largest value an expression may evaluate to, counted in characters of its strings and names plus one per
-    /// element: 4 Mi. Real templates stay far below; a template whose variables double a value reaches it in about 20 steps.</summary>
+    /// <summary>The largest value an expression may evaluate to, counted in characters of its strings and names plus
+    /// <see cref="ElementSize"/> per element (an element costs far more memory than a character): 4 Mi. Real templates stay
+    /// far below; a template whose variables double a value reaches it in about 20 steps.</summary>
     public const int MaxValueSize = 4 * 1024 * 1024;
+
+    private const int ElementSize = 32;
 
     private readonly JObject template;
     private readonly IReadOnlyDictionary<string, TemplateValue> parameterValues;
@@ -239,7 +242,7 @@ internal sealed class ArmEvaluator
         while (pending.Count > 0 && size <= limit)
         {
             var current = pending.Pop();
-            size++;
+            size += ElementSize;
             switch (current)
             {
                 case JValue { Value: string text }:
