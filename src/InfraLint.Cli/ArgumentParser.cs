@@ -1,4 +1,5 @@
 using System.Globalization;
+using InfraLint.Core.Engine;
 using InfraLint.Core.Graph;
 using InfraLint.Sdk;
 
@@ -12,9 +13,10 @@ internal static class ArgumentParser
         Usage:
           infralint check <path>... [options]
           infralint baseline create --output FILE <path>... [--bicep PATH] [--restore|--no-restore] [--timeout SECONDS] [--rule-pack PATH]
-                                    [--policy-from REF]
+                                    [--policy-from REF] [--rule-timeout SECONDS] [--trust-config-packs]
           infralint graph <path>... [--format html|mermaid|markdown|dot|json] [--output FILE] [--config FILE] [--bicep PATH]
                                     [--restore|--no-restore] [--timeout SECONDS] [--rule-pack PATH] [--policy-from REF]
+                                    [--rule-timeout SECONDS] [--trust-config-packs]
           infralint --version [--bicep PATH]    InfraLint's version and the Bicep compiler it finds
 
         Analyses Bicep (.bicep) and ARM JSON templates; directories are searched recursively
@@ -47,7 +49,12 @@ internal static class ArgumentParser
                                                   (main.json beside main.bicep) fully; by default such a template
                                                   reports only what its source's analysis cannot show, and one
                                                   that no longer matches its source gets an INFRA0009 note
-          --timeout SECONDS                       per-file compile timeout (default: 60)
+          --timeout SECONDS                       per-file compile timeout (default: 60; at most 86400)
+          --rule-timeout SECONDS                  how long one rule may run on one file before it is given up
+                                                  with INFRA0005 (default: 30; at most 86400)
+          --trust-config-packs                    load compiled (.dll) rule packs that an infralint.json in the
+                                                  analysed tree names; without it they are INFRA0003 warnings and
+                                                  do not run (the tree may be an untrusted pull request)
           --rule-pack PATH                        also run the rules of a rule pack (a *.infralint-rules.json file
                                                   or a compiled pack .dll; repeatable; see docs/rule-packs.md)
 
@@ -93,6 +100,8 @@ internal static class ArgumentParser
         var includeGenerated = false;
         var rulePacks = new List<string>();
         var timeout = TimeSpan.FromSeconds(60);
+        var ruleTimeout = AnalysisOptions.DefaultRuleTimeout;
+        var trustConfigPacks = false;
         GraphFormat? graphFormat = null;
         for (var i = first; i < args.Count; i++)
         {
@@ -171,9 +180,17 @@ internal static class ArgumentParser
                     restore = false;
                     break;
                 case "--timeout":
-                    if (!double.TryParse(Value(), NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) || seconds <= 0)
-                        return (null, "--timeout takes a positive number of seconds");
-                    timeout = TimeSpan.FromSeconds(seconds);
+                    if (Seconds(Value()) is not { } compileSeconds)
+                        return (null, $"--timeout takes a number of seconds above 0 and at most {MaxSeconds}");
+                    timeout = compileSeconds;
+                    break;
+                case "--rule-timeout":
+                    if (Seconds(Value()) is not { } ruleSeconds)
+                        return (null, $"--rule-timeout takes a number of seconds above 0 and at most {MaxSeconds}");
+                    ruleTimeout = ruleSeconds;
+                    break;
+                case "--trust-config-packs":
+                    trustConfigPacks = true;
                     break;
                 default:
                     if (arg.StartsWith('-') && arg.Length > 1)
@@ -207,9 +224,19 @@ internal static class ArgumentParser
             FailOnToolErrors = failOnToolErrors,
             IncludeGenerated = includeGenerated,
             PolicyFrom = policyFrom,
+            RuleTimeout = ruleTimeout,
+            TrustConfigPacks = trustConfigPacks,
             GraphFormat = graphFormat ?? GraphFormat.Html,
         }, null);
     }
+
+    // A day: longer is a mistake, and NaN, infinities and 1e308 would not even make a TimeSpan.
+    private const int MaxSeconds = 86400;
+
+    private static TimeSpan? Seconds(string? text) =>
+        double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) && double.IsFinite(seconds) && seconds > 0 && seconds <= MaxSeconds
+            ? TimeSpan.FromSeconds(seconds)
+            : null;
 
     private static bool TryParseFormat(string? text, out ReportFormat format)
     {

@@ -28,6 +28,12 @@ internal sealed record CliOptions(
     /// <summary><c>--fail-on-tool-errors</c>: false keeps a template that could not be analysed from making the exit code 2.</summary>
     public bool FailOnToolErrors { get; init; } = true;
 
+    /// <summary><c>--rule-timeout</c>: how long one rule may run on one file.</summary>
+    public TimeSpan RuleTimeout { get; init; } = Core.Engine.AnalysisOptions.DefaultRuleTimeout;
+
+    /// <summary><c>--trust-config-packs</c>: load compiled packs that an infralint.json in the analysed tree names.</summary>
+    public bool TrustConfigPacks { get; init; }
+
     /// <summary><c>graph --format</c>, or what <c>--output</c>'s extension asks for; HTML otherwise.</summary>
     public GraphFormat GraphFormat { get; init; } = GraphFormat.Html;
 }

@@ -19,6 +19,13 @@ if (options is null)
     return error is null && args.Length > 0 ? ExitCodes.Clean : ExitCodes.UsageOrInputError;
 }
 
+// A committed symbolic link where the report goes could point anywhere: refuse it before any work.
+if (options.OutputFile is { } output && ReportFile.Problem(output) is { } outputProblem)
+{
+    Console.Error.WriteLine($"infralint: error: cannot write '{output}': {outputProblem}");
+    return ExitCodes.UsageOrInputError;
+}
+
 // With --policy-from, the gate's own configuration and baseline come from that revision (docs/ci.md).
 PolicyFiles? policyFrom = null;
 if (options.PolicyFrom is { } reference)
@@ -76,6 +83,10 @@ using var engine = new InfraLintEngine(new AnalysisOptions
     PolicyFrom = policyFrom,
     BaselineFile = options.BaselineFile,
     CollectDeployments = options.Command == CliCommand.Graph,
+    RuleTimeout = options.RuleTimeout,
+    LoadConfiguredCompiledPacks = options.TrustConfigPacks,
+    // The analysed tree may be a pull request's: templates read nothing outside each analysed path's repository root.
+    ReadRoots = options.Paths.Select(p => Path.GetFullPath(p)).Select(p => SourceRoot.Discover(File.Exists(p) ? Path.GetDirectoryName(p)! : p).Directory).ToList(),
 });
 AnalysisResult result;
 try

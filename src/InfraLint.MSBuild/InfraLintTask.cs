@@ -35,6 +35,9 @@ public sealed class InfraLintTask : Microsoft.Build.Utilities.Task, ICancelableT
     /// <summary><c>$(InfraLintCompileTimeout)</c>: seconds one compile may take (default 60).</summary>
     public int CompileTimeoutSeconds { get; set; } = 60;
 
+    /// <summary><c>$(InfraLintRuleTimeout)</c>: seconds one rule may run on one template before it is INFRA0005 (default 30).</summary>
+    public int RuleTimeoutSeconds { get; set; } = 30;
+
     public bool TreatWarningsAsErrors { get; set; }
 
     /// <summary><c>$(WarningsNotAsErrors)</c> and <c>$(NoWarn)</c>: ids that <see cref="TreatWarningsAsErrors"/> leaves alone.</summary>
@@ -99,6 +102,7 @@ public sealed class InfraLintTask : Microsoft.Build.Utilities.Task, ICancelableT
                 AnalyzeGeneratedTemplates = AnalyzeGeneratedTemplates,
                 ConfigFile = string.IsNullOrEmpty(ConfigFile) ? null : ConfigFile,
                 CompileTimeout = TimeSpan.FromSeconds(Math.Max(1, CompileTimeoutSeconds)),
+                RuleTimeout = TimeSpan.FromSeconds(Math.Max(1, RuleTimeoutSeconds)),
                 RulePacks = RulePacks.Select(p => p.GetMetadata("FullPath")).ToList(),
                 AnalyzerConfigFiles = AnalyzerConfigFiles.Select(f => f.GetMetadata("FullPath")).Distinct(StringComparer.Ordinal).ToList(),
                 CollectDeployments = graph is not null,
@@ -128,7 +132,8 @@ public sealed class InfraLintTask : Microsoft.Build.Utilities.Task, ICancelableT
         }
         catch (OperationCanceledException)
         {
-            Log.LogWarning("InfraLint: cancelled.");
+            // Fail closed: a run cut short has not looked at every template, so the build must not pass as if it had.
+            Log.LogError("InfraLint: cancelled before it finished; its findings are incomplete.");
         }
         catch (Exception e) when (e is InvalidDataException or IOException or UnauthorizedAccessException)
         {

@@ -1,3 +1,4 @@
+using InfraLint.Core.Engine;
 using InfraLint.Core.Output;
 using InfraLint.Sdk;
 using Microsoft.CodeAnalysis.Sarif;
@@ -28,7 +29,7 @@ public sealed class SarifBaseline
         string text;
         try
         {
-            text = File.ReadAllText(path);
+            text = RegularFile.ReadAllText(path);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

@@ -169,6 +169,37 @@ public sealed class CheckCommandTests
     }
 
     [TestMethod]
+    [DataRow("--timeout", "NaN")]
+    [DataRow("--timeout", "Infinity")]
+    [DataRow("--timeout", "-Infinity")]
+    [DataRow("--timeout", "1e308")]
+    [DataRow("--timeout", "86401")]
+    [DataRow("--timeout", "0")]
+    [DataRow("--timeout", "-1")]
+    [DataRow("--timeout", "ten")]
+    [DataRow("--rule-timeout", "NaN")]
+    [DataRow("--rule-timeout", "1e308")]
+    [DataRow("--rule-timeout", "0")]
+    [DataRow("--rule-timeout", "")]
+    public void Numeric_options_out_of_range_are_usage_errors(string option, string value)
+    {
+        foreach (var args in new[] { new[] { "check", "infra", option, value }, ["graph", "infra", option, value], ["baseline", "create", "--output", "b.sarif", "infra", option, value] })
+        {
+            var result = Check(args);
+            Assert.AreEqual(2, result.ExitCode, result.ToString());
+            StringAssert.Contains(result.StandardError, $"infralint: {option} takes a number of seconds above 0 and at most 86400", result.ToString());
+            Assert.IsFalse(result.StandardError.Contains("Exception", StringComparison.Ordinal), result.ToString());
+        }
+    }
+
+    [TestMethod]
+    public void Numeric_options_in_range_are_accepted()
+    {
+        var result = Check("check", "infra/clean", "--bicep", TestEnvironment.BicepPath, "--timeout", "86400", "--rule-timeout", "0.5e1");
+        Assert.AreEqual(0, result.ExitCode, result.ToString());
+    }
+
+    [TestMethod]
     public void A_missing_compiler_exits_2_and_says_how_to_provide_one()
     {
         var result = Check("check", "infra", "--bicep", Path.Combine(workspace, "nope", "bicep"));

@@ -15,6 +15,13 @@ internal sealed partial class ArmEvaluator
 {
     private const int MaxNesting = 64;
 
+    /// <summary>The largest value an expression may evaluate to, counted in characters of its strings and names plus
+    /// <see cref="ElementSize"/> per element (an element costs far more memory than a character): 4 Mi. Real templates stay
+    /// far below; a template whose variables double a value reaches it in about 20 steps.</summary>
+    public const int MaxValueSize = 4 * 1024 * 1024;
+
+    private const int ElementSize = 32;
+
     private readonly JObject template;
     private readonly IReadOnlyDictionary<string, TemplateValue> parameterValues;
     private readonly HashSet<string> evaluating = new(StringComparer.OrdinalIgnoreCase);
@@ -39,6 +46,16 @@ internal sealed partial class ArmEvaluator
         return value is null
             ? TemplateValue.Unknown(trace.Functions, trace.Parameters, trace.Literals)
             : TemplateValue.Known(value, isExpression || trace.Functions.Count > 0, trace.Functions, trace.Parameters, trace.Literals);
+    }
+
+    /// <summary>Evaluates every variable once (they are remembered), so a variable too large to evaluate
+    /// (<see cref="ArmValueTooLargeException"/>) fails the template when it loads, not each rule that reads it.</summary>
+    public void EvaluateVariables()
+    {
+        if (template["variables"] is not JObject variables)
+            return;
+        foreach (var variable in variables.Properties())
+            VariableValue(variable.Name, new Trace());
     }
 
     /// <summary>
@@ -209,8 +226,45 @@ internal sealed partial class ArmEvaluator
 
     private static JToken Assembled(JToken assembled, JToken source)
     {
+        Bounded(assembled);
         assembled.AddAnnotation(new Origin(source));
         return assembled;
+    }
+
+    /// <summary>The value, or an <see cref="ArmValueTooLargeException"/> when it is larger than <see cref="MaxValueSize"/>.</summary>
+    internal static JToken? Bounded(JToken? value)
+    {
+        if (value is not null && SizeOf(value, MaxValueSize) > MaxValueSize)
+            throw new ArmValueTooLargeException();
+        return value;
+    }
+
+    // Stops counting once past the limit, so measuring a huge value costs no more than the limit.
+    private static long SizeOf(JToken token, long limit)
+    {
+        long size = 0;
+        var pending = new Stack<JToken>();
+        pending.Push(token);
+        while (pending.Count > 0 && size <= limit)
+        {
+            var current = pending.Pop();
+            size += ElementSize;
+            switch (current)
+            {
+                case JValue { Value: string text }:
+                    size += text.Length;
+                    break;
+                case JProperty property:
+                    size += property.Name.Length;
+                    pending.Push(property.Value);
+                    break;
+                case JContainer container:
+                    foreach (var child in container.Children())
+                        pending.Push(child);
+                    break;
+            }
+        }
+        return size;
     }
 
     private JToken? EvaluateToken(JToken token, Trace trace)
@@ -374,7 +428,7 @@ internal sealed partial class ArmEvaluator
             trace.Literals.Add((string)type!);
         if (args.Any(a => a is null))
             return null;
-        return ArmFunctions.Invoke(name, args!);
+        return Bounded(ArmFunctions.Invoke(name, args!));
     }
 
     private JToken? ParameterValue(string name, Trace trace)

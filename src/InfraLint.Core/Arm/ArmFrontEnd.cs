@@ -18,7 +18,7 @@ internal static class ArmFrontEnd
     public static LoadResult Load(InputFile file, IReadOnlyDictionary<string, TemplateValue>? parameterValues,
         IReadOnlyList<SuppliedParameter>? supplied = null)
     {
-        var text = File.ReadAllText(file.Path);
+        var text = RegularFile.ReadAllText(file.Path);
         var namedAsParameters = file.Path.EndsWith(ParametersSuffix, StringComparison.OrdinalIgnoreCase);
         JObject root;
         try

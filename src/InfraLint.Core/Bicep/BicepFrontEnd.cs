@@ -11,7 +11,8 @@ namespace InfraLint.Core.Bicep;
 /// Compiles a .bicep file with the real compiler and builds the model from the ARM JSON it
 /// produces, with a source map back to the Bicep declarations.
 /// </summary>
-internal sealed class BicepFrontEnd(BicepCompiler compiler, AnalysisOptions options)
+/// <param name="boundary">On an untrusted run, where compiled files may read from (<see cref="CompileTimeReads"/>).</param>
+internal sealed class BicepFrontEnd(BicepCompiler compiler, AnalysisOptions options, ReadBoundary? boundary = null)
 {
     private readonly UnrestoredModules unrestored = new(options.RestoreModules, new RegistryReachability());
 
@@ -32,7 +33,7 @@ internal sealed class BicepFrontEnd(BicepCompiler compiler, AnalysisOptions opti
         if (compile.Next is { } next && next != path)
             CompileAhead(next, cancellation);
         if (problem is not null)
-            return Failed(problem.Value);
+            return Refused(problem.Value);
         if (requestProblem is not null)
             return Failed(requestProblem.Value);
         var response = outcome!.Response;
@@ -152,7 +153,7 @@ internal sealed class BicepFrontEnd(BicepCompiler compiler, AnalysisOptions opti
     {
         var (parameters, problem) = Prepare(file.Path);
         if (problem is not null)
-            return Failed(problem.Value);
+            return Refused(problem.Value);
         // Whatever becomes of the template, the literals the file writes are still checked for credentials (INFRA1003).
         var supplied = SuppliedLiterals(file.Path, parameters!);
         if (parameters!.Using is not { } target || RegistryModuleCache.IsRegistryReference(target.Path))
@@ -164,7 +165,7 @@ internal sealed class BicepFrontEnd(BicepCompiler compiler, AnalysisOptions opti
             return WithSupplied(LoadResult.Skipped, file.Path, supplied); // ARM JSON targets are analysed through their own parameters files
         var (template, templateProblem) = Prepare(templatePath);
         if (templateProblem is not null)
-            return WithSupplied(Failed(templateProblem.Value), file.Path, supplied);
+            return WithSupplied(Refused(templateProblem.Value), file.Path, supplied);
 
         using var scratch = ScratchCopy.Create(file.Path, unrestored, new HashSet<string>());
         var (response, requestProblem) = Request("bicep/compileParams", new { path = scratch.Entry, parameterOverrides = new { } }, file.Path, cancellation);
@@ -289,9 +290,16 @@ internal sealed class BicepFrontEnd(BicepCompiler compiler, AnalysisOptions opti
         }
     }
 
-    // Reads and parses a Bicep file. An empty file is an empty template, as for the compiler.
-    private static (BicepDocument? Document, (SourceLocation Location, string Reason)? Problem) Prepare(string path) =>
-        (BicepParser.Parse(File.ReadAllText(path)), null);
+    // Reads and parses a Bicep file (an empty file is an empty template, as for the compiler) and, on an untrusted run,
+    // checks before any compile that it reads nothing outside the tree.
+    private (BicepDocument? Document, (SourceLocation Location, string Reason)? Problem) Prepare(string path)
+    {
+        var text = RegularFile.ReadAllText(path);
+        var document = BicepParser.Parse(text);
+        if (boundary is not null && CompileTimeReads.BeforeCompile(path, text, document, boundary) is { } read)
+            return (null, (SourceLocation.StartOf(path), read));
+        return (document, null);
+    }
 
     private (JToken? Response, (SourceLocation Location, string Reason)? Problem) Request(string method, object parameters, string path, CancellationToken cancellation) =>
         Answer(() => compiler.Request(method, parameters, cancellation), path);
@@ -400,7 +408,7 @@ internal sealed class BicepFrontEnd(BicepCompiler compiler, AnalysisOptions opti
     private BicepDocument? ModuleDocument(string path)
     {
         if (!modules.TryGetValue(path, out var document))
-            modules[path] = document = File.Exists(path) ? BicepParser.Parse(File.ReadAllText(path)) : null;
+            modules[path] = document = File.Exists(path) ? BicepParser.Parse(RegularFile.ReadAllText(path)) : null;
         return document;
     }
 
@@ -464,7 +472,7 @@ internal sealed class BicepFrontEnd(BicepCompiler compiler, AnalysisOptions opti
     {
         try
         {
-            return File.ReadAllText(path);
+            return RegularFile.ReadAllText(path);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -480,6 +488,9 @@ internal sealed class BicepFrontEnd(BicepCompiler compiler, AnalysisOptions opti
     }
 
     private static LoadResult Failed((SourceLocation Location, string Reason) problem) => Failed(problem.Location, problem.Reason);
+
+    // Judged before any compile (empty, an unrestored module, a read outside the tree): the compiler never saw the file.
+    private static LoadResult Refused((SourceLocation Location, string Reason) problem) => Failed(problem) with { NotCompiled = true };
 
     private static LoadResult Failed(SourceLocation location, string reason) =>
         LoadResult.Failed(ToolDiagnostics.At(ToolDiagnostics.TemplateNotAnalyzed, location, reason));

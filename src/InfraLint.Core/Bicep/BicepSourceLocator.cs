@@ -1,3 +1,4 @@
+using InfraLint.Core.Engine;
 using InfraLint.Core.Model;
 using InfraLint.Sdk;
 using Newtonsoft.Json.Linq;
@@ -95,7 +96,7 @@ internal sealed class BicepSourceLocator : ISourceLocator
         string? content;
         try
         {
-            content = File.Exists(path) && new FileInfo(path).Length < 4 * 1024 * 1024 ? File.ReadAllText(path) : null;
+            content = File.Exists(path) && new FileInfo(path).Length < 4 * 1024 * 1024 ? RegularFile.ReadAllText(path) : null;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

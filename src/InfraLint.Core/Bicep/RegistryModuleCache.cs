@@ -1,3 +1,4 @@
+using InfraLint.Core.Engine;
 using Newtonsoft.Json.Linq;
 
 namespace InfraLint.Core.Bicep;
@@ -12,6 +13,11 @@ internal static class RegistryModuleCache
     public static bool IsRegistryReference(string path) =>
         path.StartsWith("br:", StringComparison.OrdinalIgnoreCase) || path.StartsWith("br/", StringComparison.OrdinalIgnoreCase) ||
         path.StartsWith("ts:", StringComparison.OrdinalIgnoreCase) || path.StartsWith("ts/", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Where the compiler keeps restored registry modules.</summary>
+    public static string CacheRoot => Environment.GetEnvironmentVariable("BICEP_CACHE_DIRECTORY") is { Length: > 0 } fromEnv
+        ? fromEnv
+        : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".bicep");
 
     public static bool IsRestored(string reference, string bicepFile)
     {
@@ -44,8 +50,15 @@ internal static class RegistryModuleCache
             if (Path.IsPathFullyQualified(root))
                 return root; // the compiler rejects a relative one
         }
-        return Environment.GetEnvironmentVariable("BICEP_CACHE_DIRECTORY") is { Length: > 0 } fromEnv ? fromEnv : Path.Combine(home, ".bicep");
+        return DefaultCacheRoot;
     }
+
+    /// <summary>Where the compiler keeps restored registry modules unless a bicepconfig.json says otherwise
+    /// (BICEP_CACHE_DIRECTORY, else ~/.bicep). An untrusted run allows compile-time reads only from this one:
+    /// a bicepconfig.json in the analysed tree could otherwise name any folder as its cache.</summary>
+    public static string DefaultCacheRoot => Environment.GetEnvironmentVariable("BICEP_CACHE_DIRECTORY") is { Length: > 0 } fromEnv
+        ? fromEnv
+        : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".bicep");
 
     // ts:SUBSCRIPTION/RESOURCEGROUP/NAME:VERSION, ts/ALIAS:NAME:VERSION → the cache folders below ts/.
     private static string[]? ResolveTemplateSpec(string reference, string bicepFile)
@@ -126,7 +139,7 @@ internal static class RegistryModuleCache
         {
             try
             {
-                return JObject.Parse(File.ReadAllText(config), new Newtonsoft.Json.Linq.JsonLoadSettings { CommentHandling = CommentHandling.Ignore });
+                return JObject.Parse(RegularFile.ReadAllText(config), new Newtonsoft.Json.Linq.JsonLoadSettings { CommentHandling = CommentHandling.Ignore });
             }
             catch (Exception e) when (e is Newtonsoft.Json.JsonException or IOException)
             {

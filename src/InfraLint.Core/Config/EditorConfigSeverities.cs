@@ -1,3 +1,4 @@
+using InfraLint.Core.Engine;
 using System.Collections.Immutable;
 using InfraLint.Sdk;
 using Microsoft.CodeAnalysis;

@@ -16,7 +16,7 @@ internal static class JsonFile
     {
         try
         {
-            var text = files is { IsRevision: true } ? files.Read(path) ?? throw new FileNotFoundException($"'{path}' is not in revision {files.Reference}") : File.ReadAllText(path);
+            var text = files is { IsRevision: true } ? files.Read(path) ?? throw new FileNotFoundException($"'{path}' is not in revision {files.Reference}") : RegularFile.ReadAllText(path);
             return (ArmTemplateReader.Parse(text), text, null);
         }
         catch (Exception e) when (e is JsonException or IOException or UnauthorizedAccessException)

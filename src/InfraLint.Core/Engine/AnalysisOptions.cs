@@ -46,6 +46,24 @@ public sealed record AnalysisOptions
     /// restored is analysed as opaque (INFRA0007).</summary>
     public bool? RestoreModules { get; init; }
 
+    /// <summary>Load compiled (<c>.dll</c>) packs that an <c>infralint.json</c> names. A build already runs the repository's
+    /// code, so MSBuild keeps this on; the CLI turns it off unless <c>--trust-config-packs</c> is given, because on a pull
+    /// request the <c>infralint.json</c> is the author's. Off, such a pack is an INFRA0003 warning at its entry and does not load.</summary>
+    public bool LoadConfiguredCompiledPacks { get; init; } = true;
+
+    /// <summary>How long one rule may run on one template before it is given up (INFRA0005) and the run goes on.
+    /// A rule that ran out of time once is not run again in this run.</summary>
+    public TimeSpan RuleTimeout { get; init; } = DefaultRuleTimeout;
+
+    /// <summary>The default of <see cref="RuleTimeout"/>: 30 s.</summary>
+    public static readonly TimeSpan DefaultRuleTimeout = TimeSpan.FromSeconds(30);
+
+    /// <summary>When set, templates are confined to these folders (repository roots): a template that reads a file outside
+    /// them (<c>loadTextContent('../..')</c>, a symlink out, a module or rule pack out of the tree) or reads the environment
+    /// (<c>readEnvironmentVariable()</c>) is INFRA0001 and none of its values reach an output. The CLI sets it; null
+    /// (MSBuild, the default) trusts what the build trusts.</summary>
+    public IReadOnlyList<string>? ReadRoots { get; init; }
+
     /// <summary>Ask the compiler which files each Bicep entry read (modules, loaded files, bicepconfig.json), so an
     /// incremental run knows what to re-analyse; one extra, fast request per Bicep file.</summary>
     public bool TrackDependencies { get; init; }

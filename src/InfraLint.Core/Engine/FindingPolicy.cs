@@ -100,7 +100,7 @@ internal sealed class FindingPolicy(ConfigLoader configs, IReadOnlySet<string> k
         {
             if (!string.Equals(entry.Id, finding.Id, StringComparison.OrdinalIgnoreCase) || (entry.Expires is { } expires && expires < today))
                 continue;
-            if (entry.Files is not null && !entry.Files.IsMatch(relative))
+            if (entry.Files is not null && !InputRegex.IsMatch(entry.Files, relative)) // a glob that runs out of time suppresses nothing
                 continue;
             if (entry.Resource is not null && !string.Equals(entry.Resource, finding.Resource?.SymbolicName, StringComparison.OrdinalIgnoreCase)
                 && !string.Equals(entry.Resource, finding.Resource?.EvaluatedName, StringComparison.OrdinalIgnoreCase))

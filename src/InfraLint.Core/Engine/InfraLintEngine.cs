@@ -70,6 +70,8 @@ public sealed class InfraLintEngine : IDisposable
         if (isBicep && Compiler() is null)
             return EntryAnalysis.Skipped(file);
         var loaded = Load(file, isBicep, cancellation);
+        if (Boundary is { } boundary && ReadsOutside(file, isBicep, loaded, boundary, cancellation) is { } outside)
+            loaded = LoadResult.Failed(outside);
         var findings = new List<Finding>();
         if (loaded.Diagnostic is not null)
             findings.Add(loaded.Diagnostic);
@@ -84,7 +86,7 @@ public sealed class InfraLintEngine : IDisposable
         // A twin of a Bicep file reports only what that file's analysis cannot show: the modules opaque there.
         foreach (var model in loaded.Models.Where(m => twin?.Opaque is not { } opaque || m.Template.AncestorsAndSelf().Any(t => t is JObject o && opaque.Contains(o))))
         {
-            var found = RunRules(model, rules);
+            var found = RunRules(model, rules, cancellation);
             // The module's source is not in the repository: the caller's line shows where, the message what.
             findings.AddRange(model is CompiledTemplate { RegistryModule: { } reference }
                 ? found.Select(f => f with { Message = $"{f.Message} (inside registry module '{reference}')" })
@@ -168,6 +170,18 @@ public sealed class InfraLintEngine : IDisposable
 
     private sealed record GeneratedTwin(string? Source, IReadOnlySet<JObject>? Opaque, Finding? OutOfDate);
 
+    // After a compile, on an untrusted run: the files the compiler read for this entry (or its Bicep template) must all lie
+    // in the repository. Checked before any rule runs, so what the compiler inlined from them reaches no output.
+    private Finding? ReadsOutside(InputFile file, bool isBicep, LoadResult loaded, ReadBoundary boundary, CancellationToken cancellation)
+    {
+        var compiled = isBicep ? file.Path : loaded.TemplateFile is { } template && IsBicepTemplate(template) ? template : null;
+        if (compiled is null || compiler is null || loaded.NotCompiled || loaded.Diagnostic is { } d && d.Id == ToolDiagnostics.CompilerFailed.Id)
+            return null;
+        return CompileTimeReads.AfterCompile(compiled, Bicep().FileReferences(compiled, cancellation), boundary) is { } problem
+            ? ToolDiagnostics.At(ToolDiagnostics.TemplateNotAnalyzed, SourceLocation.StartOf(file.Path), problem)
+            : null;
+    }
+
     // What a result depends on. Results that could not be analysed (a compile error, a missing module, broken
     // JSON) are not reused: what fixes them, a restored module or a new file, need not be a file they name.
     private IReadOnlyList<string>? Dependencies(InputFile file, bool isBicep, LoadResult loaded, CancellationToken cancellation)
@@ -189,6 +203,11 @@ public sealed class InfraLintEngine : IDisposable
 
     public void Dispose() => compiler?.Dispose();
 
+    private ReadBoundary? boundary;
+
+    // The folders templates may read from, when the caller confines them (the CLI on a pull request).
+    private ReadBoundary? Boundary => options.ReadRoots is { } roots ? boundary ??= new ReadBoundary(roots) : null;
+
     // infralint.json files, read once per engine: environments and packs while loading, severities and suppressions at the end.
     private ConfigLoader Configuration => configuration ??= new ConfigLoader(options.ConfigFile, options.PolicyFrom);
 
@@ -197,7 +216,8 @@ public sealed class InfraLintEngine : IDisposable
     {
         if (packs is null)
         {
-            packs = new RulePackSet(options.Rules.Select(r => r.Descriptor.Id).Concat(ToolDiagnostics.All.Select(d => d.Id)));
+            packs = new RulePackSet(options.Rules.Select(r => r.Descriptor.Id).Concat(ToolDiagnostics.All.Select(d => d.Id)),
+                options.LoadConfiguredCompiledPacks, Boundary);
             runRules = options.Rules.Concat(packs.RulesOf(options.RulePacks.Select(p => new RulePackReference(p)))).ToList();
         }
         return packs;
@@ -251,17 +271,25 @@ public sealed class InfraLintEngine : IDisposable
     private static bool IsParametersFile(string path) =>
         path.EndsWith(".bicepparam", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".parameters.json", StringComparison.OrdinalIgnoreCase);
 
+    // Every variable of every model is evaluated while loading: one too large to evaluate fails the file here, once.
+    private static LoadResult Evaluated(LoadResult loaded)
+    {
+        foreach (var model in loaded.Models.OfType<CompiledTemplate>())
+            model.Evaluator.EvaluateVariables();
+        return loaded;
+    }
+
     private LoadResult Load(InputFile file, bool isBicep, CancellationToken cancellation)
     {
         try
         {
             if (file.Path.EndsWith(".bicepparam", StringComparison.OrdinalIgnoreCase))
-                return Bicep().LoadParameters(file, cancellation);
+                return Evaluated(Bicep().LoadParameters(file, cancellation));
             if (isBicep)
-                return Bicep().Load(file, cancellation);
+                return Evaluated(Bicep().Load(file, cancellation));
             var loaded = ArmFrontEnd.Load(file);
             if (loaded.ParametersFor is not var (template, values, supplied))
-                return loaded;
+                return Evaluated(loaded);
             // main.parameters.json beside main.bicep and the main.json built from it: the values go to the source.
             if (!options.AnalyzeGeneratedTemplates && template.EndsWith(".json", StringComparison.OrdinalIgnoreCase) &&
                 Path.ChangeExtension(template, ".bicep") is var source && File.Exists(source) && IsGenerated(template))
@@ -270,7 +298,11 @@ public sealed class InfraLintEngine : IDisposable
             var result = !template.EndsWith(".bicep", StringComparison.OrdinalIgnoreCase) ? ArmFrontEnd.Load(new InputFile(template), values, supplied)
                 : Compiler() is null ? LoadResult.Skipped
                 : Bicep().LoadTemplate(template, values, cancellation, supplied);
-            return result with { TemplateFile = template };
+            return Evaluated(result with { TemplateFile = template });
+        }
+        catch (ArmValueTooLargeException e)
+        {
+            return LoadResult.Failed(ToolDiagnostics.At(ToolDiagnostics.TemplateNotAnalyzed, SourceLocation.StartOf(file.Path), e.Message));
         }
         catch (BicepCompilerException e)
         {
@@ -278,7 +310,8 @@ public sealed class InfraLintEngine : IDisposable
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            return LoadResult.Failed(ToolDiagnostics.At(ToolDiagnostics.TemplateNotAnalyzed, SourceLocation.StartOf(file.Path), "the file could not be read: " + e.Message));
+            return LoadResult.Failed(ToolDiagnostics.At(ToolDiagnostics.TemplateNotAnalyzed, SourceLocation.StartOf(file.Path), "the file could not be read: " + e.Message))
+                with { NotCompiled = true };
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -288,27 +321,54 @@ public sealed class InfraLintEngine : IDisposable
         }
     }
 
-    private static IEnumerable<Finding> RunRules(TemplateModel model, IReadOnlyList<Rule> rules)
+    // Rules that ran out of time once: they are not run again, so a rule that never returns costs one timeout per run.
+    private readonly HashSet<Rule> timedOut = new(ReferenceEqualityComparer.Instance);
+
+    /// <summary>
+    /// Runs each rule on its own thread-pool task and waits at most <see cref="AnalysisOptions.RuleTimeout"/> for it. A rule
+    /// that throws (an <see cref="OperationCanceledException"/> included) or runs out of time is INFRA0005 and reports
+    /// nothing for the file; the run goes on. .NET cannot stop a thread, so a rule that never returns keeps its thread.
+    /// </summary>
+    private IEnumerable<Finding> RunRules(TemplateModel model, IReadOnlyList<Rule> rules, CancellationToken cancellation)
     {
         var results = new List<Finding>();
         foreach (var rule in rules)
         {
+            cancellation.ThrowIfCancellationRequested();
+            if (timedOut.Contains(rule))
+            {
+                results.Add(RuleFailed(model, rule, $"it did not finish within {Seconds(options.RuleTimeout)} s on an earlier file and was not run again"));
+                continue;
+            }
             var sink = new FindingSink(model);
+            var run = Task.Run(() => rule.Analyze(model, sink), CancellationToken.None);
+            bool finished;
             try
             {
-                rule.Analyze(model, sink);
-                results.AddRange(sink.Findings);
+                finished = run.Wait(options.RuleTimeout, cancellation);
             }
-            catch (Exception e) when (e is not OperationCanceledException)
+            catch (AggregateException e) when (e.InnerException is { } inner)
             {
-                results.Add(ToolDiagnostics.At(ToolDiagnostics.RuleFailed, SourceLocation.StartOf(model.FilePath),
-                    rule.Descriptor.Id, $"{e.GetType().Name}: {QuotedValues.Redact(e.Message, null)}"));
+                results.Add(RuleFailed(model, rule, $"{inner.GetType().Name}: {QuotedValues.Redact(inner.Message, null)}"));
+                continue;
             }
+            if (!finished)
+            {
+                timedOut.Add(rule);
+                results.Add(RuleFailed(model, rule, $"it did not finish within {Seconds(options.RuleTimeout)} s"));
+                continue;
+            }
+            results.AddRange(sink.Findings);
         }
         return results;
     }
 
-    private BicepFrontEnd Bicep() => bicep ??= new BicepFrontEnd(compiler!, options);
+    private static Finding RuleFailed(TemplateModel model, Rule rule, string reason) =>
+        ToolDiagnostics.At(ToolDiagnostics.RuleFailed, SourceLocation.StartOf(model.FilePath), rule.Descriptor.Id, reason);
+
+    private static string Seconds(TimeSpan time) => time.TotalSeconds.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture);
+
+    private BicepFrontEnd Bicep() => bicep ??= new BicepFrontEnd(compiler!, options, Boundary);
 
     private BicepCompiler? Compiler()
     {

@@ -51,7 +51,7 @@ internal sealed partial class InlineSuppressions(IReadOnlySet<string> knownIds)
         var found = new List<Directive>();
         try
         {
-            var lines = File.ReadAllLines(file);
+            var lines = RegularFile.ReadAllLines(file);
             for (var i = 0; i < lines.Length; i++)
             {
                 var match = BicepDirective().Match(lines[i]);

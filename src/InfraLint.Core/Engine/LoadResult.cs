@@ -19,6 +19,9 @@ internal sealed record LoadResult(IReadOnlyList<TemplateModel> Models, Finding? 
     /// local module with compile errors that the file was analysed without.</summary>
     public IReadOnlyList<Finding> Notes { get; init; } = [];
 
+    /// <summary>The file was refused before the compiler read it (it could not be read, or it reads outside the tree).</summary>
+    public bool NotCompiled { get; init; }
+
     public static readonly LoadResult Skipped = new([], null);
 
     public static LoadResult Of(IReadOnlyList<TemplateModel> models) => new(models, null);

@@ -47,7 +47,7 @@ internal sealed class TokenExtents
         {
             try
             {
-                content = File.Exists(path) && new FileInfo(path).Length < 64 * 1024 * 1024 ? File.ReadAllLines(path) : null;
+                content = File.Exists(path) && new FileInfo(path).Length < 64 * 1024 * 1024 ? RegularFile.ReadAllLines(path) : null;
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {

@@ -7,7 +7,9 @@ namespace InfraLint.Core.Packs;
 /// The rule packs of one run, each loaded once, in the order they are first named. A rule whose id a built-in
 /// rule or an earlier pack already has is INFRA0003 (an error) and does not run; the first one keeps the id.
 /// </summary>
-internal sealed class RulePackSet(IEnumerable<string> reservedIds)
+/// <param name="loadConfiguredCompiledPacks">Whether a compiled pack named by an <c>infralint.json</c> (not by the caller) may load.</param>
+/// <param name="boundary">When set, a pack an <c>infralint.json</c> names outside it is not read.</param>
+internal sealed class RulePackSet(IEnumerable<string> reservedIds, bool loadConfiguredCompiledPacks = true, ReadBoundary? boundary = null)
 {
     private readonly Dictionary<string, string> owners = reservedIds.ToDictionary(id => id, _ => "InfraLint's built-in rules", StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, RulePack?> byPath = new(StringComparer.Ordinal);
@@ -42,7 +44,15 @@ internal sealed class RulePackSet(IEnumerable<string> reservedIds)
     {
         var referencedAt = reference.ReferencedAt;
         PackLoadResult loaded;
-        if (!File.Exists(path))
+        var fromConfiguration = referencedAt is not null;
+        if (fromConfiguration && boundary is not null && !boundary.Contains(path))
+            loaded = PackLoadResult.Failed(ToolDiagnostics.ConfigurationWarning(referencedAt!,
+                $"rule pack '{Path.GetFileName(path)}' lies outside the repository and is not loaded"));
+        else if (fromConfiguration && !loadConfiguredCompiledPacks && path.EndsWith(".dll", StringComparison.OrdinalIgnoreCase))
+            loaded = PackLoadResult.Failed(ToolDiagnostics.ConfigurationWarning(referencedAt!,
+                $"compiled rule pack '{Path.GetFileName(path)}' named by infralint.json is not loaded: it would run code from the analysed tree; " +
+                "pass --trust-config-packs to load it, or --rule-pack to name it yourself"));
+        else if (!File.Exists(path))
             loaded = PackLoadResult.Failed(Error(referencedAt, $"rule pack '{reference.Path}' does not exist"));
         else if (path.EndsWith(JsonRulePackReader.Extension, StringComparison.OrdinalIgnoreCase))
             loaded = JsonRulePackReader.Read(path);

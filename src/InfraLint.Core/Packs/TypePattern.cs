@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using InfraLint.Core.Engine;
 
 namespace InfraLint.Core.Packs;
 
@@ -20,10 +21,12 @@ internal sealed class TypePattern
             "*" => "[^/]*",
             _ => Regex.Escape(part),
         }));
-        regex = new Regex("^" + body + "$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+        // The pattern comes from a pack file, which may be the analysed tree's: bounded like every regex built from input.
+        regex = new Regex("^" + body + "$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, InputRegex.Timeout);
     }
 
     public string Text { get; }
 
-    public bool IsMatch(string type) => regex.IsMatch(type);
+    /// <summary>Whether the type matches; a match that runs out of time counts as no match.</summary>
+    public bool IsMatch(string type) => InputRegex.IsMatch(regex, type);
 }
