@@ -14,11 +14,6 @@ internal static class RegistryModuleCache
         path.StartsWith("br:", StringComparison.OrdinalIgnoreCase) || path.StartsWith("br/", StringComparison.OrdinalIgnoreCase) ||
         path.StartsWith("ts:", StringComparison.OrdinalIgnoreCase) || path.StartsWith("ts/", StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>Where the compiler keeps restored registry modules.</summary>
-    public static string CacheRoot => Environment.GetEnvironmentVariable("BICEP_CACHE_DIRECTORY") is { Length: > 0 } fromEnv
-        ? fromEnv
-        : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".bicep");
-
     public static bool IsRestored(string reference, string bicepFile)
     {
         var cacheRoot = CacheRoot(bicepFile);
