@@ -83,7 +83,7 @@ internal static class ArmFrontEnd
     }
 
     // main.parameters.json, main.prod.parameters.json -> main.json or main.bicep beside it.
-    private static string? TemplateFor(string parametersFile)
+    internal static string? TemplateFor(string parametersFile)
     {
         var name = Path.GetFileName(parametersFile);
         const string Suffix = ".parameters.json";
