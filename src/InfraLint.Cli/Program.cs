@@ -30,6 +30,9 @@ if (options.BaselineFile is { } baselineFile)
     }
 }
 
+if (options.Command == CliCommand.Deployments)
+    return DeploymentsCommand.Run(options);
+
 var files = InputDiscovery.Expand(options.Paths, out var missing);
 foreach (var path in missing)
     Console.Error.WriteLine($"infralint: error: '{path}' does not exist");
@@ -52,6 +55,7 @@ using var engine = new InfraLintEngine(new AnalysisOptions
     ConfigFile = options.ConfigFile,
     RulePacks = options.RulePacks,
     CollectDeployments = options.Command == CliCommand.Graph,
+    DeclaredDeployments = DeploymentsCommand.Discover(options.Paths, options.ConfigFile),
 });
 AnalysisResult result;
 try

@@ -91,7 +91,8 @@ internal sealed class BicepFrontEnd(BicepCompiler compiler, AnalysisOptions opti
     /// A .bicepparam file: the template it is <c>using</c>, analysed with the values it sets, so rules
     /// see evaluated names, tags and settings. Findings point at the template's lines.
     /// </summary>
-    public LoadResult LoadParameters(InputFile file, CancellationToken cancellation)
+    /// <param name="overrides">Values set beside the file (a pipeline's inline parameters): the known ones are passed to the compiler.</param>
+    public LoadResult LoadParameters(InputFile file, CancellationToken cancellation, IReadOnlyDictionary<string, TemplateValue>? overrides = null)
     {
         var (parameters, problem) = Prepare(file.Path);
         if (problem is not null)
@@ -105,7 +106,7 @@ internal sealed class BicepFrontEnd(BicepCompiler compiler, AnalysisOptions opti
         if (templateProblem is not null)
             return Failed(templateProblem.Value);
 
-        var (response, requestProblem) = Request("bicep/compileParams", new { path = file.Path, parameterOverrides = new { } }, file.Path, cancellation);
+        var (response, requestProblem) = Request("bicep/compileParams", new { path = file.Path, parameterOverrides = Overrides(overrides) }, file.Path, cancellation);
         if (requestProblem is not null)
             return Failed(requestProblem.Value);
         if (!Succeeded(response!) || response!["template"] is not JValue { Type: JTokenType.String } compiled ||
@@ -113,6 +114,17 @@ internal sealed class BicepFrontEnd(BicepCompiler compiler, AnalysisOptions opti
             return CompileError(file.Path, response!);
         return BuildFrom(templatePath, template!, (string)compiled!, ParameterValues.FromParametersFile((string)values!),
             SuppliedLiterals(file.Path, parameters));
+    }
+
+    private static JObject Overrides(IReadOnlyDictionary<string, TemplateValue>? overrides)
+    {
+        var known = new JObject();
+        foreach (var (name, value) in overrides ?? new Dictionary<string, TemplateValue>())
+        {
+            if (value.Value is { } token)
+                known[name] = token.DeepClone();
+        }
+        return known;
     }
 
     /// <summary>

@@ -39,10 +39,10 @@ public static class DeploymentDiscovery
         var files = Walk(root, collector.Notes);
 
         ConfiguredDeploymentsSource.Read(config, collector);
-        var workflows = Path.Combine(root, ".github", "workflows") + Path.DirectorySeparatorChar;
-        foreach (var file in files.Where(f => IsYaml(f) && f.StartsWith(workflows, StringComparison.Ordinal) && Path.GetDirectoryName(f) + Path.DirectorySeparatorChar == workflows))
-            GitHubActionsSource.Read(file, collector);
-        foreach (var file in files.Where(f => IsYaml(f) && !f.StartsWith(workflows, StringComparison.Ordinal) && !IsAzdFile(f) && MayBePipeline(f, root)))
+        // A repository nested in the tree (a sample, a vendored project) keeps its own workflows: paths resolve from its folder.
+        foreach (var file in files.Where(IsWorkflow))
+            GitHubActionsSource.Read(file, Path.GetDirectoryName(Path.GetDirectoryName(Path.GetDirectoryName(file)!)!)!, collector);
+        foreach (var file in files.Where(f => IsYaml(f) && !IsWorkflow(f) && !IsAzdFile(f) && MayBePipeline(f, root)))
             AzurePipelinesSource.Read(file, collector);
         foreach (var file in files.Where(f => Path.GetFileName(f) is "azure.yaml" or "azure.yml"))
             AzdSource.Read(file, collector);
@@ -55,6 +55,9 @@ public static class DeploymentDiscovery
 
     private static bool IsYaml(string path) =>
         path.EndsWith(".yml", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase);
+
+    private static bool IsWorkflow(string path) =>
+        IsYaml(path) && Path.GetFileName(Path.GetDirectoryName(path)) == "workflows" && Path.GetFileName(Path.GetDirectoryName(Path.GetDirectoryName(path))) == ".github";
 
     private static bool IsAzdFile(string path) => Path.GetFileName(path) is "azure.yaml" or "azure.yml";
 

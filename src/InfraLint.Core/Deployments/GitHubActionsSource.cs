@@ -12,7 +12,7 @@ internal static class GitHubActionsSource
     private const string Kind = "github-actions";
     private const int MaxCombinations = 64;
 
-    public static void Read(string path, DeploymentCollector collector)
+    public static void Read(string path, string repository, DeploymentCollector collector)
     {
         var relative = collector.Relative(path);
         if (YamlFile.Load(path, collector.Notes, relative) is not { } workflow || workflow.Child("jobs") is not YamlMappingNode jobs)
@@ -34,12 +34,12 @@ internal static class GitHubActionsSource
                 var label = combinations.Count > 1 ? $"{jobId} ({string.Join(", ", combination.Select(c => c.Value))})" : jobId;
                 var site = new DeploymentSite(label, path, Kind, $"job {label}", environmentName, [workflowName]);
                 foreach (var step in job.Child("steps").Items())
-                    ReadStep(step, site, collector, substitution.With(Literals(step.Child("env"), "env.")), workingDirectory);
+                    ReadStep(step, site, repository, collector, substitution.With(Literals(step.Child("env"), "env.")), workingDirectory);
             }
         }
     }
 
-    private static void ReadStep(YamlNode step, DeploymentSite site, DeploymentCollector collector, Substitution substitution, string? jobWorkingDirectory)
+    private static void ReadStep(YamlNode step, DeploymentSite site, string repository, DeploymentCollector collector, Substitution substitution, string? jobWorkingDirectory)
     {
         var line = (int)step.Start.Line;
         var uses = step.Text("uses");
@@ -48,18 +48,18 @@ internal static class GitHubActionsSource
         {
             var (files, inline) = SplitParameters(with.Text("parameters"));
             collector.Add(site, line, with.Text("template"), files, inline, with.Text("resourceGroupName"), with.Text("subscriptionId"),
-                with.Text("region"), collector.Root, substitution);
+                with.Text("region"), repository, substitution);
         }
         else if (uses is not null && uses.StartsWith("azure/bicep-deploy@", StringComparison.OrdinalIgnoreCase))
         {
             var files = with.Text("parameters-file") is { } file ? new[] { file } : [];
             collector.Add(site, line, with.Text("template-file"), files, InlineObject(with.Text("parameters")), with.Text("resource-group-name"),
-                with.Text("subscription-id"), with.Text("location"), collector.Root, substitution);
+                with.Text("subscription-id"), with.Text("location"), repository, substitution);
         }
         else if (step.Child("run") is YamlScalarNode { Value: { } script } run)
         {
             var workingDirectory = substitution.Apply(step.Text("working-directory") ?? jobWorkingDirectory ?? ".");
-            var baseDirectory = Path.Combine(collector.Root, workingDirectory);
+            var baseDirectory = Path.Combine(repository, workingDirectory);
             foreach (var command in DeploymentCommand.Parse(script))
             {
                 collector.Add(site, run.ContentLine() + command.Line, command.Template, command.ParameterFiles, command.Inline,

@@ -41,4 +41,9 @@ public sealed record AnalysisOptions
     /// it out in <see cref="AnalysisResult.Deployments"/>, for the trust graph. Off by default: the models hold every
     /// template's JSON, which a plain check lets go of file by file.</summary>
     public bool CollectDeployments { get; init; }
+
+    /// <summary>Deployments the repository declares (<see cref="Deployments.DeploymentDiscovery"/>): a template they deploy is
+    /// analysed once per deployment, with its values and environment, instead of on its own, and the parameters files they
+    /// use are not analysed again on their own.</summary>
+    public IReadOnlyList<Deployments.DeclaredDeployment> DeclaredDeployments { get; init; } = [];
 }

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using InfraLint.Core.Arm;
 using InfraLint.Core.Bicep;
 using InfraLint.Core.Config;
+using InfraLint.Core.Deployments;
 using InfraLint.Core.Trust;
 using InfraLint.Core.Packs;
 using InfraLint.Sdk;
@@ -33,7 +34,7 @@ public sealed class InfraLintEngine : IDisposable
     public AnalysisResult Analyze(IEnumerable<InputFile> files, CancellationToken cancellation = default)
     {
         var stopwatch = Stopwatch.StartNew();
-        var ordered = files.OrderBy(f => f.Path, StringComparer.Ordinal).ToList();
+        var ordered = DeploymentPlan.Expand(files, options.DeclaredDeployments);
         var nextBicep = new string?[ordered.Count + 1];
         for (var i = ordered.Count - 1; i >= 0; i--)
             nextBicep[i] = IsBicepTemplate(ordered[i].Path) ? ordered[i].Path : nextBicep[i + 1];
@@ -51,20 +52,24 @@ public sealed class InfraLintEngine : IDisposable
         return Finish(entries, stopwatch);
     }
 
+    private static bool IsBicep(string path) =>
+        path.EndsWith(".bicep", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".bicepparam", StringComparison.OrdinalIgnoreCase);
+
     private static bool IsBicepTemplate(string path) => path.EndsWith(".bicep", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Loads one input file and runs every rule on its templates; suppressions and severities apply later, in <see cref="Finish"/>.</summary>
     internal EntryAnalysis AnalyzeEntry(InputFile file, CancellationToken cancellation)
     {
-        var isBicep = file.Path.EndsWith(".bicep", StringComparison.OrdinalIgnoreCase) || file.Path.EndsWith(".bicepparam", StringComparison.OrdinalIgnoreCase);
+        var declared = file.Deployment;
+        var isBicep = IsBicep(file.Path) || (declared?.Parameters is { } p && IsBicep(p));
         if (isBicep && Compiler() is null)
             return EntryAnalysis.Skipped(file);
-        var loaded = Load(file, isBicep, cancellation);
+        var loaded = declared is null ? Load(file, isBicep, cancellation) : LoadDeclared(file, declared, cancellation);
         var findings = new List<Finding>();
         if (loaded.Diagnostic is not null)
             findings.Add(loaded.Diagnostic);
         DeploymentInfo? deployment = null;
-        if (loaded.Models.Count > 0 && AttachDeployment(loaded.Models, file.Path, Configuration, options.Today, out deployment) is { } failure)
+        if (loaded.Models.Count > 0 && AttachDeployment(loaded.Models, file.Path, declared, Configuration, options.Today, out deployment) is { } failure)
             findings.Add(failure);
         var rules = loaded.Models.Count > 0 ? RulesFor(file.Path) : [];
         foreach (var model in loaded.Models)
@@ -72,6 +77,8 @@ public sealed class InfraLintEngine : IDisposable
         var suppressing = loaded.Models.Where(m => m.Language == SourceLanguage.ArmJson)
             .SelectMany(m => m.Resources).Where(r => FindingPolicy.MetadataSuppressions(r) is not null).ToList();
         var dependencies = options.TrackDependencies ? Dependencies(file, isBicep, loaded, cancellation) : null;
+        if (declared is not null && dependencies is not null)
+            dependencies = [.. dependencies, declared.Evidence.File, .. declared.Parameters is { } parameters ? [parameters] : Array.Empty<string>()];
         return new EntryAnalysis(file, findings, loaded.Models.Select(m => m.FilePath).ToList(), suppressing,
             loaded.Models.Count > 0, CompilerUnavailable: false, dependencies) { Deployment = options.CollectDeployments ? deployment : null };
     }
@@ -79,7 +86,7 @@ public sealed class InfraLintEngine : IDisposable
     /// <summary>Applies suppressions and severities to the findings of every entry (fresh or reused) and orders them.</summary>
     internal AnalysisResult Finish(IReadOnlyList<EntryAnalysis> entries, Stopwatch stopwatch)
     {
-        var findings = entries.SelectMany(e => e.Findings).ToList();
+        var findings = DeploymentNaming.Apply(entries);
         var skippedBicep = entries.Count(e => e.CompilerUnavailable);
         if (skippedBicep > 0)
         {
@@ -149,13 +156,15 @@ public sealed class InfraLintEngine : IDisposable
     }
 
     // The deployment view (identities, roles, environments) the 3xxx/4xxx rules read; a bug in it is one diagnostic, not a failed build.
-    private static Finding? AttachDeployment(IReadOnlyList<TemplateModel> models, string path, ConfigLoader configuration, DateOnly today, out DeploymentInfo? deployment)
+    private static Finding? AttachDeployment(IReadOnlyList<TemplateModel> models, string path, DeclaredDeployment? declared, ConfigLoader configuration,
+        DateOnly today, out DeploymentInfo? deployment)
     {
         deployment = null;
         try
         {
             var config = configuration.For(path);
-            deployment = TrustModel.Attach(models, IsParametersFile(path) ? path : null, config.Environments, config.Permissions with { Today = today });
+            var parametersFile = declared is not null ? declared.Parameters : IsParametersFile(path) ? path : null;
+            deployment = TrustModel.Attach(models, parametersFile, config.Environments, config.Permissions with { Today = today }, declared);
             return null;
         }
         catch (Exception e) when (e is not OperationCanceledException)
@@ -167,22 +176,53 @@ public sealed class InfraLintEngine : IDisposable
     private static bool IsParametersFile(string path) =>
         path.EndsWith(".bicepparam", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".parameters.json", StringComparison.OrdinalIgnoreCase);
 
-    private LoadResult Load(InputFile file, bool isBicep, CancellationToken cancellation)
+    // A declared deployment: its template with the values of its parameters file and those it sets itself (these win).
+    private LoadResult LoadDeclared(InputFile file, DeclaredDeployment declared, CancellationToken cancellation)
+    {
+        return Guarded(file, () =>
+        {
+            var template = declared.Template;
+            if (declared.Parameters is { } bicepparam && bicepparam.EndsWith(".bicepparam", StringComparison.OrdinalIgnoreCase))
+                return Bicep().LoadParameters(new InputFile(bicepparam), cancellation, declared.Values);
+            var values = new Dictionary<string, TemplateValue>(StringComparer.OrdinalIgnoreCase);
+            IReadOnlyList<SuppliedParameter>? supplied = null;
+            if (declared.Parameters is { } parametersFile && !declared.ValuesReplaceParametersFile)
+            {
+                var text = File.ReadAllText(parametersFile);
+                var root = ArmTemplateReader.Parse(text);
+                foreach (var (name, value) in ParameterValues.From(root))
+                    values[name] = value;
+                supplied = ParameterValues.Supplied(root, new JsonSourceLocator(parametersFile, text));
+            }
+            foreach (var (name, value) in declared.Values)
+                values[name] = value;
+            return IsBicep(template)
+                ? Bicep().LoadTemplate(template, values, cancellation, supplied)
+                : ArmFrontEnd.Load(new InputFile(template), values, supplied);
+        });
+    }
+
+    private LoadResult Load(InputFile file, bool isBicep, CancellationToken cancellation) => Guarded(file, () =>
+    {
+        if (file.Path.EndsWith(".bicepparam", StringComparison.OrdinalIgnoreCase))
+            return Bicep().LoadParameters(file, cancellation);
+        if (isBicep)
+            return Bicep().Load(file, cancellation);
+        var loaded = ArmFrontEnd.Load(file);
+        if (loaded.ParametersFor is not var (template, values, supplied))
+            return loaded;
+        // A parameters file: its template, analysed with these values.
+        var result = !template.EndsWith(".bicep", StringComparison.OrdinalIgnoreCase) ? ArmFrontEnd.Load(new InputFile(template), values, supplied)
+            : Compiler() is null ? LoadResult.Skipped
+            : Bicep().LoadTemplate(template, values, cancellation, supplied);
+        return result with { TemplateFile = template };
+    });
+
+    private static LoadResult Guarded(InputFile file, Func<LoadResult> load)
     {
         try
         {
-            if (file.Path.EndsWith(".bicepparam", StringComparison.OrdinalIgnoreCase))
-                return Bicep().LoadParameters(file, cancellation);
-            if (isBicep)
-                return Bicep().Load(file, cancellation);
-            var loaded = ArmFrontEnd.Load(file);
-            if (loaded.ParametersFor is not var (template, values, supplied))
-                return loaded;
-            // A parameters file: its template, analysed with these values.
-            var result = !template.EndsWith(".bicep", StringComparison.OrdinalIgnoreCase) ? ArmFrontEnd.Load(new InputFile(template), values, supplied)
-                : Compiler() is null ? LoadResult.Skipped
-                : Bicep().LoadTemplate(template, values, cancellation, supplied);
-            return result with { TemplateFile = template };
+            return load();
         }
         catch (BicepCompilerException e)
         {
