@@ -88,7 +88,7 @@ internal static class AzurePipelinesSource
             if (script is not YamlScalarNode { Value: { } text } node)
                 continue;
             var baseDirectory = Path.Combine(collector.Root, substitution.Apply(workingDirectory ?? "."));
-            foreach (var command in DeploymentCommand.Parse(text))
+            foreach (var command in DeploymentCommand.Parse(substitution.Apply(text)))
             {
                 collector.Add(site, node.ContentLine() + command.Line, command.Template, command.ParameterFiles, command.Inline,
                     command.ResourceGroup, command.Subscription, command.Location, baseDirectory, substitution);

@@ -97,6 +97,14 @@ internal sealed record DeploymentCommand(int Line, string? Template, IReadOnlyLi
                     current.Append(c);
                 continue;
             }
+            // A pipeline expression is one word, spaces and all: ${{ secrets.KEY }}.
+            if (c == '$' && string.CompareOrdinal(line, i, "${{", 0, 3) == 0 && line.IndexOf("}}", i, StringComparison.Ordinal) is var end and > 0)
+            {
+                current.Append(line, i, end + 2 - i);
+                i = end + 1;
+                inWord = true;
+                continue;
+            }
             if (c is '"' or '\'')
             {
                 quote = c;

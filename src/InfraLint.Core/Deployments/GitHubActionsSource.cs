@@ -60,7 +60,7 @@ internal static class GitHubActionsSource
         {
             var workingDirectory = substitution.Apply(step.Text("working-directory") ?? jobWorkingDirectory ?? ".");
             var baseDirectory = Path.Combine(repository, workingDirectory);
-            foreach (var command in DeploymentCommand.Parse(script))
+            foreach (var command in DeploymentCommand.Parse(substitution.Apply(script)))
             {
                 collector.Add(site, run.ContentLine() + command.Line, command.Template, command.ParameterFiles, command.Inline,
                     command.ResourceGroup, command.Subscription, command.Location, baseDirectory, substitution);

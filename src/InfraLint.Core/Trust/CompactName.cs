@@ -3,9 +3,9 @@ namespace InfraLint.Core.Trust;
 /// <summary>
 /// Names without separators: storage accounts and container registries cannot contain hyphens, so teams write
 /// <c>st&lt;workload&gt;&lt;env&gt;&lt;region&gt;&lt;nn&gt;</c> (<c>stpaymentsprodweu01</c>). An environment word counts there only
-/// when the name starts with a known resource-type abbreviation and the word ends the letters, before a region code,
-/// digits or the end (<c>stpaymentsprodweu01</c>, <c>crchatdev</c>); <c>contest</c>, <c>product</c>, <c>devops</c>
-/// and <c>stlatest01</c> name nothing.
+/// when the name starts with a known resource-type abbreviation and the word ends the letters, right before a region
+/// code or digits (<c>stpaymentsprodweu01</c>, <c>crchatdev01</c>); <c>contest</c>, <c>product</c>, <c>devops</c>,
+/// <c>stcontosoprod</c> and <c>stlatest01</c> name nothing.
 /// </summary>
 internal static class CompactName
 {
@@ -50,6 +50,9 @@ internal static class CompactName
             var body = letters[prefix.Length..];
             foreach (var region in Regions.Where(r => body.EndsWith(r, StringComparison.Ordinal)).Append(string.Empty))
             {
+                // Bounded on the right by a region code or digits: at the bare end (stcontosoprod) the word may be part of another.
+                if (region.Length == 0 && rest.Length == 0)
+                    continue;
                 var core = body[..^region.Length];
                 if (FalseFriends.Any(f => (prefix + core).EndsWith(f, StringComparison.Ordinal)))
                     continue;
