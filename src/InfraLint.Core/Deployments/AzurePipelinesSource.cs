@@ -116,51 +116,13 @@ internal static class AzurePipelinesSource
         var values = new List<KeyValuePair<string, string>>();
         if (string.IsNullOrWhiteSpace(text))
             return values;
-        var words = Words(text);
+        var words = DeploymentCommand.Tokens(text);
         for (var i = 0; i + 1 < words.Count; i++)
         {
             if (words[i].StartsWith('-') && words[i].Length > 1)
                 values.Add(new(words[i][1..], words[++i]));
         }
         return values;
-    }
-
-    private static List<string> Words(string text)
-    {
-        var words = new List<string>();
-        var current = new System.Text.StringBuilder();
-        var quote = '\0';
-        var inWord = false;
-        foreach (var c in text)
-        {
-            if (quote != '\0')
-            {
-                if (c == quote)
-                    quote = '\0';
-                else
-                    current.Append(c);
-            }
-            else if (c is '"' or '\'')
-            {
-                quote = c;
-                inWord = true;
-            }
-            else if (char.IsWhiteSpace(c))
-            {
-                if (inWord)
-                    words.Add(current.ToString());
-                current.Clear();
-                inWord = false;
-            }
-            else
-            {
-                current.Append(c);
-                inWord = true;
-            }
-        }
-        if (inWord)
-            words.Add(current.ToString());
-        return words;
     }
 
     // variables: as a map, or a list of { name, value } (groups and templates in the list are unknown).

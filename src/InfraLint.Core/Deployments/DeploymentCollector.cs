@@ -35,8 +35,9 @@ internal sealed class DeploymentCollector(string root, EnvironmentSettings setti
     public string Relative(string path) => Path.GetRelativePath(root, path).Replace('\\', '/');
 
     /// <summary>A file named by a pipeline (relative to <paramref name="baseDirectory"/>), if it is a regular file in the repository.</summary>
-    public string? ResolveFile(string? written, string baseDirectory, string declaredIn, int line)
+    public string? ResolveFile(string? written, string baseDirectory, string declaredIn, int line, string? what = null)
     {
+        var outcome = what is null ? "that deployment is skipped" : $"the deployment is analysed without this {what}";
         if (string.IsNullOrWhiteSpace(written))
             return null;
         var text = written.Trim();
@@ -51,7 +52,7 @@ internal sealed class DeploymentCollector(string root, EnvironmentSettings setti
         }
         if (!Substitution.IsResolved(text) || text.Contains("://", StringComparison.Ordinal) || text.Length > 1024 || text.Contains('\0'))
         {
-            Notes.Add($"{Relative(declaredIn)}({line}): '{Printable(written)}' is not a file InfraLint can resolve; that deployment is skipped");
+            Notes.Add($"{Relative(declaredIn)}({line}): '{Printable(written)}' is not a file InfraLint can resolve; {outcome}");
             return null;
         }
         try
@@ -59,7 +60,7 @@ internal sealed class DeploymentCollector(string root, EnvironmentSettings setti
             var full = Path.GetFullPath(Path.Combine(baseDirectory, text));
             if (!IsUnder(full) || !File.Exists(full) || new FileInfo(full).LinkTarget is not null)
             {
-                Notes.Add($"{Relative(declaredIn)}({line}): '{Printable(text)}' is not a file of the repository; that deployment is skipped");
+                Notes.Add($"{Relative(declaredIn)}({line}): '{Printable(text)}' is not a file of the repository; {outcome}");
                 return null;
             }
             return full;
@@ -97,7 +98,7 @@ internal sealed class DeploymentCollector(string root, EnvironmentSettings setti
         string? parameters = null;
         foreach (var file in parameterFiles)
         {
-            var resolved = ResolveFile(substitution.Apply(file), baseDirectory, site.File, line);
+            var resolved = ResolveFile(substitution.Apply(file), baseDirectory, site.File, line, "parameters file");
             if (resolved is null)
                 continue;
             if (parameters is not null)

@@ -79,8 +79,8 @@ internal sealed record DeploymentCommand(int Line, string? Template, IReadOnlyLi
             yield return (start, builder.ToString());
     }
 
-    // Shell-like words: quotes group, a '#' starting a word begins a comment; ';', '&&', '||' and '|' end a command.
-    private static List<string> Tokens(string line)
+    /// <summary>Shell-like words: quotes group, <c>${{ … }}</c> is one word, a '#' starting a word begins a comment; ';', '&amp;&amp;', '||' and '|' end a command (a ";" word).</summary>
+    internal static List<string> Tokens(string line)
     {
         var tokens = new List<string>();
         var current = new StringBuilder();

@@ -75,12 +75,12 @@ internal static class GitHubActionsSource
         var inline = new List<KeyValuePair<string, string>>();
         if (text is null)
             return (files, inline);
-        foreach (var word in text.Split([' ', '\n', '\r', '\t'], StringSplitOptions.RemoveEmptyEntries))
+        foreach (var word in DeploymentCommand.Tokens(text.Replace('\n', ' ').Replace('\r', ' ')).Where(w => w != ";"))
         {
             if (word.StartsWith('@'))
                 files.Add(word[1..]);
             else if (word.IndexOf('=') is > 0 and var equals)
-                inline.Add(new(word[..equals], word[(equals + 1)..].Trim('"', '\'')));
+                inline.Add(new(word[..equals], word[(equals + 1)..]));
             else if (!word.Contains("://", StringComparison.Ordinal))
                 files.Add(word);
         }
