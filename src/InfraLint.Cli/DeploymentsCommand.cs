@@ -32,22 +32,8 @@ internal static class DeploymentsCommand
         var text = options.Format == ReportFormat.Json ? DeploymentListWriter.Json(result) : DeploymentListWriter.Text(result);
         foreach (var note in result.Notes)
             Console.Error.WriteLine("infralint: note: " + note);
-        if (options.OutputFile is { } outputFile)
-        {
-            try
-            {
-                ReportFile.WriteIfChanged(outputFile, text);
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                Console.Error.WriteLine($"infralint: error: cannot write '{outputFile}': {e.Message}");
-                return ExitCodes.UsageOrInputError;
-            }
-        }
-        else
-        {
-            Console.Out.Write(text);
-        }
+        if (!ReportOutput.Write(options.OutputFile, text))
+            return ExitCodes.UsageOrInputError;
         Console.Error.WriteLine($"infralint: {result.Deployments.Count} deployment(s) found");
         return ExitCodes.Clean;
     }
