@@ -18,6 +18,7 @@ internal static class ArgumentParser
                                     [--restore|--no-restore] [--timeout SECONDS] [--rule-pack PATH] [--policy-from REF]
                                     [--rule-timeout SECONDS] [--trust-config-packs]
           infralint --version [--bicep PATH]    InfraLint's version and the Bicep compiler it finds
+          infralint deployments [path] [--format text|json] [--output FILE] [--config FILE]
 
         Analyses Bicep (.bicep) and ARM JSON templates; directories are searched recursively
         (bin/ and obj/ are skipped).
@@ -66,6 +67,11 @@ internal static class ArgumentParser
         --format defaults to what --output's extension says (.html, .mmd, .md, .dot/.gv, .json), else html.
         Findings do not change graph's exit code: 0 written, 2 usage, configuration or input errors.
 
+        deployments lists the deployments the repository at path (default: the current directory)
+        declares: GitHub Actions workflows, Azure Pipelines, azd environments, infralint.json
+        'deployments' and parameters files, with each one's template, parameters, environment and
+        where it is declared (docs/deployments.md).
+
         The summary (counts by severity, time taken) goes to standard error, so standard output holds
         only the report.
 
@@ -84,6 +90,8 @@ internal static class ArgumentParser
             (command, first) = (CliCommand.Check, 1);
         else if (args[0] == "graph")
             (command, first) = (CliCommand.Graph, 1);
+        else if (args[0] == "deployments")
+            (command, first) = (CliCommand.Deployments, 1);
         else if (args is ["baseline", "create", ..])
             (command, first) = (CliCommand.BaselineCreate, 2);
         else
@@ -111,6 +119,16 @@ internal static class ArgumentParser
                 return (null, $"baseline create does not take {arg}");
             if (command == CliCommand.Graph && arg is "--baseline" or "--fail-level" or "--fail-on-tool-errors")
                 return (null, $"graph does not take {arg}");
+            if (command == CliCommand.Deployments && arg is "--baseline" or "--fail-level" or "--bicep" or "--restore" or "--timeout" or "--rule-pack")
+                return (null, $"deployments does not take {arg}");
+            if (command == CliCommand.Deployments && arg == "--format")
+            {
+                var listFormat = Value();
+                if (listFormat is not ("text" or "json"))
+                    return (null, $"--format takes text or json for deployments (got '{listFormat}')");
+                format = listFormat == "json" ? ReportFormat.Json : ReportFormat.Text;
+                continue;
+            }
             if (command == CliCommand.Graph && arg == "--format")
             {
                 var graphName = Value();
@@ -199,6 +217,10 @@ internal static class ArgumentParser
                     break;
             }
         }
+        if (command == CliCommand.Deployments && paths.Count == 0)
+            paths.Add(".");
+        if (command == CliCommand.Deployments && paths.Count > 1)
+            return (null, "deployments takes one repository path");
         if (paths.Count == 0)
             return (null, command switch
             {

@@ -8,4 +8,6 @@ internal enum CliCommand
     BaselineCreate,
     /// <summary><c>infralint graph</c>: draw who can do what, where (docs/graph.md).</summary>
     Graph,
+    /// <summary><c>infralint deployments</c>: list the deployments a repository declares.</summary>
+    Deployments,
 }

@@ -15,22 +15,8 @@ internal static class GraphCommand
             Console.Error.WriteLine(TextFormatter.Format(inputError.Finding, workingDirectory));
         var graph = TrustGraphBuilder.Build(result.Deployments, result.Findings, SourceRoot.Discover(workingDirectory));
         var text = GraphFormats.Write(graph, options.GraphFormat);
-        if (options.OutputFile is { } outputFile)
-        {
-            try
-            {
-                ReportFile.WriteIfChanged(outputFile, text);
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                Console.Error.WriteLine($"infralint: error: cannot write '{outputFile}': {e.Message}");
-                return ExitCodes.UsageOrInputError;
-            }
-        }
-        else
-        {
-            Console.Out.Write(text);
-        }
+        if (!ReportOutput.Write(options.OutputFile, text))
+            return ExitCodes.UsageOrInputError;
         var seconds = result.Elapsed.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture);
         Console.Error.WriteLine($"infralint: {result.FilesAnalyzed} template(s) analyzed, trust graph of {graph.Nodes.Count} node(s), " +
             $"{graph.Edges.Count} edge(s) and {graph.Findings.Count} finding(s) written in {seconds} s");

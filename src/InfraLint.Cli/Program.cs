@@ -58,6 +58,9 @@ if (options.BaselineFile is { } baselineFile)
     }
 }
 
+if (options.Command == CliCommand.Deployments)
+    return DeploymentsCommand.Run(options);
+
 var files = InputDiscovery.Expand(options.Paths, out var missing);
 foreach (var path in missing)
     Console.Error.WriteLine($"infralint: error: '{path}' does not exist");
@@ -87,6 +90,7 @@ using var engine = new InfraLintEngine(new AnalysisOptions
     LoadConfiguredCompiledPacks = options.TrustConfigPacks,
     // The analysed tree may be a pull request's: templates read nothing outside each analysed path's repository root.
     ReadRoots = options.Paths.Select(p => Path.GetFullPath(p)).Select(p => SourceRoot.Discover(File.Exists(p) ? Path.GetDirectoryName(p)! : p).Directory).ToList(),
+    DeclaredDeployments = DeploymentsCommand.Discover(options.Paths, options.ConfigFile),
 });
 AnalysisResult result;
 try

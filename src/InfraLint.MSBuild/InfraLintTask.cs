@@ -77,6 +77,12 @@ public sealed class InfraLintTask : Microsoft.Build.Utilities.Task, ICancelableT
     /// <summary><c>$(MSBuildProjectDirectory)</c>: where the search for the source root (<c>.git</c>) starts.</summary>
     public string? ProjectDirectory { get; set; }
 
+    /// <summary>Analyse each deployment the repository declares (pipelines, azd, infralint.json) with its values and environment.</summary>
+    public bool DiscoverDeployments { get; set; } = true;
+
+    /// <summary>Where deployments are declared; empty means the repository root (the nearest folder with .git above the project).</summary>
+    public string? DeploymentsRoot { get; set; }
+
     private static IEnumerable<RuleDescriptor> Catalogue => BuiltInRules.All.Select(r => r.Descriptor).Concat(ToolDiagnostics.All);
 
     public void Cancel() => cancellation.Cancel();
@@ -106,6 +112,7 @@ public sealed class InfraLintTask : Microsoft.Build.Utilities.Task, ICancelableT
                 RulePacks = RulePacks.Select(p => p.GetMetadata("FullPath")).ToList(),
                 AnalyzerConfigFiles = AnalyzerConfigFiles.Select(f => f.GetMetadata("FullPath")).Distinct(StringComparer.Ordinal).ToList(),
                 CollectDeployments = graph is not null,
+                DeclaredDeployments = Deployments(),
             };
             // The graph needs every deployment model. A build where nothing changed keeps the graph file as it is; a
             // missing graph file means one full analysis, which also rebuilds the cache.
@@ -140,6 +147,18 @@ public sealed class InfraLintTask : Microsoft.Build.Utilities.Task, ICancelableT
             Log.LogError("InfraLint: " + OutputText.Line(e.Message)); // an unreadable baseline, an unwritable SARIF file
         }
         return !Log.HasLoggedErrors;
+    }
+
+    private IReadOnlyList<Core.Deployments.DeclaredDeployment> Deployments()
+    {
+        if (!DiscoverDeployments)
+            return [];
+        var project = string.IsNullOrEmpty(ProjectDirectory) ? Directory.GetCurrentDirectory() : ProjectDirectory;
+        var root = string.IsNullOrEmpty(DeploymentsRoot) ? Core.Deployments.DeploymentDiscovery.RepositoryRoot(project) ?? project : DeploymentsRoot;
+        var discovered = Core.Deployments.DeploymentDiscovery.Discover(root, string.IsNullOrEmpty(ConfigFile) ? null : ConfigFile);
+        foreach (var note in discovered.Notes)
+            Log.LogMessage(MessageImportance.Low, "InfraLint: " + note);
+        return discovered.Deployments;
     }
 
     // The IO message alone ("The file '…/obj' already exists") does not say which file InfraLint was writing.

@@ -21,10 +21,10 @@ public sealed class ConfigSchemaTests
     {
         var schema = JObject.Parse(File.ReadAllText(SchemaPath));
         var keys = ((JObject)schema["properties"]!).Properties().Select(p => p.Name).Order(StringComparer.Ordinal).ToArray();
-        CollectionAssert.AreEqual(new[] { "$schema", "approvals", "approvalsRequiredFor", "description", "environments", "permissionBudgets", "rulePacks", "rules", "secretReaders", "suppressions" }, keys);
+        CollectionAssert.AreEqual(new[] { "$schema", "approvals", "approvalsRequiredFor", "deployments", "description", "environments", "permissionBudgets", "rulePacks", "rules", "secretReaders", "suppressions" }, keys);
 
         using var dir = new TempDirectory();
-        var config = dir.Write("infralint.json", """{ "$schema": "x", "description": "d", "rules": {}, "suppressions": [], "environments": {}, "rulePacks": [], "permissionBudgets": [], "approvals": [], "approvalsRequiredFor": {}, "secretReaders": {} }""");
+        var config = dir.Write("infralint.json", """{ "$schema": "x", "description": "d", "rules": {}, "suppressions": [], "environments": {}, "rulePacks": [], "permissionBudgets": [], "approvals": [], "approvalsRequiredFor": {}, "deployments": [], "secretReaders": {} }""");
         Assert.AreEqual(0, ConfigLoader.Parse(config).Diagnostics.Count, "every schema key is accepted");
     }
 

@@ -158,6 +158,18 @@ public sealed class TrustModelTests
     [DataRow("AzureLabServicesEnterpriseApplicationObjectId", EnvironmentKind.Unknown)]
     [DataRow("lt-load-test-prod", EnvironmentKind.Production)]
     [DataRow("rg-dev-ops-sandbox", EnvironmentKind.Sandbox)]
+    [DataRow("stpaymentsprodweu01", EnvironmentKind.Production)]
+    [DataRow("stpaymentsprod01", EnvironmentKind.Production)]
+    [DataRow("crchatdevweu", EnvironmentKind.Sandbox)]
+    [DataRow("kvordersexp2", EnvironmentKind.Sandbox)]
+    [DataRow("STPAYMENTSPRODWEU01", EnvironmentKind.Production)]
+    [DataRow("stlatest01", EnvironmentKind.Unknown)]
+    [DataRow("stcontest01", EnvironmentKind.Unknown)]
+    [DataRow("stproduct01", EnvironmentKind.Unknown)]
+    [DataRow("stdevops01", EnvironmentKind.Unknown)]
+    [DataRow("paymentsprod01", EnvironmentKind.Unknown)]
+    [DataRow("contest01", EnvironmentKind.Unknown)]
+    [DataRow("stprodpayments01", EnvironmentKind.Unknown)]
     public void Names_match_environments_as_whole_segments(string name, EnvironmentKind expected) =>
         Assert.AreEqual(expected, new EnvironmentClassifier(EnvironmentSettings.Default).ClassifyName(name, "name").Kind);
 

@@ -103,7 +103,7 @@ internal static class ArmFrontEnd
         e is JsonReaderException { LineNumber: > 0 } r ? new SourceLocation(path, r.LineNumber, Math.Max(1, r.LinePosition)) : SourceLocation.StartOf(path);
 
     // main.parameters.json, main.prod.parameters.json -> main.json or main.bicep beside it.
-    private static string? TemplateFor(string parametersFile)
+    internal static string? TemplateFor(string parametersFile)
     {
         var name = Path.GetFileName(parametersFile);
         const string Suffix = ParametersSuffix;

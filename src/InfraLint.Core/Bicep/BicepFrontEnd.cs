@@ -149,7 +149,8 @@ internal sealed class BicepFrontEnd(BicepCompiler compiler, AnalysisOptions opti
     /// A .bicepparam file: the template it is <c>using</c>, analysed with the values it sets, so rules
     /// see evaluated names, tags and settings. Findings point at the template's lines.
     /// </summary>
-    public LoadResult LoadParameters(InputFile file, CancellationToken cancellation)
+    /// <param name="overrides">Values set beside the file (a pipeline's inline parameters): the known ones are passed to the compiler.</param>
+    public LoadResult LoadParameters(InputFile file, CancellationToken cancellation, IReadOnlyDictionary<string, TemplateValue>? overrides = null)
     {
         var (parameters, problem) = Prepare(file.Path);
         if (problem is not null)
@@ -168,7 +169,7 @@ internal sealed class BicepFrontEnd(BicepCompiler compiler, AnalysisOptions opti
             return WithSupplied(Refused(templateProblem.Value), file.Path, supplied);
 
         using var scratch = ScratchCopy.Create(file.Path, unrestored, new HashSet<string>());
-        var (response, requestProblem) = Request("bicep/compileParams", new { path = scratch.Entry, parameterOverrides = new { } }, file.Path, cancellation);
+        var (response, requestProblem) = Request("bicep/compileParams", new { path = scratch.Entry, parameterOverrides = Overrides(overrides) }, file.Path, cancellation);
         if (requestProblem is not null)
             return WithSupplied(Failed(requestProblem.Value), file.Path, supplied);
         if (!Succeeded(response!) || response!["template"] is not JValue { Type: JTokenType.String } compiled ||
@@ -182,6 +183,17 @@ internal sealed class BicepFrontEnd(BicepCompiler compiler, AnalysisOptions opti
     // A parameters file without an analysable template still has its own literals checked.
     private static LoadResult WithSupplied(LoadResult result, string path, List<SuppliedParameter> supplied) =>
         supplied.Count == 0 ? result : result with { Models = [ParametersFileStrings.Model(path, SourceLanguage.Bicep, supplied)] };
+
+    private static JObject Overrides(IReadOnlyDictionary<string, TemplateValue>? overrides)
+    {
+        var known = new JObject();
+        foreach (var (name, value) in overrides ?? new Dictionary<string, TemplateValue>())
+        {
+            if (value.Value is { } token)
+                known[name] = token.DeepClone();
+        }
+        return known;
+    }
 
     /// <summary>
     /// Every file the compiler read for <paramref name="path"/>: the file, its modules and imports at any depth,

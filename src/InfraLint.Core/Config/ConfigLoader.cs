@@ -19,6 +19,7 @@ internal sealed class ConfigLoader(string? explicitPath, Policy.PolicyFiles? fil
     private static readonly HashSet<string> Implemented = new(StringComparer.Ordinal)
     {
         "$schema", "description", "rules", "suppressions", "environments", "rulePacks", "permissionBudgets", "approvals", "approvalsRequiredFor", "secretReaders",
+        "deployments",
     };
 
     // Keys DESIGN.md reserves for features this version does not have yet: named, not silently dropped.
@@ -80,7 +81,11 @@ internal sealed class ConfigLoader(string? explicitPath, Policy.PolicyFiles? fil
         var suppressions = ReadSuppressions(root["suppressions"], path, locator, problems);
         var environments = ReadEnvironments(root["environments"], locator, problems);
         var permissions = PermissionsReader.Read(root, locator, problems);
-        return new InfraLintConfig(path, severities, suppressions, problems, environments, permissions) { RulePacks = ReadRulePacks(root["rulePacks"], path, locator, problems) };
+        return new InfraLintConfig(path, severities, suppressions, problems, environments, permissions)
+        {
+            RulePacks = ReadRulePacks(root["rulePacks"], path, locator, problems),
+            Deployments = DeploymentsReader.Read(root["deployments"], path, locator, problems),
+        };
     }
 
     // Paths relative to the configuration file's folder, as bicepconfig.json resolves its paths.
@@ -136,12 +141,32 @@ internal sealed class ConfigLoader(string? explicitPath, Policy.PolicyFiles? fil
             problems.Add(ToolDiagnostics.ConfigurationWarning(locator.Locate(token), "'environments' must be an object; the defaults apply"));
             return defaults;
         }
-        foreach (var key in environments.Properties().Where(p => p.Name is not ("tagKeys" or "sandbox" or "production" or "description")))
+        foreach (var key in environments.Properties().Where(p => p.Name is not ("tagKeys" or "sandbox" or "production" or "names" or "description")))
             problems.Add(ToolDiagnostics.ConfigurationWarning(locator.Locate(key), $"unknown key '{key.Name}' in 'environments' is ignored"));
         var tagKeys = environments["tagKeys"] is { } tags ? Strings(tags, "tagKeys", locator, problems) ?? defaults.TagKeys : defaults.TagKeys;
         return new EnvironmentSettings(tagKeys,
             ReadPatterns(environments["sandbox"], defaults.Sandbox, "sandbox", locator, problems),
-            ReadPatterns(environments["production"], defaults.Production, "production", locator, problems));
+            ReadPatterns(environments["production"], defaults.Production, "production", locator, problems))
+        {
+            DeploymentNames = ReadNameMap(environments["names"], locator, problems),
+        };
+    }
+
+    // "names": { "production": ["prod", "prd*"], "sandbox": ["exp-*"] }: pipeline and azd environment names, on top of the built-in words.
+    private static EnvironmentNameMap ReadNameMap(JToken? token, JsonSourceLocator locator, List<Finding> problems)
+    {
+        if (token is null)
+            return EnvironmentNameMap.Default;
+        if (token is not JObject names)
+        {
+            problems.Add(ToolDiagnostics.ConfigurationWarning(locator.Locate(token), "'names' must be an object with 'production' and 'sandbox' name lists; it is ignored"));
+            return EnvironmentNameMap.Default;
+        }
+        foreach (var key in names.Properties().Where(p => p.Name is not ("production" or "sandbox" or "description")))
+            problems.Add(ToolDiagnostics.ConfigurationWarning(locator.Locate(key), $"unknown key '{key.Name}' in 'names' is ignored"));
+        var production = names["production"] is { } p ? Strings(p, "production", locator, problems) ?? [] : [];
+        var sandbox = names["sandbox"] is { } s ? Strings(s, "sandbox", locator, problems) ?? [] : [];
+        return new EnvironmentNameMap(production, sandbox);
     }
 
     private static EnvironmentPatterns ReadPatterns(JToken? token, EnvironmentPatterns defaults, string environment, JsonSourceLocator locator, List<Finding> problems)

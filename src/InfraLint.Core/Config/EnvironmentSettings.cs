@@ -4,6 +4,9 @@ namespace InfraLint.Core.Config;
 /// <param name="TagKeys">Tags whose value names the environment, in order.</param>
 internal sealed record EnvironmentSettings(IReadOnlyList<string> TagKeys, EnvironmentPatterns Sandbox, EnvironmentPatterns Production)
 {
+    /// <summary>How pipeline and azd environment names map to production and sandbox (<c>environments.names</c>).</summary>
+    public EnvironmentNameMap DeploymentNames { get; init; } = EnvironmentNameMap.Default;
+
     public static readonly IReadOnlyList<string> DefaultTagKeys = ["environment", "env", "stage"];
 
     public static readonly EnvironmentSettings Default = new(DefaultTagKeys,

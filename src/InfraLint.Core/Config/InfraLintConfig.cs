@@ -32,6 +32,10 @@ internal sealed class InfraLintConfig
 
     /// <summary>The <c>rulePacks</c> it names, as full paths.</summary>
     public IReadOnlyList<Packs.RulePackReference> RulePacks { get; init; } = [];
+
+    /// <summary>The <c>deployments</c> it declares, paths resolved against its folder.</summary>
+    public IReadOnlyList<ConfiguredDeployment> Deployments { get; init; } = [];
+
     /// <summary>Permission budgets and approvals (its <c>Today</c> is set by the engine).</summary>
     public PermissionPolicy Permissions { get; }
 

@@ -78,4 +78,9 @@ public sealed record AnalysisOptions
     /// other template. By default such a twin reports only what its source's analysis cannot show.
     /// </summary>
     public bool AnalyzeGeneratedTemplates { get; init; }
+
+    /// <summary>Deployments the repository declares (<see cref="Deployments.DeploymentDiscovery"/>): a template they deploy is
+    /// analysed once per deployment, with its values and environment, instead of on its own, and the parameters files they
+    /// use are not analysed again on their own.</summary>
+    public IReadOnlyList<Deployments.DeclaredDeployment> DeclaredDeployments { get; init; } = [];
 }

@@ -3,6 +3,7 @@ using InfraLint.Core.Arm;
 using InfraLint.Core.Bicep;
 using InfraLint.Core.Config;
 using InfraLint.Core.Model;
+using InfraLint.Core.Deployments;
 using InfraLint.Core.Trust;
 using InfraLint.Core.Packs;
 using InfraLint.Sdk;
@@ -35,7 +36,7 @@ public sealed class InfraLintEngine : IDisposable
     public AnalysisResult Analyze(IEnumerable<InputFile> files, CancellationToken cancellation = default)
     {
         var stopwatch = Stopwatch.StartNew();
-        var ordered = files.OrderBy(f => f.Path, StringComparer.Ordinal).ToList();
+        var ordered = DeploymentPlan.Expand(files, options.DeclaredDeployments);
         UseInputs(ordered);
         var nextBicep = new string?[ordered.Count + 1];
         for (var i = ordered.Count - 1; i >= 0; i--)
@@ -61,15 +62,19 @@ public sealed class InfraLintEngine : IDisposable
     internal void UseInputs(IEnumerable<InputFile> files) =>
         inputs = files.Select(f => Path.GetFullPath(f.Path)).ToHashSet(StringComparer.Ordinal);
 
+    private static bool IsBicep(string path) =>
+        path.EndsWith(".bicep", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".bicepparam", StringComparison.OrdinalIgnoreCase);
+
     private static bool IsBicepTemplate(string path) => path.EndsWith(".bicep", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Loads one input file and runs every rule on its templates; suppressions and severities apply later, in <see cref="Finish"/>.</summary>
     internal EntryAnalysis AnalyzeEntry(InputFile file, CancellationToken cancellation)
     {
-        var isBicep = file.Path.EndsWith(".bicep", StringComparison.OrdinalIgnoreCase) || file.Path.EndsWith(".bicepparam", StringComparison.OrdinalIgnoreCase);
+        var declared = file.Deployment;
+        var isBicep = IsBicep(file.Path) || (declared?.Parameters is { } p && IsBicep(p));
         if (isBicep && Compiler() is null)
             return EntryAnalysis.Skipped(file);
-        var loaded = Load(file, isBicep, cancellation);
+        var loaded = declared is null ? Load(file, isBicep, cancellation) : LoadDeclared(file, declared, cancellation);
         if (Boundary is { } boundary && ReadsOutside(file, isBicep, loaded, boundary, cancellation) is { } outside)
             loaded = LoadResult.Failed(outside);
         var findings = new List<Finding>();
@@ -77,7 +82,7 @@ public sealed class InfraLintEngine : IDisposable
             findings.Add(loaded.Diagnostic);
         findings.AddRange(loaded.Notes);
         DeploymentInfo? deployment = null;
-        if (loaded.Models.Count > 0 && AttachDeployment(loaded.Models, file.Path, Configuration, options.Today, out deployment) is { } failure)
+        if (loaded.Models.Count > 0 && AttachDeployment(loaded.Models, file.Path, declared, Configuration, options.Today, out deployment) is { } failure)
             findings.Add(failure);
         var rules = loaded.Models.Count > 0 ? RulesFor(file.Path) : [];
         var twin = isBicep || loaded.Models.Count == 0 ? null : Twin(file, loaded.Models[0], cancellation);
@@ -98,6 +103,8 @@ public sealed class InfraLintEngine : IDisposable
             : twin is { Source: null } ? null // a generated template without its source: the source may be added, so not reused
             : twin is { Source: { } source } ? (Dependencies(file, isBicep, loaded, cancellation) is { } own && Bicep().FileReferences(source, cancellation) is { } sources ? [.. own, .. sources] : null)
             : Dependencies(file, isBicep, loaded, cancellation);
+        if (declared is not null && dependencies is not null)
+            dependencies = [.. dependencies, declared.Evidence.File, .. declared.Parameters is { } parameters ? [parameters] : Array.Empty<string>()];
         return new EntryAnalysis(file, findings, loaded.Models.Select(m => m.FilePath).ToList(), suppressing,
             loaded.Models.Count > 0, CompilerUnavailable: false, dependencies) { Deployment = options.CollectDeployments ? deployment : null };
     }
@@ -105,7 +112,7 @@ public sealed class InfraLintEngine : IDisposable
     /// <summary>Applies suppressions and severities to the findings of every entry (fresh or reused) and orders them.</summary>
     internal AnalysisResult Finish(IReadOnlyList<EntryAnalysis> entries, Stopwatch stopwatch)
     {
-        var findings = entries.SelectMany(e => e.Findings).ToList();
+        var findings = DeploymentNaming.Apply(entries);
         var skippedBicep = entries.Count(e => e.CompilerUnavailable);
         if (skippedBicep > 0)
         {
@@ -241,13 +248,15 @@ public sealed class InfraLintEngine : IDisposable
     }
 
     // The deployment view (identities, roles, environments) the 3xxx/4xxx rules read; a bug in it is one diagnostic, not a failed build.
-    private static Finding? AttachDeployment(IReadOnlyList<TemplateModel> models, string path, ConfigLoader configuration, DateOnly today, out DeploymentInfo? deployment)
+    private static Finding? AttachDeployment(IReadOnlyList<TemplateModel> models, string path, DeclaredDeployment? declared, ConfigLoader configuration,
+        DateOnly today, out DeploymentInfo? deployment)
     {
         deployment = null;
         try
         {
             var config = configuration.For(path);
-            deployment = TrustModel.Attach(models, IsParametersFile(path) ? path : null, config.Environments, config.Permissions with { Today = today });
+            var parametersFile = declared is not null ? declared.Parameters : IsParametersFile(path) ? path : null;
+            deployment = TrustModel.Attach(models, parametersFile, config.Environments, config.Permissions with { Today = today }, declared);
             return null;
         }
         catch (Exception e) when (e is not OperationCanceledException)
@@ -279,26 +288,57 @@ public sealed class InfraLintEngine : IDisposable
         return loaded;
     }
 
-    private LoadResult Load(InputFile file, bool isBicep, CancellationToken cancellation)
+    // A declared deployment: its template with the values of its parameters file and those it sets itself (these win).
+    private LoadResult LoadDeclared(InputFile file, DeclaredDeployment declared, CancellationToken cancellation)
+    {
+        return Guarded(file, () =>
+        {
+            var template = declared.Template;
+            if (declared.Parameters is { } bicepparam && bicepparam.EndsWith(".bicepparam", StringComparison.OrdinalIgnoreCase))
+                return Evaluated(Bicep().LoadParameters(new InputFile(bicepparam), cancellation, declared.Values));
+            var values = new Dictionary<string, TemplateValue>(StringComparer.OrdinalIgnoreCase);
+            IReadOnlyList<SuppliedParameter>? supplied = null;
+            if (declared.Parameters is { } parametersFile && !declared.ValuesReplaceParametersFile)
+            {
+                var text = RegularFile.ReadAllText(parametersFile);
+                var root = ArmTemplateReader.Parse(text);
+                foreach (var (name, value) in ParameterValues.From(root))
+                    values[name] = value;
+                supplied = ParameterValues.Supplied(root, new JsonSourceLocator(parametersFile, text));
+            }
+            foreach (var (name, value) in declared.Values)
+                values[name] = value;
+            return Evaluated(IsBicep(template)
+                ? Bicep().LoadTemplate(template, values, cancellation, supplied)
+                : ArmFrontEnd.Load(new InputFile(template), values, supplied));
+        });
+    }
+
+    private LoadResult Load(InputFile file, bool isBicep, CancellationToken cancellation) => Guarded(file, () =>
+    {
+        if (file.Path.EndsWith(".bicepparam", StringComparison.OrdinalIgnoreCase))
+            return Evaluated(Bicep().LoadParameters(file, cancellation));
+        if (isBicep)
+            return Evaluated(Bicep().Load(file, cancellation));
+        var loaded = ArmFrontEnd.Load(file);
+        if (loaded.ParametersFor is not var (template, values, supplied))
+            return Evaluated(loaded);
+        // main.parameters.json beside main.bicep and the main.json built from it: the values go to the source.
+        if (!options.AnalyzeGeneratedTemplates && template.EndsWith(".json", StringComparison.OrdinalIgnoreCase) &&
+            Path.ChangeExtension(template, ".bicep") is var source && File.Exists(source) && IsGenerated(template))
+            template = source;
+        // A parameters file: its template, analysed with these values.
+        var result = !template.EndsWith(".bicep", StringComparison.OrdinalIgnoreCase) ? ArmFrontEnd.Load(new InputFile(template), values, supplied)
+            : Compiler() is null ? LoadResult.Skipped
+            : Bicep().LoadTemplate(template, values, cancellation, supplied);
+        return Evaluated(result with { TemplateFile = template });
+    });
+
+    private static LoadResult Guarded(InputFile file, Func<LoadResult> load)
     {
         try
         {
-            if (file.Path.EndsWith(".bicepparam", StringComparison.OrdinalIgnoreCase))
-                return Evaluated(Bicep().LoadParameters(file, cancellation));
-            if (isBicep)
-                return Evaluated(Bicep().Load(file, cancellation));
-            var loaded = ArmFrontEnd.Load(file);
-            if (loaded.ParametersFor is not var (template, values, supplied))
-                return Evaluated(loaded);
-            // main.parameters.json beside main.bicep and the main.json built from it: the values go to the source.
-            if (!options.AnalyzeGeneratedTemplates && template.EndsWith(".json", StringComparison.OrdinalIgnoreCase) &&
-                Path.ChangeExtension(template, ".bicep") is var source && File.Exists(source) && IsGenerated(template))
-                template = source;
-            // A parameters file: its template, analysed with these values.
-            var result = !template.EndsWith(".bicep", StringComparison.OrdinalIgnoreCase) ? ArmFrontEnd.Load(new InputFile(template), values, supplied)
-                : Compiler() is null ? LoadResult.Skipped
-                : Bicep().LoadTemplate(template, values, cancellation, supplied);
-            return Evaluated(result with { TemplateFile = template });
+            return load();
         }
         catch (ArmValueTooLargeException e)
         {

@@ -77,15 +77,23 @@ public sealed class TrustGraphBuilder
         var modules = deployments.SelectMany(d => d.Templates.Skip(1).Select(t => t.FilePath).Where(f => f != d.Entry.FilePath))
             .ToHashSet(StringComparer.Ordinal);
         return deployments.Where(d => d.ParametersFile is not null || !modules.Contains(d.Entry.FilePath))
-            .OrderBy(d => d.ParametersFile ?? d.Entry.FilePath, StringComparer.Ordinal);
+            .OrderBy(d => d.ParametersFile ?? d.Entry.FilePath, StringComparer.Ordinal)
+            .ThenBy(d => (d as Trust.TrustModel)?.Declared?.Name, StringComparer.Ordinal);
     }
 
     private static bool Marked(Finding finding) =>
         finding is { Suppression: null, Location: not null } && finding.Severity > Severity.Silent &&
         finding.Descriptor.Category != RuleCategory.Tooling;
 
+    // A template deployed several times (pipelines, azd environments) is drawn once per deployment: what has no
+    // evaluated name is keyed by its declaration and the deployment's name, so sandbox and production stay apart.
+    private string deploymentKey = string.Empty;
+    private string? deploymentName;
+
     private void Add(DeploymentInfo deployment)
     {
+        deploymentName = (deployment as Trust.TrustModel)?.Declared?.Name;
+        deploymentKey = deploymentName is null ? string.Empty : "#" + deploymentName;
         foreach (var identity in deployment.Identities)
         {
             var node = Identity(deployment, identity);
@@ -123,7 +131,7 @@ public sealed class TrustGraphBuilder
                 identity.Name, "user-assigned identity", "userAssigned"),
             IdentityKind.SystemAssigned => ("identity:system:" + ResourceKey(identity.Resource!),
                 Name(identity.Resource!), "system-assigned identity", "systemAssigned"),
-            _ => ("identity:principal:" + (identity.PrincipalId?.ToLowerInvariant() ?? $"{Display(deployment.ParametersFile ?? deployment.Entry.FilePath)}#{identity.Parameter ?? identity.Name}"),
+            _ => ("identity:principal:" + (identity.PrincipalId?.ToLowerInvariant() ?? $"{Display(deployment.ParametersFile ?? deployment.Entry.FilePath)}{deploymentKey}#{identity.Parameter ?? identity.Name}"),
                 identity.Name, identity.Parameter is not null ? $"principal (parameter {identity.Parameter})" : "principal", "principal"),
         };
         var node = Node(id, GraphNodeKind.Identity, label, detail, identity.Environment, () => new NodeDraft(id, GraphNodeKind.Identity, label, detail, identity.Environment) { IdentityKind = kind });
@@ -169,9 +177,9 @@ public sealed class TrustGraphBuilder
             return External(type, name, scope.Environment);
         }
         var level = Camel(scope.Level.ToString());
-        var owner = Display(deployment.ParametersFile ?? deployment.Entry.FilePath);
+        var owner = Display(deployment.ParametersFile ?? deployment.Entry.FilePath) + deploymentKey;
         var id = scope.Name is { } named ? $"scope:{level.ToLowerInvariant()}/{named.ToLowerInvariant()}" : $"scope:{level.ToLowerInvariant()}@{owner}";
-        var label = scope.Name ?? $"{scope.LevelName} of {Path.GetFileName(owner)}";
+        var label = scope.Name ?? (deploymentName is null ? $"{scope.LevelName} of {Path.GetFileName(owner)}" : $"{scope.LevelName} of deployment '{deploymentName}'");
         var detail = scope.Name is null ? $"the deployment's {scope.LevelName}" : scope.LevelName;
         return Node(id, GraphNodeKind.Scope, label, detail, scope.Environment,
             () => new NodeDraft(id, GraphNodeKind.Scope, label, detail, scope.Environment) { ScopeLevel = level });
@@ -319,7 +327,7 @@ public sealed class TrustGraphBuilder
     private string ResourceKey(ResourceModel resource) =>
         resource.EvaluatedName is { } name
             ? $"{resource.Type.ToLowerInvariant()}/{name.ToLowerInvariant()}"
-            : $"{resource.Type.ToLowerInvariant()}@{Display(resource.Declaration.FilePath)}:{resource.Declaration.Line}";
+            : $"{resource.Type.ToLowerInvariant()}@{Display(resource.Declaration.FilePath)}:{resource.Declaration.Line}{deploymentKey}";
 
     private static string Name(ResourceModel resource) => resource.EvaluatedName ?? resource.DisplayName;
 

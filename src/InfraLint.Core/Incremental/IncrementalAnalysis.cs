@@ -35,7 +35,8 @@ public sealed class IncrementalAnalysis(AnalysisOptions options, string cacheFil
     {
         var stopwatch = Stopwatch.StartNew();
         var runStart = DateTime.UtcNow.Ticks;
-        var files = inputs.DistinctBy(f => f.Path, StringComparer.Ordinal).OrderBy(f => f.Path, StringComparer.Ordinal).ToList();
+        // A template deployed several times is one entry per deployment, cached under its key (path#deployment).
+        var files = DeploymentPlan.Expand(inputs.DistinctBy(f => f.Path, StringComparer.Ordinal), options.DeclaredDeployments);
         var key = BuildKey();
         var day = options.Today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         var (previous, note) = Read(key);
@@ -64,7 +65,7 @@ public sealed class IncrementalAnalysis(AnalysisOptions options, string cacheFil
 
         // Nothing changed: report the previous findings without starting anything.
         if (previous is not null && previous.Day == day && files.Count == previous.Entries.Count &&
-            files.All(f => reusable.TryGetValue(f.Path, out var e) && e.Explicit == f.Explicit))
+            files.All(f => reusable.TryGetValue(f.Key, out var e) && e.Explicit == f.Explicit))
         {
             var findings = previous.Findings.Select(f => ToFinding(f, catalogueById, null)).ToList();
             if (refreshed)
@@ -81,7 +82,7 @@ public sealed class IncrementalAnalysis(AnalysisOptions options, string cacheFil
         {
             cancellation.ThrowIfCancellationRequested();
             // The trust graph needs every deployment model: when anything changed, every file is analysed again.
-            if (!options.CollectDeployments && reusable.TryGetValue(file.Path, out var cached) && cached.Explicit == file.Explicit)
+            if (!options.CollectDeployments && reusable.TryGetValue(file.Key, out var cached) && cached.Explicit == file.Explicit)
             {
                 entries.Add(ToEntry(cached, file, catalogueById));
                 toStore.Add(cached);
@@ -249,7 +250,7 @@ public sealed class IncrementalAnalysis(AnalysisOptions options, string cacheFil
         var suppressing = entry.SuppressingResources.Select(Index).ToList();
         return new CachedEntry
         {
-            Path = entry.File.Path,
+            Path = entry.File.Key,
             Explicit = entry.File.Explicit,
             Analyzed = entry.Analyzed,
             Dependencies = stamps,

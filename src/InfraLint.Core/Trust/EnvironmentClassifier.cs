@@ -21,6 +21,8 @@ internal sealed class EnvironmentClassifier(EnvironmentSettings settings)
         var named = Words(name);
         var sandbox = named.Any(s => Contains(settings.Sandbox.Names, s));
         var production = named.Any(s => Contains(settings.Production.Names, s));
+        if (!sandbox && !production)
+            (sandbox, production) = CompactName.Classify(name, settings.Sandbox.Names, settings.Production.Names);
         if (sandbox == production)
             return EnvironmentInfo.Unknown;
         return new EnvironmentInfo(sandbox ? EnvironmentKind.Sandbox : EnvironmentKind.Production, $"{what} '{name}'");

@@ -32,21 +32,30 @@ internal sealed partial class TrustModel : DeploymentInfo
     private readonly Dictionary<ResourceModel, ScopeInfo> assignmentScopes = new(ReferenceEqualityComparer.Instance);
     private readonly List<(CompiledTemplate Template, ResourceModel Resource, RoleInfo Role)> customRoles = new();
 
-    private TrustModel(IReadOnlyList<CompiledTemplate> templates, string? parametersFile, EnvironmentClassifier classifier, PermissionPolicy permissions)
+    private readonly Deployments.DeclaredDeployment? declared;
+
+    private TrustModel(IReadOnlyList<CompiledTemplate> templates, string? parametersFile, EnvironmentClassifier classifier, PermissionPolicy permissions,
+        Deployments.DeclaredDeployment? declared)
     {
         this.templates = templates.ToList();
         this.classifier = classifier;
+        this.declared = declared;
         ParametersFile = parametersFile;
         Permissions = permissions;
     }
 
+    /// <summary>The deployment a pipeline, azd or infralint.json declares, when the load is one.</summary>
+    public Deployments.DeclaredDeployment? Declared => declared;
+
     /// <summary>Builds the deployment of <paramref name="models"/> (entry first, as the front ends produce them) and attaches it to each.</summary>
-    public static TrustModel? Attach(IReadOnlyList<TemplateModel> models, string? parametersFile, EnvironmentSettings settings, PermissionPolicy? permissions = null)
+    /// <param name="declared">The declared deployment the load is (its environment and scope), or null.</param>
+    public static TrustModel? Attach(IReadOnlyList<TemplateModel> models, string? parametersFile, EnvironmentSettings settings, PermissionPolicy? permissions = null,
+        Deployments.DeclaredDeployment? declared = null)
     {
         var compiled = models.OfType<CompiledTemplate>().ToList();
         if (compiled.Count == 0)
             return null;
-        var model = new TrustModel(compiled, parametersFile, new EnvironmentClassifier(settings), permissions ?? PermissionPolicy.None);
+        var model = new TrustModel(compiled, parametersFile, new EnvironmentClassifier(settings), permissions ?? PermissionPolicy.None, declared);
         model.Build();
         foreach (var template in compiled)
             template.AttachDeployment(model);
@@ -135,7 +144,7 @@ internal sealed partial class TrustModel : DeploymentInfo
     {
         var level = LevelOf(template.Template);
         if (template.Parent is not { } parent || !scopes.TryGetValue(parent, out var parentScope))
-            return new TemplateScope(level, null, null, EntryEnvironment(template));
+            return new TemplateScope(level, declared?.ResourceGroup, declared?.Subscription, EntryEnvironment(template));
 
         var caller = template.CallerDeployment;
         var rg = caller.Child("resourceGroup") is { } rgToken ? parent.Evaluate(rgToken).AsString
@@ -152,6 +161,9 @@ internal sealed partial class TrustModel : DeploymentInfo
     // An entry template's resource group is chosen at deployment time: its parameters file and folder name it.
     private EnvironmentInfo EntryEnvironment(CompiledTemplate template)
     {
+        // A declared deployment says where it goes: its job's environment, azd environment or infralint.json entry.
+        if (declared is { Environment.IsKnown: true })
+            return declared.Environment with { Evidence = $"deployment '{declared.Name}'" };
         if (ParametersFile is not null)
         {
             var byParameters = classifier.ClassifyName(Path.GetFileName(ParametersFile), "parameters file");
