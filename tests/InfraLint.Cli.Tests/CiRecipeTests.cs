@@ -14,11 +14,15 @@ public sealed partial class CiRecipeTests
     [GeneratedRegex(@"\$\([A-Za-z.]+\)")]
     private static partial Regex PipelineVariable();
 
+    // The policy variable is empty outside a pull request (PolicyFromTests runs --policy-from in a real repository).
+    [GeneratedRegex(@"\s*(\$INFRALINT_POLICY|\$\(INFRALINT_POLICY\))")]
+    private static partial Regex PolicyVariable();
+
     private static IReadOnlyList<string[]> Commands()
     {
         var page = File.ReadAllText(Path.Combine(TestEnvironment.RepoRoot, "docs", "ci.md"));
         return Command().Matches(page)
-            .Select(m => PipelineVariable().Replace(m.Groups["args"].Value.Trim(), "staging"))
+            .Select(m => PipelineVariable().Replace(PolicyVariable().Replace(m.Groups["args"].Value.Trim(), ""), "staging"))
             .Distinct()
             .Select(c => c.Split(' ', StringSplitOptions.RemoveEmptyEntries))
             .ToList();
@@ -30,6 +34,8 @@ public sealed partial class CiRecipeTests
         var commands = Commands();
         Assert.IsTrue(commands.Count >= 4, "docs/ci.md should show baseline create, the SARIF runs and the gates");
         Assert.AreEqual("baseline", commands[0][0], "the page creates the baseline before it uses it");
+        var page = File.ReadAllText(Path.Combine(TestEnvironment.RepoRoot, "docs", "ci.md"));
+        Assert.AreEqual(4, Command().Matches(page).Count(m => PolicyVariable().IsMatch(m.Value)), "every check of both recipes reads the policy from the base on pull requests");
 
         using var workspace = new CliWorkspace();
         workspace.Write("infra/main.bicep", Templates.SiteWithLiteralSetting);
