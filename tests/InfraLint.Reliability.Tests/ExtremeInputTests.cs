@@ -57,13 +57,20 @@ public sealed class ExtremeInputTests
     }
 
     [TestMethod]
-    public void A_fifty_megabyte_template_with_a_very_long_line_is_analysed()
+    public void A_twelve_megabyte_template_with_a_very_long_line_is_analysed_and_a_fifty_megabyte_one_is_refused()
     {
         var (engine, dir) = Setup();
         using var _ = engine;
-        var file = Path.Combine(dir, "big.json");
-        File.WriteAllText(file, $"{{ \"$schema\": \"{Schema}\", \"variables\": {{ \"blob\": \"{new string('a', 50 * 1024 * 1024)}\" }}, \"resources\": [] }}");
-        CollectionAssert.AreEqual(Array.Empty<string>(), Ids(engine, file));
+        string Template(int megabytes) =>
+            $"{{ \"$schema\": \"{Schema}\", \"variables\": {{ \"blob\": \"{new string('a', megabytes * 1024 * 1024)}\" }}, \"resources\": [] }}";
+        var big = Path.Combine(dir, "big.json");
+        File.WriteAllText(big, Template(12));
+        CollectionAssert.AreEqual(Array.Empty<string>(), Ids(engine, big));
+
+        // Past the 16 MiB cap (docs/reliability.md) a file is not read at all: INFRA0001, at once.
+        var huge = Path.Combine(dir, "huge.json");
+        File.WriteAllText(huge, Template(50));
+        CollectionAssert.AreEqual(new[] { "INFRA0001" }, Ids(engine, huge));
     }
 
     [TestMethod]
