@@ -66,8 +66,8 @@ internal static partial class AzdSource
     internal static Dictionary<string, string> ReadEnv(string path)
     {
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
-        if (new FileInfo(path).Length > MaxEnvFileBytes)
-            return values;
+        if (Engine.RegularFile.Problem(path) is not null || new FileInfo(path).Length > MaxEnvFileBytes)
+            return values; // a FIFO or device named .env must not block the run
         foreach (var raw in File.ReadLines(path))
         {
             var line = raw.Trim();
@@ -97,7 +97,7 @@ internal static partial class AzdSource
         {
             if (new FileInfo(parametersFile).Length > YamlFile.MaxBytes)
                 return values;
-            root = ArmTemplateReader.Parse(File.ReadAllText(parametersFile));
+            root = ArmTemplateReader.Parse(Engine.RegularFile.ReadAllText(parametersFile));
         }
         catch (Exception e) when (e is JsonException or IOException or UnauthorizedAccessException)
         {

@@ -269,7 +269,7 @@ public sealed class InfraLintEngine : IDisposable
     {
         try
         {
-            return GeneratedTemplates.TemplateHash(ArmTemplateReader.Parse(File.ReadAllText(template))) is not null;
+            return GeneratedTemplates.TemplateHash(ArmTemplateReader.Parse(RegularFile.ReadAllText(template))) is not null;
         }
         catch (Exception e) when (e is Newtonsoft.Json.JsonException or IOException or UnauthorizedAccessException)
         {

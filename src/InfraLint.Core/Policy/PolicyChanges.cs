@@ -29,7 +29,7 @@ internal static class PolicyChanges
         foreach (var path in Candidates(baseRevision, analysed, configFile))
         {
             var before = baseRevision.Read(path);
-            var after = File.Exists(path) ? File.ReadAllText(path) : null;
+            var after = PolicyFiles.WorkingTreeText(path);
             if (string.Equals(before, after, StringComparison.Ordinal))
                 continue;
             if (after is null)
@@ -44,7 +44,7 @@ internal static class PolicyChanges
                 CompareConfig(path, before, after, defaults, findings);
         }
         if (baselineFile is not null && File.Exists(baselineFile))
-            CompareBaseline(Path.GetFullPath(baselineFile), baseRevision.Read(Path.GetFullPath(baselineFile)), File.ReadAllText(baselineFile), findings);
+            CompareBaseline(Path.GetFullPath(baselineFile), baseRevision.Read(Path.GetFullPath(baselineFile)), PolicyFiles.WorkingTreeText(baselineFile) ?? string.Empty, findings);
         return findings;
     }
 

@@ -57,7 +57,7 @@ public sealed class PolicyFiles
     public string? Read(string path)
     {
         if (!IsRevision)
-            return File.Exists(path) ? File.ReadAllText(path) : null;
+            return WorkingTreeText(path);
         if (cache.TryGetValue(path, out var cached))
             return cached;
         string? text = null;
@@ -68,6 +68,20 @@ public sealed class PolicyFiles
         }
         cache[path] = text;
         return text;
+    }
+
+    /// <summary>A working-tree file's text, or null when it does not exist or is refused (not a regular file, or too large:
+    /// a FIFO named .editorconfig must not block the run).</summary>
+    public static string? WorkingTreeText(string path)
+    {
+        try
+        {
+            return File.Exists(path) ? Engine.RegularFile.ReadAllText(path) : null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
     }
 
     public bool Exists(string path) => IsRevision ? Read(path) is not null : File.Exists(path);
