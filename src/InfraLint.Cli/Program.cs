@@ -1,8 +1,8 @@
 using System.Globalization;
 using InfraLint.Cli;
+using InfraLint.Core.Config;
 using InfraLint.Core.Engine;
 using InfraLint.Core.Output;
-using InfraLint.Core.Policy;
 using InfraLint.Rules;
 using InfraLint.Sarif;
 using InfraLint.Sdk;

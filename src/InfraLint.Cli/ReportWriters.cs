@@ -1,4 +1,4 @@
-using InfraLint.Core.Engine;
+using InfraLint.Core.Inputs;
 using InfraLint.Core.Output;
 using InfraLint.Rules;
 using InfraLint.Sarif;

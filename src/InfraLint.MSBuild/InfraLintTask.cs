@@ -1,6 +1,7 @@
 using InfraLint.Core.Engine;
 using InfraLint.Core.Graph;
 using InfraLint.Core.Incremental;
+using InfraLint.Core.Inputs;
 using InfraLint.Core.Output;
 using InfraLint.Rules;
 using InfraLint.Sarif;

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text;
 using InfraLint.Core.Config;
 using InfraLint.Core.Engine;
+using InfraLint.Core.Inputs;
 using InfraLint.Core.Packs;
 using InfraLint.Core.Tests;
 using InfraLint.MSBuild;

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using InfraLint.Core.Engine;
 using InfraLint.Core.Graph;
+using InfraLint.Core.Inputs;
 using InfraLint.Core.Output;
 using InfraLint.Core.Tests;
 using InfraLint.MSBuild;

@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using InfraLint.Core.Engine;
+using InfraLint.Core.Inputs;
 using InfraLint.Core.Output;
 
 namespace InfraLint.Reliability.Tests;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using InfraLint.Core.Engine;
+using InfraLint.Core.Inputs;
 using InfraLint.Core.Output;
 using InfraLint.MSBuild;
 using InfraLint.MSBuild.Tests;

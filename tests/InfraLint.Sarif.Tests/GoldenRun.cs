@@ -1,4 +1,5 @@
 using InfraLint.Core.Engine;
+using InfraLint.Core.Inputs;
 using InfraLint.Core.Output;
 using InfraLint.Rules;
 using InfraLint.Sdk;

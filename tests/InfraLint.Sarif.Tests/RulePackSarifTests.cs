@@ -1,4 +1,5 @@
 using InfraLint.Core.Engine;
+using InfraLint.Core.Inputs;
 using InfraLint.Rules;
 using InfraLint.Tests;
 using Newtonsoft.Json.Linq;

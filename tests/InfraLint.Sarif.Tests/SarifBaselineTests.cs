@@ -94,7 +94,7 @@ public sealed class SarifBaselineTests
     public void InfraLints_own_diagnostics_are_never_baselined_nor_absent()
     {
         var root = new SourceRoot("/repo");
-        var unreadable = new Finding(Core.Engine.ToolDiagnostics.TemplateNotAnalyzed, Severity.Error, new SourceLocation("/repo/a.json", 1, 1), "Template could not be analyzed: invalid JSON");
+        var unreadable = new Finding(Core.Inputs.ToolDiagnostics.TemplateNotAnalyzed, Severity.Error, new SourceLocation("/repo/a.json", 1, 1), "Template could not be analyzed: invalid JSON");
         var baseline = SarifBaseline.Parse(GoldenRun.Writer().Write(Report.Of([unreadable], root, "/repo", 0)), "tooling.sarif");
 
         var report = baseline.Apply(Report.Of([unreadable], root, "/repo", 0));

@@ -1,5 +1,5 @@
 using System.Reflection;
-using InfraLint.Core.Engine;
+using InfraLint.Core.Inputs;
 using InfraLint.Core.Output;
 using InfraLint.Rules.Secrets;
 using InfraLint.Sdk;

@@ -16,7 +16,7 @@ public static class ReportFile
             return "it is a symbolic link; InfraLint does not write through one";
         if (Directory.Exists(path))
             return "it is a directory";
-        if (info.Exists && Engine.RegularFile.Problem(path) is { } problem && !problem.Contains("larger", StringComparison.Ordinal))
+        if (info.Exists && Inputs.RegularFile.Problem(path) is { } problem && !problem.Contains("larger", StringComparison.Ordinal))
             return problem.Replace(", and is not read", string.Empty, StringComparison.Ordinal);
         return null;
     }

@@ -16,7 +16,7 @@ public sealed class JsonReportWriterTests
         var baselined = shown with { Location = new SourceLocation("/repo/infra/old.bicep", 3, 5) };
         var report = new Report(
         [
-            new ReportedFinding(new Finding(Core.Engine.ToolDiagnostics.CompilerFailed, Severity.Error, null, "Bicep compiler not found"), "0000", BaselineState.New),
+            new ReportedFinding(new Finding(Core.Inputs.ToolDiagnostics.CompilerFailed, Severity.Error, null, "Bicep compiler not found"), "0000", BaselineState.New),
             new ReportedFinding(shown, "abcd", BaselineState.New),
             new ReportedFinding(baselined, "ef01", BaselineState.Unchanged),
         ], root, "/repo", 2);

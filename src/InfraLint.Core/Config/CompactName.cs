@@ -1,4 +1,4 @@
-namespace InfraLint.Core.Trust;
+namespace InfraLint.Core.Config;
 
 /// <summary>
 /// Names without separators: storage accounts and container registries cannot contain hyphens, so teams write

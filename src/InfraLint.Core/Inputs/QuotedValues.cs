@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace InfraLint.Core.Engine;
+namespace InfraLint.Core.Inputs;
 
 /// <summary>
 /// Text InfraLint passes on from others (the compiler's error messages, exception messages) can quote a value

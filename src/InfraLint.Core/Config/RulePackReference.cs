@@ -1,6 +1,6 @@
 using InfraLint.Sdk;
 
-namespace InfraLint.Core.Packs;
+namespace InfraLint.Core.Config;
 
 /// <summary>A rule pack to load: a <c>*.infralint-rules.json</c> file or a compiled assembly.</summary>
 /// <param name="Path">Full path of the pack file.</param>

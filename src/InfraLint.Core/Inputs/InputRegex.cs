@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace InfraLint.Core.Engine;
+namespace InfraLint.Core.Inputs;
 
 /// <summary>Regular expressions built from input (pack type patterns and conditions, suppression globs) run with a time limit,
 /// so a crafted pattern or subject cannot stall a run.</summary>

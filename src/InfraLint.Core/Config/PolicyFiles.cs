@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Text;
 
-namespace InfraLint.Core.Policy;
+namespace InfraLint.Core.Config;
 
 /// <summary>
 /// Where InfraLint reads its own policy (infralint.json, .editorconfig, .globalconfig, the baseline): the working tree,
@@ -76,7 +76,7 @@ public sealed class PolicyFiles
     {
         try
         {
-            return File.Exists(path) ? Engine.RegularFile.ReadAllText(path) : null;
+            return File.Exists(path) ? Inputs.RegularFile.ReadAllText(path) : null;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

@@ -1,4 +1,4 @@
-namespace InfraLint.Core.Engine;
+namespace InfraLint.Core.Inputs;
 
 /// <summary>
 /// The folders a run may read from (each analysed path's repository root). A path is inside when its real

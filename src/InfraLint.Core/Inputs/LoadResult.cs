@@ -1,7 +1,7 @@
 using InfraLint.Sdk;
 
 
-namespace InfraLint.Core.Engine;
+namespace InfraLint.Core.Inputs;
 
 /// <summary>
 /// What a front end made of one file: the models to analyse (the file's own template, then one per

@@ -1,6 +1,6 @@
 using InfraLint.Sdk;
 
-namespace InfraLint.Core.Engine;
+namespace InfraLint.Core.Inputs;
 
 /// <summary>Diagnostics InfraLint reports about itself rather than about a template's content.</summary>
 public static class ToolDiagnostics

@@ -2,7 +2,7 @@ using InfraLint.Core.Config;
 using InfraLint.Sdk;
 using Newtonsoft.Json.Linq;
 
-namespace InfraLint.Core.Trust;
+namespace InfraLint.Core.Config;
 
 /// <summary>
 /// Classifies names, tags, subscriptions and principals as sandbox or production. Names match as

@@ -1,8 +1,8 @@
-using InfraLint.Core.Arm;
+using InfraLint.Core.Model;
 using InfraLint.Sdk;
 using Newtonsoft.Json.Linq;
 
-namespace InfraLint.Core.Model;
+namespace InfraLint.Core.Arm;
 
 /// <summary>
 /// The model of one template, built from ARM JSON (written by hand or compiled from Bicep): the

@@ -1,7 +1,7 @@
 using System.Runtime.InteropServices;
 using System.Text;
 
-namespace InfraLint.Core.Engine;
+namespace InfraLint.Core.Inputs;
 
 /// <summary>
 /// Reads the files of the analysed tree only when they are regular files of bounded size: a FIFO would block the
