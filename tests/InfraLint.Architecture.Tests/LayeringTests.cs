@@ -16,6 +16,7 @@ public sealed class LayeringTests
     private static readonly Assembly Sdk = typeof(InfraLint.Sdk.Rule).Assembly;
     private static readonly Assembly Core = typeof(InfraLint.Core.Engine.InfraLintEngine).Assembly;
     private static readonly Assembly Rules = typeof(InfraLint.Rules.BuiltInRules).Assembly;
+    private static readonly Assembly Reporting = typeof(InfraLint.Reporting.Reports.RunReport).Assembly;
 
     [TestMethod]
     public void TheSdkUsesNoOtherInfraLintAssembly() =>
@@ -44,6 +45,13 @@ public sealed class LayeringTests
 
     [TestMethod]
     public void CoreFoldersFormLayers() => AssertNoFolderCycle(Core, "InfraLint.Core");
+
+    [TestMethod]
+    public void ReportingFoldersFormLayers() => AssertNoFolderCycle(Reporting, "InfraLint.Reporting");
+
+    [TestMethod]
+    public void ReportingUsesTheEngineButNoDriver() =>
+        CollectionAssert.AreEquivalent(new[] { "InfraLint.Core", "InfraLint.Sdk" }, InfraLintReferences(Reporting));
 
     [TestMethod]
     public void TheCycleCheckSeesACycle()
