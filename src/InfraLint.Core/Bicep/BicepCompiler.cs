@@ -74,7 +74,7 @@ internal sealed class BicepCompiler : IDisposable
             if (!task.Wait(timeout, cancellation))
             {
                 Stop();
-                throw new BicepCompilerException($"the compiler did not answer within {timeout.TotalSeconds:0} s and was restarted");
+                throw new BicepCompilerException($"did not answer within {timeout.TotalSeconds:0} s and was restarted");
             }
             return task.Result;
         }

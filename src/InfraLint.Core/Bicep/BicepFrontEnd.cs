@@ -198,15 +198,20 @@ internal sealed class BicepFrontEnd(BicepCompiler compiler, bool? restoreModules
     /// Every file the compiler read for <paramref name="path"/>: the file, its modules and imports at any depth,
     /// files read by <c>load*Content()</c>, bicepconfig.json; null when the compiler cannot tell.
     /// </summary>
-    public IReadOnlyList<string>? FileReferences(string path, CancellationToken cancellation)
+    public IReadOnlyList<string>? FileReferences(string path, CancellationToken cancellation) => FileReferences(path, cancellation, out _);
+
+    /// <param name="compilerFailure">When the compiler failed or ran out of time on the request: what happened.</param>
+    public IReadOnlyList<string>? FileReferences(string path, CancellationToken cancellation, out string? compilerFailure)
     {
+        compilerFailure = null;
         try
         {
             var (response, problem) = Request("bicep/getFileReferences", new { path }, path, cancellation);
             return problem is null && response?["filePaths"] is JArray paths ? paths.Select(p => (string?)p).OfType<string>().ToList() : null;
         }
-        catch (BicepCompilerException)
+        catch (BicepCompilerException e)
         {
+            compilerFailure = e.Message;
             return null;
         }
     }

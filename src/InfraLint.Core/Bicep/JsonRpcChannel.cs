@@ -56,7 +56,7 @@ internal sealed class JsonRpcChannel : IDisposable
         }
         catch (Exception e) when (e is IOException or ObjectDisposedException)
         {
-            Fail("the compiler stopped reading its input (" + e.Message + ")");
+            Fail("stopped reading its input (" + e.Message + ")");
         }
         return completion.Task;
     }
@@ -73,7 +73,7 @@ internal sealed class JsonRpcChannel : IDisposable
 
     public void Dispose()
     {
-        Fail("the compiler was stopped");
+        Fail("was stopped");
         input.Dispose();
         output.Dispose();
     }
@@ -87,7 +87,7 @@ internal sealed class JsonRpcChannel : IDisposable
                 var length = ReadHeaders();
                 if (length < 0)
                 {
-                    Fail("the compiler exited");
+                    Fail("exited");
                     return;
                 }
                 var buffer = new byte[length];
@@ -97,7 +97,7 @@ internal sealed class JsonRpcChannel : IDisposable
                     var n = input.Read(buffer, read, length - read);
                     if (n == 0)
                     {
-                        Fail("the compiler exited in the middle of a response");
+                        Fail("exited in the middle of a response");
                         return;
                     }
                     read += n;
@@ -107,11 +107,11 @@ internal sealed class JsonRpcChannel : IDisposable
         }
         catch (Exception e) when (e is IOException or ObjectDisposedException or InvalidOperationException)
         {
-            Fail("the compiler's output could not be read (" + e.Message + ")");
+            Fail("output could not be read (" + e.Message + ")");
         }
         catch (FormatException e)
         {
-            Fail("the compiler wrote a malformed response (" + e.Message + ")");
+            Fail("wrote a malformed response (" + e.Message + ")");
         }
     }
 

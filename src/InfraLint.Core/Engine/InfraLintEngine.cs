@@ -210,7 +210,11 @@ public sealed class InfraLintEngine : IDisposable
         var compiled = isBicep ? file.Path : loaded.TemplateFile is { } template && IsBicepTemplate(template) ? template : null;
         if (compiled is null || compiler is null || loaded.NotCompiled || loaded.Diagnostic is { } d && d.Id == ToolDiagnostics.CompilerFailed.Id)
             return null;
-        return CompileTimeReads.AfterCompile(compiled, Bicep().FileReferences(compiled, cancellation), boundary) is { } problem
+        var references = Bicep().FileReferences(compiled, cancellation, out var compilerFailure);
+        // A compiler that fails or runs out of time on the question is INFRA0002, as for a compile, not a read outside.
+        if (compilerFailure is not null)
+            return ToolDiagnostics.At(ToolDiagnostics.CompilerFailed, SourceLocation.StartOf(file.Path), compilerFailure);
+        return CompileTimeReads.AfterCompile(compiled, references, boundary) is { } problem
             ? ToolDiagnostics.At(ToolDiagnostics.TemplateNotAnalyzed, SourceLocation.StartOf(file.Path), problem)
             : null;
     }
