@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.CommandLine.Help;
-using InfraLint.Core.Graph;
-using InfraLint.Core.Output;
+using InfraLint.Reporting.Graph;
+using InfraLint.Reporting.Output;
 using static InfraLint.Cli.CliSymbols;
 
 namespace InfraLint.Cli;

@@ -1,5 +1,5 @@
 using System.CommandLine;
-using InfraLint.Core.Graph;
+using InfraLint.Reporting.Graph;
 using InfraLint.Sdk;
 
 namespace InfraLint.Cli;

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
 using System.Globalization;
-using InfraLint.Core.Graph;
+using InfraLint.Reporting.Graph;
 using InfraLint.Sdk;
 
 namespace InfraLint.Cli;
