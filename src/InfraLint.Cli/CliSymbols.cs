@@ -31,46 +31,23 @@ internal static class CliSymbols
         Arity = ArgumentArity.ZeroOrOne,
     };
 
-    public static readonly Option<ReportFormat?> CheckFormat = new("--format")
-    {
-        Description = "The report format (default: text):\n" +
-            "  text    path(line,col): warning ID: message\n" +
-            "  sarif   SARIF 2.1.0 for code scanning\n" +
-            "  github  GitHub Actions annotations (::warning file=…::message)\n" +
-            "  json    for scripts (docs/output-formats.md)",
-        Arity = LastWins,
-        HelpName = "text|sarif|github|json",
-        CustomParser = r => OneOf(r, value => value switch
-        {
-            "text" => ReportFormat.Text,
-            "sarif" => ReportFormat.Sarif,
-            "github" => ReportFormat.GitHub,
-            "json" => ReportFormat.Json,
-            _ => (ReportFormat?)null,
-        }, value => $"--format takes text, sarif, github or json (got '{value}')"),
-    };
+    public static readonly Option<ReportFormat?> CheckFormat = Choice("--format",
+        "The report format (default: text):\n" +
+        "  text    path(line,col): warning ID: message\n" +
+        "  sarif   SARIF 2.1.0 for code scanning\n" +
+        "  github  GitHub Actions annotations (::warning file=…::message)\n" +
+        "  json    for scripts (docs/output-formats.md)",
+        [("text", ReportFormat.Text), ("sarif", ReportFormat.Sarif), ("github", ReportFormat.GitHub), ("json", ReportFormat.Json)]);
 
-    public static readonly Option<GraphFormat?> DrawingFormat = new("--format")
-    {
-        Description = "The drawing's format (default: what --output's extension says: .html/.htm, .mmd, .md, .dot/.gv, " +
-            ".json; else html).",
-        Arity = LastWins,
-        HelpName = "html|mermaid|markdown|dot|json",
-        CustomParser = r => OneOf(r, GraphFormats.Parse, value => $"--format takes html, mermaid, markdown, dot or json for graph (got '{value}')"),
-    };
+    public static readonly Option<GraphFormat?> DrawingFormat = Choice("--format",
+        "The drawing's format (default: what --output's extension says: .html/.htm, .mmd, .md, .dot/.gv, .json; else html).",
+        [.. new[] { "html", "mermaid", "markdown", "dot", "json" }.Select(word => (word, GraphFormats.Parse(word)!.Value))],
+        " for graph");
 
-    public static readonly Option<ReportFormat?> ListFormat = new("--format")
-    {
-        Description = "text (one deployment a line) or json (for scripts; docs/deployments.md). Default: text.",
-        Arity = LastWins,
-        HelpName = "text|json",
-        CustomParser = r => OneOf(r, value => value switch
-        {
-            "text" => ReportFormat.Text,
-            "json" => ReportFormat.Json,
-            _ => (ReportFormat?)null,
-        }, value => $"--format takes text or json for deployments (got '{value}')"),
-    };
+    public static readonly Option<ReportFormat?> ListFormat = Choice("--format",
+        "text (one deployment a line) or json (for scripts; docs/deployments.md). Default: text.",
+        [("text", ReportFormat.Text), ("json", ReportFormat.Json)],
+        " for deployments");
 
     public static readonly Option<string?> Output = Text("--output", "FILE",
         "Write to FILE instead of standard output (an unchanged FILE is not rewritten, and one that is a symbolic link is refused).",
@@ -84,21 +61,10 @@ internal static class CliSymbols
         "Report only findings that are not in FILE (a SARIF baseline from `infralint baseline create`, or any InfraLint SARIF).",
         "--baseline takes the path of a baseline file (see `infralint baseline create`)");
 
-    public static readonly Option<Severity?> FailLevel = new("--fail-level")
-    {
-        Description = "The lowest severity that makes the exit code 1 (default: warning).",
-        Arity = LastWins,
-        HelpName = "error|warning|note|none",
-        // "none" is Severity.None here: no severity fails the run (CliOptions.FailLevel null).
-        CustomParser = r => OneOf(r, value => value switch
-        {
-            "error" => Severity.Error,
-            "warning" => Severity.Warning,
-            "note" => Severity.Suggestion,
-            "none" => Severity.None,
-            _ => (Severity?)null,
-        }, value => $"--fail-level takes error, warning, note or none (got '{value}')"),
-    };
+    // "none" is Severity.None here: no severity fails the run (CliOptions.FailLevel null).
+    public static readonly Option<Severity?> FailLevel = Choice("--fail-level",
+        "The lowest severity that makes the exit code 1 (default: warning).",
+        [("error", Severity.Error), ("warning", Severity.Warning), ("note", Severity.Suggestion), ("none", Severity.None)]);
 
     // A string, not a bool: System.CommandLine lets a bool option take the next word only when it reads as a bool, so
     // "--fail-on-tool-errors maybe" would turn "maybe" into a path.
@@ -193,6 +159,22 @@ internal static class CliSymbols
     {
         result.AddError(error);
         return default!;
+    }
+
+    /// <summary>An option that takes one of a few words; the error lists them.</summary>
+    private static Option<T?> Choice<T>(string name, string description, (string Word, T Value)[] choices, string forCommand = "")
+        where T : struct
+    {
+        var words = choices.Select(c => c.Word).ToArray();
+        return new(name)
+        {
+            Description = description,
+            HelpName = string.Join('|', words),
+            Arity = LastWins,
+            CustomParser = r => OneOf<T>(r,
+                value => Array.FindIndex(choices, c => c.Word == value) is var i and >= 0 ? choices[i].Value : (T?)null,
+                value => $"{name} takes {string.Join(", ", words[..^1])} or {words[^1]}{forCommand} (got '{value}')"),
+        };
     }
 
     private static Option<bool> Flag(string name, string description) => new(name)
