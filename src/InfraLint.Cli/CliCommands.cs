@@ -34,7 +34,11 @@ internal static class CliCommands
         root.Options.Add(ShowVersion);
         root.Options.Add(VersionBicep);
         root.Directives.Clear();
-        ((HelpAction)root.Options.OfType<HelpOption>().Single().Action!).MaxWidth = HelpWidth;
+        // The built-in help also answers to /h and /?, which on Linux are paths: `check /h` analyses the folder /h.
+        root.Options.Remove(root.Options.OfType<HelpOption>().Single());
+        var help = new HelpOption("--help", "-h", "-?");
+        ((HelpAction)help.Action!).MaxWidth = HelpWidth;
+        root.Options.Add(help);
         root.SetAction(r => VersionCommand.Run(r.GetValue(VersionBicep)));
 
         var check = Analysis("check", CliCommand.Check,
@@ -74,8 +78,8 @@ internal static class CliCommands
         deployments.SetAction(r => Run(CliOptions.From(r, CliCommand.Deployments), DeploymentsCommand.Run));
 
         // Spellings the hand-written parser accepted; kept working, not advertised.
-        var help = new Command("help") { Hidden = true };
-        help.SetAction(_ => root.Parse("--help").Invoke());
+        var helpVerb = new Command("help") { Hidden = true };
+        helpVerb.SetAction(_ => root.Parse("--help").Invoke());
         var version = new Command("version") { Hidden = true };
         version.Options.Add(VersionBicep);
         version.SetAction(r => VersionCommand.Run(r.GetValue(VersionBicep)));
@@ -84,7 +88,7 @@ internal static class CliCommands
         root.Subcommands.Add(baseline);
         root.Subcommands.Add(graph);
         root.Subcommands.Add(deployments);
-        root.Subcommands.Add(help);
+        root.Subcommands.Add(helpVerb);
         root.Subcommands.Add(version);
         return root;
     }

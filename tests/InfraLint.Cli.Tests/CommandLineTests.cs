@@ -135,6 +135,7 @@ public sealed partial class CommandLineTests
     [DataRow(new[] { "deployments", ".", "--bicep", "x" }, "unknown option '--bicep' for deployments")]
     [DataRow(new[] { "--version", "check" }, "--version takes only --bicep PATH (got 'check')")]
     [DataRow(new[] { "check", "@args.rsp" }, "'@args.rsp' does not exist")]
+    [DataRow(new[] { "check", "/h" }, "'/h' does not exist")]
     public void Usage_errors_exit_2_with_the_reason_on_standard_error(string[] args, string reason)
     {
         using var workspace = new CliWorkspace();
