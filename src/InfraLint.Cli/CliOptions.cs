@@ -1,9 +1,10 @@
+using System.CommandLine;
 using InfraLint.Reporting.Graph;
 using InfraLint.Sdk;
 
 namespace InfraLint.Cli;
 
-/// <summary>The parsed arguments of <c>infralint check</c> and <c>infralint baseline create</c>.</summary>
+/// <summary>The parsed arguments of a command (<see cref="CliSymbols"/> defines them).</summary>
 internal sealed record CliOptions(
     CliCommand Command,
     IReadOnlyList<string> Paths,
@@ -36,4 +37,38 @@ internal sealed record CliOptions(
 
     /// <summary><c>graph --format</c>, or what <c>--output</c>'s extension asks for; HTML otherwise.</summary>
     public GraphFormat GraphFormat { get; init; } = GraphFormat.Html;
+
+    /// <summary>The options of <paramref name="command"/> from a command line that parsed without errors.</summary>
+    public static CliOptions From(ParseResult result, CliCommand command)
+    {
+        var output = result.GetValue(command == CliCommand.BaselineCreate ? CliSymbols.BaselineOutput : CliSymbols.Output);
+        return new CliOptions(
+            command,
+            command == CliCommand.Deployments ? [result.GetValue(CliSymbols.RepositoryPath) ?? "."] : result.GetValue(CliSymbols.Paths)!,
+            command switch
+            {
+                CliCommand.Check => result.GetValue(CliSymbols.CheckFormat) ?? ReportFormat.Text,
+                CliCommand.Deployments => result.GetValue(CliSymbols.ListFormat) ?? ReportFormat.Text,
+                CliCommand.BaselineCreate => ReportFormat.Sarif,
+                _ => ReportFormat.Text,
+            },
+            output,
+            result.GetValue(CliSymbols.Baseline),
+            (result.GetValue(CliSymbols.FailLevel) ?? Severity.Warning) is var level && level == Severity.None ? null : level,
+            result.GetValue(CliSymbols.Bicep),
+            CliSymbols.RestoreChoice(result),
+            result.GetValue(CliSymbols.CompileTimeout) ?? TimeSpan.FromSeconds(60),
+            result.GetValue(CliSymbols.Config))
+        {
+            RulePacks = result.GetValue(CliSymbols.RulePacks) ?? [],
+            FailOnToolErrors = result.GetValue(CliSymbols.FailOnToolErrors) != "false",
+            IncludeGenerated = result.GetValue(CliSymbols.IncludeGenerated),
+            PolicyFrom = result.GetValue(CliSymbols.PolicyFrom),
+            RuleTimeout = result.GetValue(CliSymbols.RuleTimeout) ?? Core.Engine.AnalysisOptions.DefaultRuleTimeout,
+            TrustConfigPacks = result.GetValue(CliSymbols.TrustConfigPacks),
+            // The graph validator has made sure an --output without --format has a known extension.
+            GraphFormat = command != CliCommand.Graph ? GraphFormat.Html
+                : result.GetValue(CliSymbols.DrawingFormat) ?? (output is null ? GraphFormat.Html : GraphFormats.FromExtension(output)!.Value),
+        };
+    }
 }

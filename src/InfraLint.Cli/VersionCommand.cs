@@ -10,25 +10,8 @@ internal static partial class VersionCommand
 {
     private static readonly TimeSpan CompilerTimeout = TimeSpan.FromSeconds(15);
 
-    public static bool Matches(IReadOnlyList<string> args) =>
-        args.Count > 0 && args[0] is "--version" or "version";
-
-    public static int Run(IReadOnlyList<string> args)
+    public static int Run(string? explicitBicep)
     {
-        string? explicitBicep = null;
-        for (var i = 1; i < args.Count; i++)
-        {
-            if (args[i] == "--bicep" && i + 1 < args.Count && args[i + 1].Length > 0)
-                explicitBicep = args[++i];
-            else if (args[i].StartsWith("--bicep=", StringComparison.Ordinal) && args[i].Length > "--bicep=".Length)
-                explicitBicep = args[i]["--bicep=".Length..];
-            else
-            {
-                Console.Error.WriteLine($"infralint: --version takes only --bicep PATH (got '{args[i]}')");
-                return ExitCodes.UsageOrInputError;
-            }
-        }
-
         Console.Out.WriteLine($"infralint {ToolVersion}");
         var compiler = BicepCompilerLocator.Find(explicitBicep, msbuildBicepPath: null);
         Console.Out.WriteLine(compiler is null

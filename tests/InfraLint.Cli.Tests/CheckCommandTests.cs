@@ -119,9 +119,11 @@ public sealed class CheckCommandTests
     [TestMethod]
     public void Help_says_that_input_errors_exit_2_whatever_the_fail_level()
     {
-        var help = Check("--help");
-        StringAssert.Contains(help.StandardError, "--fail-on-tool-errors true|false");
-        StringAssert.Contains(help.StandardError, "whatever the");
+        // Asked-for help is the output, so it goes to standard output with exit 0 (a usage error still goes to standard error).
+        var help = Check("check", "--help");
+        Assert.AreEqual(0, help.ExitCode, help.ToString());
+        StringAssert.Contains(help.StandardOutput, "--fail-on-tool-errors <true|false>");
+        StringAssert.Contains(help.StandardOutput, "whatever the fail level");
     }
 
     [TestMethod]

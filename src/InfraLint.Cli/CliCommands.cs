@@ -1,0 +1,117 @@
+using System.CommandLine;
+using System.CommandLine.Help;
+using InfraLint.Reporting.Graph;
+using InfraLint.Reporting.Output;
+using static InfraLint.Cli.CliSymbols;
+
+namespace InfraLint.Cli;
+
+/// <summary>
+/// The verbs of <c>infralint</c> (DESIGN.md, Surfaces): which options each takes, the help text generated from them, and the
+/// command each one runs. <c>--help</c> anywhere prints the help of the command it follows.
+/// </summary>
+internal static class CliCommands
+{
+    // Help is laid out for this width whatever the terminal, so it reads the same in a log as on screen.
+    private const int HelpWidth = 120;
+
+    private const string ExitCodeText =
+        "Exit codes: 0 clean, 1 findings at or above the fail level, 2 usage, configuration or input errors: also when a template " +
+        "could not be analysed (INFRA0001, INFRA0002, INFRA0003 errors), whatever the fail level, unless --fail-on-tool-errors false.";
+
+    private const string Summary =
+        "The summary (counts by severity, time taken) goes to standard error, so standard output holds only the report.";
+
+    public static RootCommand Create()
+    {
+        var root = new RootCommand(
+            "InfraLint finds trust mistakes in Azure infrastructure as code before it is deployed: secrets in configuration, " +
+            "missing managed identities, role assignments that are too wide, sandbox and production mixed, AI operations. " +
+            "It analyses Bicep (.bicep, .bicepparam) and ARM JSON templates; directories are searched recursively (bin/ and " +
+            "obj/ are skipped).\n\n" + Summary + "\n\n" + ExitCodeText + "\n\nRun 'infralint <command> --help' for a command's options.");
+        // The built-in --version prints only the assembly version; InfraLint's also names the compiler a run would use.
+        root.Options.Remove(root.Options.OfType<VersionOption>().Single());
+        root.Options.Add(ShowVersion);
+        root.Options.Add(VersionBicep);
+        root.Directives.Clear();
+        // The built-in help also answers to /h and /?, which on Linux are paths: `check /h` analyses the folder /h.
+        root.Options.Remove(root.Options.OfType<HelpOption>().Single());
+        var help = new HelpOption("--help", "-h", "-?");
+        ((HelpAction)help.Action!).MaxWidth = HelpWidth;
+        root.Options.Add(help);
+        root.SetAction(r => VersionCommand.Run(r.GetValue(VersionBicep)));
+
+        var check = Analysis("check", CliCommand.Check,
+            "Reports findings, one line each in the default text format: path(line,col): warning INFRA1001: message, with paths " +
+            "relative to the working directory. " + Summary + "\n\n" + ExitCodeText,
+            CheckFormat, Output, Baseline, FailLevel, FailOnToolErrors);
+        var baseline = new Command("baseline", "Baselines: run 'infralint baseline create --help'.")
+        {
+            Analysis("create", CliCommand.BaselineCreate,
+                "Writes every current finding to --output FILE as SARIF; 'infralint check --baseline FILE' then reports only new " +
+                "ones. Findings are matched by rule, file, resource and property, not by line. A run that could not analyse every " +
+                "template writes no baseline. Exit codes: 0 written, 2 usage, configuration or input errors.",
+                BaselineOutput),
+        };
+        baseline.Subcommands[0].Validators.Add(r =>
+        {
+            if (r.GetResult(BaselineOutput) is null)
+                r.AddError("baseline create needs --output FILE");
+        });
+        var graph = Analysis("graph", CliCommand.Graph,
+            "Draws who can do what, where: identities, the resources that run as them, their role assignments, the scopes and " +
+            "stores they reach, by environment, with findings marked (docs/graph.md). Findings do not change the exit code: " +
+            "0 written, 2 usage, configuration or input errors (the graph of what could be read is still written).",
+            DrawingFormat, Output);
+        graph.Validators.Add(r =>
+        {
+            if (r.GetResult(DrawingFormat) is null && r.GetResult(Output) is { Tokens: [.., var output] } && GraphFormats.FromExtension(output.Value) is null)
+                r.AddError($"graph cannot tell the format from '{output.Value}'; name it .html, .mmd, .md, .dot, .gv or .json, or pass --format");
+        });
+        var deployments = new Command("deployments",
+            "Lists the deployments the repository at path declares: GitHub Actions workflows, Azure Pipelines, azd " +
+            "environments, infralint.json 'deployments' and parameters files, with each one's template, parameters, environment " +
+            "and where it is declared (docs/deployments.md). Exit codes: 0 listed, 2 usage or input errors.")
+        {
+            RepositoryPath, ListFormat, Output, Config,
+        };
+        deployments.SetAction(r => Run(CliOptions.From(r, CliCommand.Deployments), DeploymentsCommand.Run));
+
+        // Spellings the hand-written parser accepted; kept working, not advertised.
+        var helpVerb = new Command("help") { Hidden = true };
+        helpVerb.SetAction(_ => root.Parse("--help").Invoke());
+        var version = new Command("version") { Hidden = true };
+        version.Options.Add(VersionBicep);
+        version.SetAction(r => VersionCommand.Run(r.GetValue(VersionBicep)));
+
+        root.Subcommands.Add(check);
+        root.Subcommands.Add(baseline);
+        root.Subcommands.Add(graph);
+        root.Subcommands.Add(deployments);
+        root.Subcommands.Add(helpVerb);
+        root.Subcommands.Add(version);
+        return root;
+    }
+
+    /// <summary>A verb that analyses paths: its own options first, then the ones every analysis takes.</summary>
+    private static Command Analysis(string name, CliCommand command, string description, params Option[] own)
+    {
+        var verb = new Command(name, description) { Paths };
+        foreach (var option in own.Concat<Option>(
+            [Config, PolicyFrom, Bicep, Restore, NoRestore, IncludeGenerated, CompileTimeout, RuleTimeout, TrustConfigPacks, RulePacks]))
+            verb.Options.Add(option);
+        verb.SetAction(r => Run(CliOptions.From(r, command), AnalysisCommand.Run));
+        return verb;
+    }
+
+    private static int Run(CliOptions options, Func<CliOptions, int> command)
+    {
+        // A committed symbolic link where the report goes could point anywhere: refuse it before any work.
+        if (options.OutputFile is { } output && ReportFile.Problem(output) is { } outputProblem)
+        {
+            Console.Error.WriteLine($"infralint: error: cannot write '{output}': {outputProblem}");
+            return ExitCodes.UsageOrInputError;
+        }
+        return command(options);
+    }
+}
