@@ -106,6 +106,16 @@ internal sealed class FolderGraph
         string.Join("\n", cycle.SelectMany(from => Targets(from).Where(cycle.Contains)
             .Select(to => $"  {from} → {to}: {string.Join(", ", arrows[from][to].Take(4))}")));
 
+    /// <summary>The folders <paramref name="folder"/> uses.</summary>
+    public IReadOnlyCollection<string> Uses(string folder) =>
+        arrows.TryGetValue(folder, out var targets) ? targets.Keys : [];
+
+    /// <summary>Every folder that uses another or is used.</summary>
+    public IEnumerable<string> Folders => arrows.Keys.Concat(arrows.Values.SelectMany(t => t.Keys)).Distinct().Order(StringComparer.Ordinal);
+
+    /// <summary>What makes the arrow from one folder to another (up to four type pairs).</summary>
+    public string Why(string from, string to) => string.Join(", ", arrows[from][to].Take(4));
+
     private IEnumerable<string> Targets(string node) =>
         arrows.TryGetValue(node, out var targets) ? targets.Keys : [];
 

@@ -16,6 +16,7 @@ public sealed class LayeringTests
     private static readonly Assembly Sdk = typeof(InfraLint.Sdk.Rule).Assembly;
     private static readonly Assembly Core = typeof(InfraLint.Core.Engine.InfraLintEngine).Assembly;
     private static readonly Assembly Rules = typeof(InfraLint.Rules.BuiltInRules).Assembly;
+    private static readonly Assembly Reporting = typeof(InfraLint.Reporting.Reports.RunReport).Assembly;
 
     [TestMethod]
     public void TheSdkUsesNoOtherInfraLintAssembly() =>
@@ -44,6 +45,53 @@ public sealed class LayeringTests
 
     [TestMethod]
     public void CoreFoldersFormLayers() => AssertNoFolderCycle(Core, "InfraLint.Core");
+
+    [TestMethod]
+    public void ReportingFoldersFormLayers() => AssertNoFolderCycle(Reporting, "InfraLint.Reporting");
+
+    [TestMethod]
+    public void ReportingUsesTheEngineButNoDriver() =>
+        CollectionAssert.AreEquivalent(new[] { "InfraLint.Core", "InfraLint.Sdk" }, InfraLintReferences(Reporting));
+
+    // README's map of the code: what each folder may use. Each folder uses only folders listed before it.
+    private static readonly (string Folder, string[] MayUse)[] CoreLayers =
+    [
+        ("Inputs", []),
+        ("Model", []),
+        ("Arm", ["Inputs", "Model"]),
+        ("Bicep", ["Inputs", "Model", "Arm"]),
+        ("Config", ["Inputs", "Model", "Arm"]),
+        ("Deployments", ["Inputs", "Model", "Arm", "Config"]),
+        ("Packs", ["Inputs", "Model", "Arm", "Config"]),
+        ("Policy", ["Inputs", "Model", "Arm", "Config"]),
+        ("Trust", ["Inputs", "Model", "Arm", "Config", "Deployments"]),
+        ("Engine", ["Inputs", "Model", "Arm", "Bicep", "Config", "Deployments", "Packs", "Policy", "Trust"]),
+    ];
+
+    private static readonly (string Folder, string[] MayUse)[] ReportingLayers =
+    [
+        ("Output", []),
+        ("Reports", ["Output"]),
+        ("Writers", ["Output", "Reports"]),
+        ("Sarif", ["Output", "Reports", "Writers"]),
+        ("Graph", ["Output", "Reports"]),
+    ];
+
+    [TestMethod]
+    public void CoreFoldersUseOnlyTheLayersBelowThem() => AssertLayers(Core, "InfraLint.Core", CoreLayers);
+
+    [TestMethod]
+    public void ReportingFoldersUseOnlyTheLayersBelowThem() => AssertLayers(Reporting, "InfraLint.Reporting", ReportingLayers);
+
+    private static void AssertLayers(Assembly assembly, string rootNamespace, (string Folder, string[] MayUse)[] layers)
+    {
+        var graph = FolderGraph.Of(assembly, rootNamespace);
+        var allowed = layers.ToDictionary(l => l.Folder, l => l.MayUse);
+        var unmapped = graph.Folders.Where(f => !allowed.ContainsKey(f)).ToList();
+        CollectionAssert.AreEquivalent(Array.Empty<string>(), unmapped, "a new folder needs its place in the layers (and in README's map)");
+        var wrong = layers.SelectMany(l => graph.Uses(l.Folder).Where(u => !l.MayUse.Contains(u)).Select(u => $"{l.Folder} → {u}: {graph.Why(l.Folder, u)}")).ToList();
+        Assert.AreEqual(0, wrong.Count, "Arrows against the layers:\n" + string.Join("\n", wrong));
+    }
 
     [TestMethod]
     public void TheCycleCheckSeesACycle()

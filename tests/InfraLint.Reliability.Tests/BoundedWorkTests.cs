@@ -4,7 +4,6 @@ using InfraLint.Core.Config;
 using InfraLint.Core.Engine;
 using InfraLint.Core.Inputs;
 using InfraLint.Core.Packs;
-using InfraLint.Core.Tests;
 using InfraLint.MSBuild;
 using InfraLint.MSBuild.Tests;
 using InfraLint.Rules;

@@ -2,14 +2,15 @@ using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
 using InfraLint.Core.Engine;
-using InfraLint.Core.Graph;
 using InfraLint.Core.Inputs;
-using InfraLint.Core.Output;
-using InfraLint.Core.Tests;
 using InfraLint.MSBuild;
 using InfraLint.MSBuild.Tests;
+using InfraLint.Reporting.Graph;
+using InfraLint.Reporting.Output;
+using InfraLint.Reporting.Reports;
+using InfraLint.Reporting.Sarif;
+using InfraLint.Reporting.Writers;
 using InfraLint.Rules;
-using InfraLint.Sarif;
 using InfraLint.Tests;
 using Microsoft.Build.Framework;
 using Microsoft.Build.Utilities;
@@ -225,7 +226,7 @@ public sealed partial class HostileOutputTests
             ["text"] = new TextReportWriter().Write(report),
             ["github"] = new GitHubReportWriter().Write(report),
             ["json"] = new JsonReportWriter().Write(report),
-            ["sarif"] = new SarifReportWriter(catalogue).Write(report),
+            ["sarif"] = new SarifReportWriter(catalogue: catalogue).Write(report),
             ["mermaid"] = GraphFormats.Write(graph, GraphFormat.Mermaid),
             ["markdown"] = GraphFormats.Write(graph, GraphFormat.Markdown),
             ["dot"] = GraphFormats.Write(graph, GraphFormat.Dot),

@@ -2,11 +2,12 @@ using System.Globalization;
 using System.Text;
 using InfraLint.Core.Engine;
 using InfraLint.Core.Inputs;
-using InfraLint.Core.Output;
 using InfraLint.MSBuild;
 using InfraLint.MSBuild.Tests;
+using InfraLint.Reporting.Reports;
+using InfraLint.Reporting.Sarif;
+using InfraLint.Reporting.Writers;
 using InfraLint.Rules;
-using InfraLint.Sarif;
 using InfraLint.Tests;
 using Microsoft.Build.Framework;
 using Microsoft.Build.Utilities;
@@ -34,7 +35,7 @@ internal static class Surfaces
         });
         var result = engine.Analyze(files);
         var report = RunReport.Create(result, root, root, null);
-        var sarif = new SarifReportWriter(Catalogue).Write(report);
+        var sarif = new SarifReportWriter(catalogue: Catalogue).Write(report);
         var baseline = SarifBaseline.Parse(sarif, "baseline.sarif");
         var baselined = RunReport.Create(result, root, root, baseline);
         return new Dictionary<string, string>(StringComparer.Ordinal)
@@ -43,7 +44,7 @@ internal static class Surfaces
             ["github"] = new GitHubReportWriter().Write(report),
             ["json"] = new JsonReportWriter().Write(report),
             ["sarif"] = sarif,
-            ["sarif with baseline"] = new SarifReportWriter(Catalogue, baseline).Write(baselined),
+            ["sarif with baseline"] = new SarifReportWriter(baseline, Catalogue).Write(baselined),
             ["text with baseline"] = new TextReportWriter().Write(baselined),
         };
     }
