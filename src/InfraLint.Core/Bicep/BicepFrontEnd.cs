@@ -10,10 +10,11 @@ namespace InfraLint.Core.Bicep;
 /// Compiles a .bicep file with the real compiler and builds the model from the ARM JSON it
 /// produces, with a source map back to the Bicep declarations.
 /// </summary>
+/// <param name="documents">The run's Bicep files, each read and parsed once (entries, modules, error sources).</param>
 /// <param name="boundary">On an untrusted run, where compiled files may read from (<see cref="CompileTimeReads"/>).</param>
-internal sealed class BicepFrontEnd(BicepCompiler compiler, bool? restoreModules, ReadBoundary? boundary = null)
+internal sealed class BicepFrontEnd(BicepCompiler compiler, bool? restoreModules, BicepDocuments documents, ReadBoundary? boundary = null)
 {
-    private readonly UnrestoredModules unrestored = new(restoreModules, new RegistryReachability());
+    private readonly UnrestoredModules unrestored = new(restoreModules, new RegistryReachability(), documents);
 
     public LoadResult Load(string path, CancellationToken cancellation) =>
         LoadTemplate(path, new Dictionary<string, TemplateValue>(), cancellation);
@@ -310,11 +311,10 @@ internal sealed class BicepFrontEnd(BicepCompiler compiler, bool? restoreModules
     // checks before any compile that it reads nothing outside the tree.
     private (BicepDocument? Document, (SourceLocation Location, string Reason)? Problem) Prepare(string path)
     {
-        var text = RegularFile.ReadAllText(path);
-        var document = BicepParser.Parse(text);
-        if (boundary is not null && CompileTimeReads.BeforeCompile(path, text, document, boundary) is { } read)
+        var source = documents.Get(path);
+        if (boundary is not null && CompileTimeReads.BeforeCompile(source, boundary) is { } read)
             return (null, (SourceLocation.StartOf(path), read));
-        return (document, null);
+        return (source.Syntax, null);
     }
 
     private (JToken? Response, (SourceLocation Location, string Reason)? Problem) Request(string method, object parameters, string path, CancellationToken cancellation) =>
@@ -419,14 +419,7 @@ internal sealed class BicepFrontEnd(BicepCompiler compiler, bool? restoreModules
             BuildRegistryModule(callerPath, module, nested, models, depth + 1, model);
     }
 
-    private readonly Dictionary<string, BicepDocument?> modules = new(StringComparer.Ordinal);
-
-    private BicepDocument? ModuleDocument(string path)
-    {
-        if (!modules.TryGetValue(path, out var document))
-            modules[path] = document = File.Exists(path) ? BicepParser.Parse(RegularFile.ReadAllText(path)) : null;
-        return document;
-    }
+    private BicepDocument? ModuleDocument(string path) => File.Exists(path) ? documents.Get(path).Syntax : null;
 
     /// <summary>
     /// Pairs compiled resources with their declarations. languageVersion 2.0 output is keyed by
@@ -462,7 +455,7 @@ internal sealed class BicepFrontEnd(BicepCompiler compiler, bool? restoreModules
 
     // The first error, preferring one that says what is wrong over BCP104 ("the referenced module has errors"), which
     // only says where to look.
-    private static LoadResult CompileError(string path, JToken response, Func<string, string>? original = null)
+    private LoadResult CompileError(string path, JToken response, Func<string, string>? original = null)
     {
         var errors = Errors(response).ToList();
         var error = errors.FirstOrDefault(e => (string?)e["code"] != ModuleHasErrors) ?? errors.FirstOrDefault();
@@ -474,26 +467,14 @@ internal sealed class BicepFrontEnd(BicepCompiler compiler, bool? restoreModules
 
     // An error inside a module is reported where it is, once, whichever entry file reached it. Paths the file writes
     // (module and import paths) are not secrets and are kept in the message.
-    private static Finding ErrorFinding(JObject error, string source)
+    private Finding ErrorFinding(JObject error, string source)
     {
         var line = ((int?)error["range"]?["start"]?["line"] ?? 0) + 1;
         var column = ((int?)error["range"]?["start"]?["char"] ?? 0) + 1;
-        var text = TextOf(source);
-        var paths = text is null ? [] : BicepParser.Parse(text).References.Select(r => r.Path).ToList();
-        var message = QuotedValues.Redact((string?)error["message"] ?? string.Empty, text, paths);
+        var file = documents.Find(source);
+        var paths = file is null ? [] : file.Syntax.References.Select(r => r.Path).ToList();
+        var message = QuotedValues.Redact((string?)error["message"] ?? string.Empty, file?.Text, paths);
         return ToolDiagnostics.At(ToolDiagnostics.TemplateNotAnalyzed, new SourceLocation(source, line, column), $"{(string?)error["code"]}: {message}");
-    }
-
-    private static string? TextOf(string path)
-    {
-        try
-        {
-            return RegularFile.ReadAllText(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return null;
-        }
     }
 
     // Compiler error texts can quote the file (and so a secret in it): keep the first line, shortened.

@@ -19,9 +19,11 @@ internal sealed class BicepParser
 
     private BicepParser(IReadOnlyList<BicepToken> tokens) => this.tokens = tokens;
 
-    public static BicepDocument Parse(string text)
+    /// <summary>Lexes and parses <paramref name="text"/>; a run takes its files from <see cref="BicepDocuments"/> instead.</summary>
+    public static BicepDocument Parse(string text) => Parse(BicepLexer.Tokenize(text));
+
+    public static BicepDocument Parse(IReadOnlyList<BicepToken> tokens)
     {
-        var tokens = BicepLexer.Tokenize(text);
         var parser = new BicepParser(tokens);
         parser.ParseFile();
         return new BicepDocument(parser.resources, parser.variables, parser.parameters, parser.references, parser.usingTarget, parser.outputs,

@@ -18,21 +18,21 @@ internal static class CompileTimeReads
     /// <summary>Before the compile, from the source: an environment read, or a <c>load*()</c>, local module, import or
     /// <c>using</c> of a path outside the boundary or of a file that is not a regular one (a FIFO would block the compiler).
     /// Null when none.</summary>
-    public static string? BeforeCompile(string path, string text, BicepDocument document, ReadBoundary boundary)
+    public static string? BeforeCompile(BicepSource source, ReadBoundary boundary)
     {
-        foreach (var reference in document.References)
+        var path = source.Path;
+        foreach (var reference in source.Syntax.References)
         {
             if (reference.Path.StartsWith(BicepReference.ExtensionPrefix, StringComparison.Ordinal) || RegistryModuleCache.IsRegistryReference(reference.Path))
                 continue;
             if (Problem(Path.GetFullPath(Path.Combine(Path.GetDirectoryName(path)!, reference.Path)), boundary) is { } problem)
                 return $"the module or import at line {reference.Line} {problem}";
         }
-        return Environment(text) ?? Loads(path, text, boundary);
+        return Environment(source.Tokens) ?? Loads(path, source.Tokens, boundary);
     }
 
-    private static string? Environment(string text)
+    private static string? Environment(IReadOnlyList<BicepToken> tokens)
     {
-        var tokens = BicepLexer.Tokenize(text);
         for (var i = 0; i + 1 < tokens.Count; i++)
         {
             if (tokens[i] is { Kind: BicepTokenKind.Identifier, Text: "readEnvironmentVariable" } token && tokens[i + 1].Is("("))
@@ -41,9 +41,8 @@ internal static class CompileTimeReads
         return null;
     }
 
-    private static string? Loads(string path, string text, ReadBoundary boundary)
+    private static string? Loads(string path, IReadOnlyList<BicepToken> tokens, ReadBoundary boundary)
     {
-        var tokens = BicepLexer.Tokenize(text);
         for (var i = 0; i < tokens.Count; i++)
         {
             var token = tokens[i];
@@ -58,7 +57,7 @@ internal static class CompileTimeReads
 
     /// <summary>After the compile, from the files the compiler says it read: each must be inside the boundary (restored
     /// registry modules and bicepconfig.json files aside), and the Bicep among them must not read the environment.</summary>
-    public static string? AfterCompile(string entry, IReadOnlyList<string>? references, ReadBoundary boundary)
+    public static string? AfterCompile(string entry, IReadOnlyList<string>? references, ReadBoundary boundary, BicepDocuments documents)
     {
         if (references is null)
             return "the compiler could not tell which files it reads";
@@ -71,7 +70,7 @@ internal static class CompileTimeReads
             if (Problem(reference, boundary) is { } problem)
                 return "it " + problem;
             if ((reference.EndsWith(".bicep", StringComparison.OrdinalIgnoreCase) || reference.EndsWith(".bicepparam", StringComparison.OrdinalIgnoreCase)) &&
-                Environment(RegularFile.ReadAllText(reference)) is { } inner)
+                Environment(documents.Get(reference).Tokens) is { } inner)
                 return reference == entry ? inner : $"'{Path.GetFileName(reference)}', which it uses: {inner}";
         }
         return null;

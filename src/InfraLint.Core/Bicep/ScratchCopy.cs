@@ -85,9 +85,8 @@ internal sealed partial class ScratchCopy : IDisposable
         var scratch = NewPath(file, Path.GetExtension(file));
         scratchOf[file] = scratch; // before the references, so that a cycle points at this copy
         originals[scratch] = file;
-        var text = Inputs.RegularFile.ReadAllText(file);
-        var tokens = BicepLexer.Tokenize(text);
-        var document = BicepParser.Parse(text);
+        var source = availability.Documents.Get(file);
+        var (text, tokens, document) = (source.Text, source.Tokens, source.Syntax);
         var lines = LineStarts(text);
         var edits = new List<(int Start, int End, string Text)>();
         foreach (var reference in document.References.Append(document.Using).OfType<BicepReference>())

@@ -8,8 +8,12 @@ namespace InfraLint.Core.Bicep;
 /// many entry files share modules.
 /// </summary>
 /// <param name="restore">true: always let the compiler restore; false: never; null: when the registry is reachable.</param>
-internal sealed class UnrestoredModules(bool? restore, RegistryReachability reachability)
+/// <param name="documents">The run's Bicep files, read once.</param>
+internal sealed class UnrestoredModules(bool? restore, RegistryReachability reachability, BicepDocuments documents)
 {
+    /// <summary>The run's Bicep files, which stand-ins are written from too.</summary>
+    public BicepDocuments Documents => documents;
+
     private const int MaxDepth = 32;
     private readonly Dictionary<string, bool> needsScratch = new(StringComparer.Ordinal);
 
@@ -48,7 +52,7 @@ internal sealed class UnrestoredModules(bool? restore, RegistryReachability reac
         var result = false;
         if (depth < MaxDepth && File.Exists(file))
         {
-            var document = BicepParser.Parse(Inputs.RegularFile.ReadAllText(file));
+            var document = documents.Get(file).Syntax;
             result = document.References.Append(document.Using).OfType<BicepReference>().Any(r => Unavailable(r.Path, file) is not null ||
                 LocalTarget(file, r.Path) is { } target && (broken.Contains(target) || NeedsScratch(target, broken, depth + 1)));
         }

@@ -7,14 +7,15 @@ namespace InfraLint.Core.Engine;
 /// The incremental cache as stored in <c>obj/…/infralint.cache.json</c>. <see cref="Key"/> names
 /// everything that invalidates all of it (format version, InfraLint's and the rules' assemblies, the
 /// compiler, options); <see cref="Inputs"/> the configuration files that do the same when they change.
-/// Each entry keeps its findings before suppressions and severities apply, so a partial run can apply
+/// Each entry keeps its findings before configured suppressions and severities apply (with the suppressions
+/// written in its templates, as data), so a partial run can apply
 /// them again over every file; <see cref="Findings"/> keeps the final list, which a run where nothing
 /// changed reports as it is.
 /// </summary>
 internal sealed class CacheDocument
 {
     /// <summary>Bumped whenever the shape or meaning of the cache changes.</summary>
-    public const int CurrentVersion = 1;
+    public const int CurrentVersion = 2;
 
     public int Version { get; set; }
 
@@ -42,17 +43,15 @@ internal sealed class CachedEntry
 
     public List<FileStamp> Dependencies { get; set; } = [];
 
-    public List<string> AnalyzedFiles { get; set; } = [];
-
     public List<CachedResource> Resources { get; set; } = [];
 
-    /// <summary>Indices into <see cref="Resources"/> of the ARM resources that carry suppressions.</summary>
-    public List<int> Suppressing { get; set; } = [];
+    /// <summary>The suppressions written in the entry's templates, with what they suppressed (<see cref="Engine.SourceSuppression"/>).</summary>
+    public List<CachedSuppression> Suppressions { get; set; } = [];
 
     public List<CachedFinding> Findings { get; set; } = [];
 }
 
-/// <summary>What suppressions need of a resource: its names, its declaration and its <c>metadata.infralint.suppress</c>.</summary>
+/// <summary>What configured suppressions need of a finding's resource: its names and its declaration.</summary>
 internal sealed class CachedResource
 {
     public string Type { get; set; } = "";
@@ -66,9 +65,19 @@ internal sealed class CachedResource
     public bool IsExisting { get; set; }
 
     public SourceLocation Declaration { get; set; } = new("", 1, 1);
+}
 
-    /// <summary>The <c>metadata.infralint.suppress</c> array as JSON text, or null.</summary>
-    public string? Suppress { get; set; }
+internal sealed class CachedSuppression
+{
+    public SourceLocation Declared { get; set; } = new("", 1, 1);
+
+    public List<string> Ids { get; set; } = [];
+
+    public string? Justification { get; set; }
+
+    public bool IsPragma { get; set; }
+
+    public List<string> Used { get; set; } = [];
 }
 
 internal sealed class CachedFinding

@@ -1,34 +1,30 @@
 using InfraLint.Core.Config;
 using InfraLint.Core.Inputs;
 using InfraLint.Sdk;
-using Newtonsoft.Json.Linq;
 
 namespace InfraLint.Core.Engine;
 
 /// <summary>
-/// Applies what users say about findings, in this order: suppressions (inline, ARM metadata,
-/// infralint.json) → severity from .editorconfig/.globalconfig → infralint.json "rules" → the rule's
+/// Applies what users say about findings, in this order: suppressions (inline and ARM metadata, attached
+/// when each entry's models were built; then infralint.json) → severity from .editorconfig/.globalconfig → infralint.json "rules" → the rule's
 /// default. Suppressed findings are kept, marked. Suppressions without a reason, expired ones and
 /// ones that suppress nothing become INFRA0004.
 /// </summary>
 internal sealed class FindingPolicy(ConfigLoader configs, IReadOnlySet<string> knownIds, DateOnly today, IReadOnlyList<string>? analyzerConfigFiles)
 {
     private readonly EditorConfigSeverities editorConfig = new(analyzerConfigFiles, configs.Files);
-    private readonly InlineSuppressions inline = new(knownIds);
 
-    /// <param name="findings">The findings of the run.</param>
-    /// <param name="analyzedFiles">Every file a model was built for (entry files and their modules).</param>
-    /// <param name="suppressingResources">ARM resources that carry <c>metadata.infralint.suppress</c>.</param>
-    public IEnumerable<Finding> Apply(IReadOnlyList<Finding> findings, IEnumerable<string> analyzedFiles, IEnumerable<ResourceModel> suppressingResources)
+    /// <param name="findings">The findings of the run, with the suppressions written in their templates already attached.</param>
+    /// <param name="declared">The suppressions written in the templates of every entry, with what each suppressed there.</param>
+    public IEnumerable<Finding> Apply(IReadOnlyList<Finding> findings, IEnumerable<SourceSuppression> declared)
     {
         var usedCentral = new HashSet<CentralSuppression>();
-        var usedMetadata = new HashSet<JToken>(ReferenceEqualityComparer.Instance);
         var result = new List<Finding>();
         foreach (var finding in findings)
         {
             var path = finding.Location?.FilePath;
             var config = path is null ? InfraLintConfig.Empty : configs.For(path);
-            var suppression = inline.For(finding) ?? FromMetadata(finding, usedMetadata) ?? FromConfig(finding, config, usedCentral);
+            var suppression = finding.Suppression ?? FromConfig(finding, config, usedCentral);
             var severity = (path is null ? null : editorConfig.For(finding.Descriptor, path))
                 ?? (config.RuleSeverities.TryGetValue(finding.Id, out var configured) ? configured : finding.Severity);
             // A rule that reports below its default (a reminder) keeps it there: configuration may lower it, not raise it.
@@ -37,26 +33,26 @@ internal sealed class FindingPolicy(ConfigLoader configs, IReadOnlySet<string> k
             result.Add(finding with { Severity = severity, Suppression = suppression });
         }
 
-        foreach (var directive in inline.All(analyzedFiles))
+        var all = declared.ToList();
+        // A pragma is one place, whichever entries read its file: what any of them suppressed counts.
+        foreach (var pragma in all.Where(s => s.IsPragma).GroupBy(s => s.Declared))
         {
-            var at = new SourceLocation(directive.File, directive.Line, directive.Column);
-            if (directive.Justification is null)
-                result.Add(Useless(at, $"the suppression of {string.Join(", ", directive.Ids)} gives no reason; add one after '//' (#disable-next-line) or ':' (infralint-disable-next-line)"));
-            foreach (var id in directive.Ids.Where(id => !directive.Used.Contains(id)))
-                result.Add(Useless(at, $"the suppression of {id} suppresses nothing on the next line; remove it"));
+            var ids = pragma.First().Ids.Where(knownIds.Contains).ToList();
+            if (ids.Count == 0)
+                continue; // only Bicep linter codes: the compiler's business
+            var used = pragma.SelectMany(s => s.Used).ToHashSet(StringComparer.OrdinalIgnoreCase);
+            if (pragma.First().Justification is null)
+                result.Add(Useless(pragma.Key, $"the suppression of {string.Join(", ", ids)} gives no reason; add one after '//' (#disable-next-line) or ':' (infralint-disable-next-line)"));
+            foreach (var id in ids.Where(id => !used.Contains(id)))
+                result.Add(Useless(pragma.Key, $"the suppression of {id} suppresses nothing on the next line; remove it"));
         }
-        foreach (var resource in suppressingResources)
+        foreach (var entry in all.Where(s => !s.IsPragma))
         {
-            if (MetadataSuppressions(resource) is not { } entries)
-                continue;
-            foreach (var entry in entries.OfType<JObject>())
-            {
-                var id = (string?)entry["id"] ?? "(no id)";
-                if ((string?)entry["justification"] is not { Length: > 0 })
-                    result.Add(Useless(resource.Declaration, $"the suppression of {id} in metadata.infralint.suppress gives no 'justification'"));
-                if (!usedMetadata.Contains(entry))
-                    result.Add(Useless(resource.Declaration, $"the suppression of {id} in metadata.infralint.suppress suppresses nothing; remove it"));
-            }
+            var id = entry.Ids[0];
+            if (entry.Justification is null)
+                result.Add(Useless(entry.Declared, $"the suppression of {id} in metadata.infralint.suppress gives no 'justification'"));
+            if (entry.Used.Count == 0)
+                result.Add(Useless(entry.Declared, $"the suppression of {id} in metadata.infralint.suppress suppresses nothing; remove it"));
         }
         foreach (var config in configs.Loaded)
         {
@@ -74,23 +70,8 @@ internal sealed class FindingPolicy(ConfigLoader configs, IReadOnlySet<string> k
         return result;
     }
 
-    public static JArray? MetadataSuppressions(ResourceModel resource) =>
-        resource.Body["metadata"]?["infralint"]?["suppress"] as JArray;
-
     private static Finding Useless(SourceLocation location, string message) =>
         ToolDiagnostics.At(ToolDiagnostics.UselessSuppression, location, message);
-
-    // ARM JSON: "metadata": { "infralint": { "suppress": [ { "id": "INFRA1001", "justification": "…" } ] } } on the resource.
-    private static Suppression? FromMetadata(Finding finding, HashSet<JToken> used)
-    {
-        if (finding.Resource is null || MetadataSuppressions(finding.Resource) is not { } entries)
-            return null;
-        var entry = entries.OfType<JObject>().FirstOrDefault(e => string.Equals((string?)e["id"], finding.Id, StringComparison.OrdinalIgnoreCase));
-        if (entry is null)
-            return null;
-        used.Add(entry);
-        return new Suppression(SuppressionKind.InSource, (string?)entry["justification"] is { Length: > 0 } why ? why : null);
-    }
 
     private Suppression? FromConfig(Finding finding, InfraLintConfig config, HashSet<CentralSuppression> used)
     {

@@ -18,6 +18,7 @@ namespace InfraLint.Core.Engine;
 public sealed class InfraLintEngine : IDisposable
 {
     private readonly AnalysisOptions options;
+    private readonly BicepDocuments documents = new();
     private BicepCompiler? compiler;
     private BicepFrontEnd? bicep;
     private string? compilerUnavailable;
@@ -26,6 +27,9 @@ public sealed class InfraLintEngine : IDisposable
     private List<Rule>? runRules;
 
     public InfraLintEngine(AnalysisOptions options) => this.options = options;
+
+    /// <summary>The Bicep files this engine read, each once: what the front end, suppressions and token extents share.</summary>
+    internal BicepDocuments Documents => documents;
 
     /// <summary>How many compiler processes this engine started.</summary>
     public int CompilerStarts => compiler?.Starts ?? 0;
@@ -130,15 +134,14 @@ public sealed class InfraLintEngine : IDisposable
                 ? found.Select(f => f with { Message = $"{f.Message} (inside registry module '{reference}')" })
                 : found);
         }
-        var suppressing = loaded.Models.Where(m => m.Language == SourceLanguage.ArmJson)
-            .SelectMany(m => m.Resources).Where(r => FindingPolicy.MetadataSuppressions(r) is not null).ToList();
+        var (suppressed, suppressions) = InlineSuppressions.Attach(findings, loaded.Models, documents);
         var dependencies = cache is null ? null
             : twin is { Source: null } ? null // a generated template without its source: the source may be added, so not reused
             : twin is { Source: { } source } ? (Dependencies(file, isBicep, loaded, cancellation) is { } own && Bicep().FileReferences(source, cancellation) is { } sources ? [.. own, .. sources] : null)
             : Dependencies(file, isBicep, loaded, cancellation);
         if (declared is not null && dependencies is not null)
             dependencies = [.. dependencies, declared.Evidence.File, .. declared.Parameters is { } parameters ? [parameters] : Array.Empty<string>()];
-        return new EntryAnalysis(file, findings, loaded.Models.Select(m => m.FilePath).ToList(), suppressing,
+        return new EntryAnalysis(file, suppressed, suppressions,
             loaded.Models.Count > 0, CompilerUnavailable: false, dependencies) { Deployment = options.CollectDeployments ? deployment : null };
     }
 
@@ -156,8 +159,8 @@ public sealed class InfraLintEngine : IDisposable
         if (options.PolicyFrom is { IsRevision: true } revision)
             findings.AddRange(Policy.PolicyChanges.Find(revision, entries.Select(e => e.File.Path), options.ConfigFile, options.BaselineFile, catalogue.DefaultSeverities));
         var policy = new FindingPolicy(Configuration, catalogue.Ids, options.Today, options.AnalyzerConfigFiles);
-        var decided = policy.Apply(Normalize(findings), entries.SelectMany(e => e.AnalyzedFiles), entries.SelectMany(e => e.SuppressingResources));
-        var extents = new TokenExtents();
+        var decided = policy.Apply(Normalize(findings), entries.SelectMany(e => e.Suppressions));
+        var extents = new TokenExtents(documents);
         return new AnalysisResult(Normalize(decided.Select(extents.Complete)), entries.Count(e => e.Analyzed), CompilerStarts, stopwatch.Elapsed)
         {
             Rules = catalogue,
@@ -214,7 +217,7 @@ public sealed class InfraLintEngine : IDisposable
         // A compiler that fails or runs out of time on the question is INFRA0002, as for a compile, not a read outside.
         if (compilerFailure is not null)
             return ToolDiagnostics.At(ToolDiagnostics.CompilerFailed, SourceLocation.StartOf(file.Path), compilerFailure);
-        return CompileTimeReads.AfterCompile(compiled, references, boundary) is { } problem
+        return CompileTimeReads.AfterCompile(compiled, references, boundary, documents) is { } problem
             ? ToolDiagnostics.At(ToolDiagnostics.TemplateNotAnalyzed, SourceLocation.StartOf(file.Path), problem)
             : null;
     }
@@ -438,7 +441,7 @@ public sealed class InfraLintEngine : IDisposable
 
     private static string Seconds(TimeSpan time) => time.TotalSeconds.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture);
 
-    private BicepFrontEnd Bicep() => bicep ??= new BicepFrontEnd(compiler!, options.RestoreModules, Boundary);
+    private BicepFrontEnd Bicep() => bicep ??= new BicepFrontEnd(compiler!, options.RestoreModules, documents, Boundary);
 
     private BicepCompiler? Compiler()
     {

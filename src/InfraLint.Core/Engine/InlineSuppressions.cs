@@ -1,78 +1,83 @@
-using System.Text.RegularExpressions;
-using InfraLint.Core.Inputs;
+using InfraLint.Core.Bicep;
 using InfraLint.Sdk;
+using Newtonsoft.Json.Linq;
 
 namespace InfraLint.Core.Engine;
 
 /// <summary>
-/// Suppressions written in Bicep on the line before a finding: the compiler's own directive
-/// <c>#disable-next-line INFRA1001 // reason</c> and <c>// infralint-disable-next-line INFRA1001: reason</c>.
+/// Suppressions written in the templates, attached to an entry's findings when its models are built: in Bicep the
+/// compiler's own directive <c>#disable-next-line INFRA1001 // reason</c> and <c>// infralint-disable-next-line INFRA1001: reason</c>
+/// on the line before a finding (from the file's one parsed <see cref="BicepSource"/>), in ARM JSON
+/// <c>"metadata": { "infralint": { "suppress": [ { "id": "INFRA1001", "justification": "…" } ] } }</c> on the resource.
 /// Bicep linter codes in the same directive are left to the compiler.
 /// </summary>
-internal sealed partial class InlineSuppressions(IReadOnlySet<string> knownIds)
+internal static class InlineSuppressions
 {
-    private readonly Dictionary<string, IReadOnlyList<Directive>> byFile = new(StringComparer.Ordinal);
-
-    [GeneratedRegex(@"^\s*#disable-next-line\s+(?<ids>[^/]*?)\s*(?://\s*(?<why>.*?))?\s*$")]
-    private static partial Regex BicepDirective();
-
-    [GeneratedRegex(@"//\s*infralint-disable-next-line\s+(?<ids>[A-Za-z0-9_, ]+?)\s*(?::\s*(?<why>.*?))?\s*$")]
-    private static partial Regex InfraLintDirective();
-
-    /// <summary>One directive: the ids it names that InfraLint knows, on a 1-based line.</summary>
-    internal sealed class Directive(string file, int line, int column, IReadOnlyList<string> ids, string? justification)
+    /// <summary>The findings with their in-source suppression, and the suppressions the entry declares with what they suppressed.</summary>
+    /// <param name="findings">The entry's findings, not yet suppressed.</param>
+    /// <param name="models">The entry's models: the Bicep files they were built from and their ARM resources declare suppressions.</param>
+    /// <param name="documents">The run's Bicep files.</param>
+    public static (List<Finding> Findings, List<SourceSuppression> Declared) Attach(IReadOnlyList<Finding> findings,
+        IReadOnlyList<TemplateModel> models, BicepDocuments documents)
     {
-        public string File { get; } = file;
-        public int Line { get; } = line;
-        public int Column { get; } = column;
-        public IReadOnlyList<string> Ids { get; } = ids;
-        public string? Justification { get; } = justification;
-        public HashSet<string> Used { get; } = new(StringComparer.OrdinalIgnoreCase);
-    }
-
-    public Suppression? For(Finding finding)
-    {
-        if (finding.Location is not { Line: > 1 } location || !location.FilePath.EndsWith(".bicep", StringComparison.OrdinalIgnoreCase))
-            return null;
-        var directive = DirectivesOf(location.FilePath).FirstOrDefault(d => d.Line == location.Line - 1 && d.Ids.Contains(finding.Id, StringComparer.OrdinalIgnoreCase));
-        if (directive is null)
-            return null;
-        directive.Used.Add(finding.Id);
-        return new Suppression(SuppressionKind.InSource, directive.Justification);
-    }
-
-    /// <summary>Directives of the files analysed, to report those without a reason or that suppressed nothing.</summary>
-    public IEnumerable<Directive> All(IEnumerable<string> files) =>
-        files.Where(f => f.EndsWith(".bicep", StringComparison.OrdinalIgnoreCase)).Distinct(StringComparer.Ordinal).SelectMany(DirectivesOf);
-
-    private IReadOnlyList<Directive> DirectivesOf(string file)
-    {
-        if (byFile.TryGetValue(file, out var directives))
-            return directives;
-        var found = new List<Directive>();
-        try
+        var usedPragmas = new HashSet<(string File, int Line, string Id)>();
+        var usedMetadata = new HashSet<JObject>(ReferenceEqualityComparer.Instance);
+        var attached = findings.Select(f => f.Suppression is not null ? f : f with
         {
-            var lines = RegularFile.ReadAllLines(file);
-            for (var i = 0; i < lines.Length; i++)
+            Suppression = FromPragma(f, documents, usedPragmas) ?? FromMetadata(f, usedMetadata),
+        }).ToList();
+
+        var declared = new List<SourceSuppression>();
+        foreach (var file in models.Select(m => m.FilePath).Where(IsBicep).Distinct(StringComparer.Ordinal))
+        {
+            foreach (var pragma in documents.Find(file)?.Pragmas ?? [])
             {
-                var match = BicepDirective().Match(lines[i]);
-                if (!match.Success)
-                    match = InfraLintDirective().Match(lines[i]);
-                if (!match.Success)
-                    continue;
-                var ids = match.Groups["ids"].Value.Split([' ', ',', '\t'], StringSplitOptions.RemoveEmptyEntries)
-                    .Where(knownIds.Contains).ToList();
-                if (ids.Count == 0)
-                    continue; // only Bicep linter codes: the compiler's business
-                var why = match.Groups["why"].Success && match.Groups["why"].Value.Trim().Length > 0 ? match.Groups["why"].Value.Trim() : null;
-                found.Add(new Directive(file, i + 1, lines[i].Length - lines[i].TrimStart().Length + 1, ids, why));
+                var used = pragma.Ids.Where(id => usedPragmas.Contains((file, pragma.Line, id.ToUpperInvariant()))).ToList();
+                declared.Add(new SourceSuppression(new SourceLocation(file, pragma.Line, pragma.Column), pragma.Ids, pragma.Justification, IsPragma: true, used));
             }
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        // Only ARM JSON declares suppressions this way; a compiled Bicep resource's metadata still suppresses, unreported.
+        foreach (var resource in models.Where(m => m.Language == SourceLanguage.ArmJson).SelectMany(m => m.Resources))
         {
-            // A file that cannot be read has no directives; its INFRA0001 says why.
+            foreach (var entry in Entries(resource))
+            {
+                var id = Text(entry["id"]) ?? "(no id)";
+                declared.Add(new SourceSuppression(resource.Declaration, [id], Justification(entry), IsPragma: false, usedMetadata.Contains(entry) ? [id] : []));
+            }
         }
-        byFile[file] = found;
-        return found;
+        return (attached, declared);
     }
+
+    private static bool IsBicep(string path) => path.EndsWith(".bicep", StringComparison.OrdinalIgnoreCase);
+
+    private static Suppression? FromPragma(Finding finding, BicepDocuments documents, HashSet<(string, int, string)> used)
+    {
+        if (finding.Location is not { Line: > 1 } location || !IsBicep(location.FilePath))
+            return null;
+        var pragma = documents.Find(location.FilePath)?.Pragmas
+            .FirstOrDefault(p => p.Line == location.Line - 1 && p.Ids.Contains(finding.Id, StringComparer.OrdinalIgnoreCase));
+        if (pragma is null)
+            return null;
+        used.Add((location.FilePath, pragma.Line, finding.Id.ToUpperInvariant()));
+        return new Suppression(SuppressionKind.InSource, pragma.Justification);
+    }
+
+    private static Suppression? FromMetadata(Finding finding, HashSet<JObject> used)
+    {
+        if (finding.Resource is null)
+            return null;
+        var entry = Entries(finding.Resource).FirstOrDefault(e => string.Equals(Text(e["id"]), finding.Id, StringComparison.OrdinalIgnoreCase));
+        if (entry is null)
+            return null;
+        used.Add(entry);
+        return new Suppression(SuppressionKind.InSource, Justification(entry));
+    }
+
+    private static IEnumerable<JObject> Entries(ResourceModel resource) =>
+        ((resource.Body["metadata"] as JObject)?["infralint"] as JObject)?["suppress"] is JArray entries ? entries.OfType<JObject>() : [];
+
+    private static string? Justification(JObject entry) => Text(entry["justification"]) is { Length: > 0 } why ? why : null;
+
+    // A value written where a string belongs (a number) reads as its text; an object or array as nothing.
+    private static string? Text(JToken? token) => token is JValue value ? (string?)value : null;
 }

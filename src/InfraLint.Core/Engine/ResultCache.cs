@@ -159,7 +159,7 @@ internal sealed class ResultCache
         }
         if (document is null || document.Version != CacheDocument.CurrentVersion || document.Key != key ||
             document.Entries is null || document.Findings is null || document.Inputs is null ||
-            document.Entries.Any(e => e is null || e.Path is null || e.Dependencies is null || e.Findings is null || e.Resources is null || e.AnalyzedFiles is null || e.Suppressing is null) ||
+            document.Entries.Any(e => e is null || e.Path is null || e.Dependencies is null || e.Findings is null || e.Resources is null || e.Suppressions is null) ||
             !Consistent(document))
             return (null, null); // another InfraLint, compiler, option or format: start over
         var refreshed = false;
@@ -172,9 +172,10 @@ internal sealed class ResultCache
     // A hand-edited or truncated-but-parsable cache must not crash the run: indices and locations are checked once here.
     private static bool Consistent(CacheDocument document) =>
         document.Findings.All(Valid) && document.Inputs.All(s => s?.Path is not null) &&
-        document.Entries.All(e => e.Dependencies.All(s => s?.Path is not null) && e.AnalyzedFiles.All(p => p is not null) &&
+        document.Entries.All(e => e.Dependencies.All(s => s?.Path is not null) &&
             e.Resources.All(r => r?.Declaration?.FilePath is not null && r.Type is not null && r.ApiVersion is not null) &&
-            e.Suppressing.All(i => i >= 0 && i < e.Resources.Count) &&
+            e.Suppressions.All(s => s?.Declared?.FilePath is not null && s.Ids is { Count: > 0 } && s.Ids.All(i => i is not null) &&
+                s.Used is not null && s.Used.All(i => i is not null)) &&
             e.Findings.All(f => Valid(f) && (f.Resource is null || (f.Resource >= 0 && f.Resource < e.Resources.Count))));
 
     private static bool Valid(CachedFinding? finding) =>
@@ -233,14 +234,12 @@ internal sealed class ResultCache
             return resources.Count - 1;
         }
         var findings = entry.Findings.Select(f => FromFinding(f, f.Resource is null ? null : Index(f.Resource))).ToList();
-        var suppressing = entry.SuppressingResources.Select(Index).ToList();
         return new CachedEntry
         {
             Path = entry.File.Key,
             Explicit = entry.File.Explicit,
             Analyzed = entry.Analyzed,
             Dependencies = stamps,
-            AnalyzedFiles = entry.AnalyzedFiles.Distinct(StringComparer.Ordinal).ToList(),
             Resources = resources.Select(r => new CachedResource
             {
                 Type = r.Type,
@@ -249,9 +248,15 @@ internal sealed class ResultCache
                 EvaluatedName = r.EvaluatedName,
                 IsExisting = r.IsExisting,
                 Declaration = r.Declaration,
-                Suppress = FindingPolicy.MetadataSuppressions(r)?.ToString(Newtonsoft.Json.Formatting.None),
             }).ToList(),
-            Suppressing = suppressing,
+            Suppressions = entry.Suppressions.Select(s => new CachedSuppression
+            {
+                Declared = s.Declared,
+                Ids = [.. s.Ids],
+                Justification = s.Justification,
+                IsPragma = s.IsPragma,
+                Used = [.. s.Used],
+            }).ToList(),
             Findings = findings,
         };
     }
@@ -260,27 +265,14 @@ internal sealed class ResultCache
     {
         var resources = cached.Resources.Select(ToResource).ToList();
         var findings = cached.Findings.Select(f => ToFinding(f, catalogue, f.Resource is { } i ? resources[i] : null)).ToList();
-        return new EntryAnalysis(file, findings, cached.AnalyzedFiles, cached.Suppressing.Select(i => resources[i]).ToList(),
+        var suppressions = cached.Suppressions.Select(s => new SourceSuppression(s.Declared, s.Ids, s.Justification, s.IsPragma, s.Used)).ToList();
+        return new EntryAnalysis(file, findings, suppressions,
             cached.Analyzed, CompilerUnavailable: false, cached.Dependencies.Select(d => d.Path).ToList());
     }
 
-    // Suppressions read only these parts of a resource; the body keeps just its metadata.infralint.suppress.
-    private static ResourceModel ToResource(CachedResource cached)
-    {
-        var body = new JObject();
-        if (cached.Suppress is not null)
-        {
-            try
-            {
-                body["metadata"] = new JObject { ["infralint"] = new JObject { ["suppress"] = JArray.Parse(cached.Suppress) } };
-            }
-            catch (Newtonsoft.Json.JsonReaderException)
-            {
-                // A damaged entry: the resource then suppresses nothing, like an ARM file without metadata.
-            }
-        }
-        return new ResourceModel(body, cached.Type, cached.ApiVersion, cached.SymbolicName, cached.IsExisting, cached.Declaration, cached.EvaluatedName);
-    }
+    // Configured suppressions read only the names of a finding's resource.
+    private static ResourceModel ToResource(CachedResource cached) =>
+        new(new JObject(), cached.Type, cached.ApiVersion, cached.SymbolicName, cached.IsExisting, cached.Declaration, cached.EvaluatedName);
 
     private static CachedFinding FromFinding(Finding finding, int? resource) => new()
     {

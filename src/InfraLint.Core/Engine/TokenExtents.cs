@@ -1,3 +1,4 @@
+using InfraLint.Core.Bicep;
 using InfraLint.Core.Inputs;
 using InfraLint.Sdk;
 
@@ -6,11 +7,11 @@ namespace InfraLint.Core.Engine;
 /// <summary>
 /// Completes finding locations with where the token they point at ends (a key, a quoted key, the
 /// <c>resource</c> keyword, a bracket), read from the file itself, so that SARIF regions and editors
-/// can underline it. One place for every front end and rule.
+/// can underline it. One place for every front end and rule. Bicep files come from the run's <see cref="BicepDocuments"/>.
 /// </summary>
-internal sealed class TokenExtents
+internal sealed class TokenExtents(BicepDocuments documents)
 {
-    private readonly Dictionary<string, string[]?> lines = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, IReadOnlyList<string>?> lines = new(StringComparer.Ordinal);
 
     public Finding Complete(Finding finding)
     {
@@ -46,16 +47,21 @@ internal sealed class TokenExtents
     {
         if (!lines.TryGetValue(path, out var content))
         {
-            try
+            if (path.EndsWith(".bicep", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".bicepparam", StringComparison.OrdinalIgnoreCase))
+                content = documents.Find(path)?.Lines;
+            else
             {
-                content = File.Exists(path) && new FileInfo(path).Length < 64 * 1024 * 1024 ? RegularFile.ReadAllLines(path) : null;
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                content = null;
+                try
+                {
+                    content = File.Exists(path) ? RegularFile.ReadAllLines(path) : null;
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    content = null;
+                }
             }
             lines[path] = content;
         }
-        return content is not null && line >= 1 && line <= content.Length ? content[line - 1] : null;
+        return content is not null && line >= 1 && line <= content.Count ? content[line - 1] : null;
     }
 }
