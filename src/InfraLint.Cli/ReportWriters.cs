@@ -10,7 +10,7 @@ internal static class ReportWriters
 {
     /// <summary>Every rule the CLI can report, for SARIF's rule metadata.</summary>
     public static IEnumerable<RuleDescriptor> Catalogue =>
-        BuiltInRules.All.Select(r => r.Descriptor).Concat(ToolDiagnostics.All);
+        BuiltInRules.All.Select(r => r.Describe).Concat(ToolDiagnostics.All);
 
     public static IReportWriter For(ReportFormat format, SarifBaseline? baseline) => format switch
     {

@@ -83,7 +83,7 @@ public sealed class InfraLintTask : Microsoft.Build.Utilities.Task, ICancelableT
     /// <summary>Where deployments are declared; empty means the repository root (the nearest folder with .git above the project).</summary>
     public string? DeploymentsRoot { get; set; }
 
-    private static IEnumerable<RuleDescriptor> Catalogue => BuiltInRules.All.Select(r => r.Descriptor).Concat(ToolDiagnostics.All);
+    private static IEnumerable<RuleDescriptor> Catalogue => BuiltInRules.All.Select(r => r.Describe).Concat(ToolDiagnostics.All);
 
     public void Cancel() => cancellation.Cancel();
 

@@ -128,11 +128,11 @@ public sealed class TemplateJsonTests
 
     private sealed class CapturingRule : Rule
     {
-        private static readonly RuleDescriptor Rule = new("TEST0002", "Captures the models", "never", RuleCategory.Tooling, Severity.Warning);
+        private static readonly RuleDescriptor Descriptor = new("TEST0002", "Captures the models", "never", RuleCategory.Tooling, Severity.Warning);
 
         public List<TemplateModel> Models { get; } = [];
 
-        public override RuleDescriptor Descriptor => Rule;
+        public override RuleDescriptor Describe => Descriptor;
 
         public override void Analyze(TemplateModel template, FindingSink report) => Models.Add(template);
     }

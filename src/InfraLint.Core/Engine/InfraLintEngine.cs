@@ -121,11 +121,11 @@ public sealed class InfraLintEngine : IDisposable
         }
         var packs = PacksFor(entries.Select(e => e.File.Path));
         findings.AddRange(packs.Problems);
-        var knownIds = options.Rules.Concat(packs.Packs.SelectMany(p => p.Rules)).Select(r => r.Descriptor.Id)
+        var knownIds = options.Rules.Concat(packs.Packs.SelectMany(p => p.Rules)).Select(r => r.Describe.Id)
             .Concat(ToolDiagnostics.All.Select(d => d.Id)).ToHashSet(StringComparer.OrdinalIgnoreCase);
         if (options.PolicyFrom is { IsRevision: true } revision)
         {
-            var defaults = options.Rules.Concat(packs.Packs.SelectMany(p => p.Rules)).Select(r => r.Descriptor).Concat(ToolDiagnostics.All)
+            var defaults = options.Rules.Concat(packs.Packs.SelectMany(p => p.Rules)).Select(r => r.Describe).Concat(ToolDiagnostics.All)
                 .DistinctBy(d => d.Id, StringComparer.OrdinalIgnoreCase).ToDictionary(d => d.Id, d => d.DefaultSeverity, StringComparer.OrdinalIgnoreCase);
             findings.AddRange(Policy.PolicyChanges.Find(revision, entries.Select(e => e.File.Path), options.ConfigFile, options.BaselineFile, defaults));
         }
@@ -223,7 +223,7 @@ public sealed class InfraLintEngine : IDisposable
     {
         if (packs is null)
         {
-            packs = new RulePackSet(options.Rules.Select(r => r.Descriptor.Id).Concat(ToolDiagnostics.All.Select(d => d.Id)),
+            packs = new RulePackSet(options.Rules.Select(r => r.Describe.Id).Concat(ToolDiagnostics.All.Select(d => d.Id)),
                 options.LoadConfiguredCompiledPacks, Boundary);
             runRules = options.Rules.Concat(packs.RulesOf(options.RulePacks.Select(p => new RulePackReference(p)))).ToList();
         }
@@ -404,7 +404,7 @@ public sealed class InfraLintEngine : IDisposable
     }
 
     private static Finding RuleFailed(TemplateModel model, Rule rule, string reason) =>
-        ToolDiagnostics.At(ToolDiagnostics.RuleFailed, SourceLocation.StartOf(model.FilePath), rule.Descriptor.Id, reason);
+        ToolDiagnostics.At(ToolDiagnostics.RuleFailed, SourceLocation.StartOf(model.FilePath), rule.Describe.Id, reason);
 
     private static string Seconds(TimeSpan time) => time.TotalSeconds.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture);
 

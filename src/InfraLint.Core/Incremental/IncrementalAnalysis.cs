@@ -120,7 +120,7 @@ public sealed class IncrementalAnalysis(AnalysisOptions options, string cacheFil
             .Distinct()
             .Select(a => $"{a.GetName().Name}:{a.ManifestModule.ModuleVersionId:N}")
             .Order(StringComparer.Ordinal);
-        var rules = options.Rules.Select(r => $"{r.Descriptor.Id}:{r.Descriptor.DefaultSeverity}").Order(StringComparer.Ordinal);
+        var rules = options.Rules.Select(r => $"{r.Describe.Id}:{r.Describe.DefaultSeverity}").Order(StringComparer.Ordinal);
         var compiler = BicepCompilerLocator.Find(options.BicepPath, options.MSBuildBicepPath) is { } path && new FileInfo(path) is { Exists: true } info
             ? $"{path}:{info.Length}:{info.LastWriteTimeUtc.Ticks}"
             : "none";
@@ -322,7 +322,7 @@ public sealed class IncrementalAnalysis(AnalysisOptions options, string cacheFil
     }
 
     private Dictionary<string, RuleDescriptor> Catalogue(IEnumerable<Packs.RulePack> packs) =>
-        options.Rules.Select(r => r.Descriptor).Concat(ToolDiagnostics.All).Concat(packs.SelectMany(p => p.Descriptors))
+        options.Rules.Select(r => r.Describe).Concat(ToolDiagnostics.All).Concat(packs.SelectMany(p => p.Descriptors))
             .DistinctBy(d => d.Id, StringComparer.OrdinalIgnoreCase)
             .ToDictionary(d => d.Id, StringComparer.OrdinalIgnoreCase);
 }

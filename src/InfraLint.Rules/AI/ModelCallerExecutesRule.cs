@@ -9,7 +9,7 @@ namespace InfraLint.Rules.AI;
 // prompt-injected answer cannot act with production rights on its own.
 public sealed class ModelCallerExecutesRule : Rule
 {
-    public static readonly RuleDescriptor Rule = new(
+    public static readonly RuleDescriptor Descriptor = new(
         Id: "INFRA5003",
         Title: "An identity that calls AI models also holds write, trigger or approve rights in production",
         MessageFormat: "Identity '{0}' calls AI models ({1}) and can also {2} in production through '{3}' on {4}; let a separate identity execute",
@@ -22,7 +22,7 @@ public sealed class ModelCallerExecutesRule : Rule
     private const string AiAccountType = "Microsoft.CognitiveServices/accounts";
     private const ActionClasses Execution = ActionClassNames.Execution;
 
-    public override RuleDescriptor Descriptor => Rule;
+    public override RuleDescriptor Describe => Descriptor;
 
     public override void Analyze(TemplateModel template, FindingSink report)
     {
@@ -39,7 +39,7 @@ public sealed class ModelCallerExecutesRule : Rule
                 callers[principal] = calls = HowItCallsModels(deployment, principal);
             if (calls is null)
                 continue;
-            report.ReportAt(Rule, assignment.Resource, token, principal.Name, calls, ActionClassNames.Execute(role.Classes!.Value & Execution), role.Name, scope.Description);
+            report.ReportAt(Descriptor, assignment.Resource, token, principal.Name, calls, ActionClassNames.Execute(role.Classes!.Value & Execution), role.Name, scope.Description);
         }
     }
 

@@ -9,7 +9,7 @@ namespace InfraLint.Rules.Environments;
 // is peered to production, a mistake (or an attacker) in the sandbox reaches production data.
 public sealed class SandboxReachesProductionRule : Rule
 {
-    public static readonly RuleDescriptor Rule = new(
+    public static readonly RuleDescriptor Descriptor = new(
         Id: "INFRA4001",
         Title: "Sandbox resource or identity reaches a production resource",
         MessageFormat: "Sandbox {0} '{1}' {2} production {3} ({4}); keep sandbox and production apart",
@@ -37,7 +37,7 @@ public sealed class SandboxReachesProductionRule : Rule
         "Microsoft.MachineLearningServices/workspaces",
     };
 
-    public override RuleDescriptor Descriptor => Rule;
+    public override RuleDescriptor Describe => Descriptor;
 
     public override void Analyze(TemplateModel template, FindingSink report)
     {
@@ -47,7 +47,7 @@ public sealed class SandboxReachesProductionRule : Rule
         {
             if (assignment is { Principal.Environment.IsSandbox: true, Scope: { Environment.IsProduction: true } scope })
             {
-                RoleAssignments.ReportAtScope(report, Rule, assignment, "identity", assignment.Principal.Name,
+                RoleAssignments.ReportAtScope(report, Descriptor, assignment, "identity", assignment.Principal.Name,
                     $"is granted '{assignment.RoleName}' on", scope.Description, scope.Environment.Evidence);
             }
         }
@@ -58,8 +58,8 @@ public sealed class SandboxReachesProductionRule : Rule
             var target = deployment.References(template, entry.Value!)
                 .FirstOrDefault(r => r.Type is not null && Stores.Contains(r.Type) && r.Environment.IsProduction);
             if (target is not null)
-                report.ReportAt(Rule, entry.Owner, entry.Anchor, "app", entry.Owner.EvaluatedName ?? entry.Owner.DisplayName, $"setting '{entry.Name}' points at",
-                    $"{Describe(target.Type!)} '{target.Name}'", target.Environment.Evidence);
+                report.ReportAt(Descriptor, entry.Owner, entry.Anchor, "app", entry.Owner.EvaluatedName ?? entry.Owner.DisplayName, $"setting '{entry.Name}' points at",
+                    $"{TypeNoun(target.Type!)} '{target.Name}'", target.Environment.Evidence);
         }
         foreach (var (network, remote) in Peerings(template))
         {
@@ -67,11 +67,11 @@ public sealed class SandboxReachesProductionRule : Rule
                 continue;
             var target = deployment.References(template, remote).FirstOrDefault(r => r.Environment.IsProduction);
             if (target is not null)
-                report.ReportAt(Rule, network, remote.Parent ?? remote, "network", network.DisplayName, "is peered with", $"network '{target.Name}'", target.Environment.Evidence);
+                report.ReportAt(Descriptor, network, remote.Parent ?? remote, "network", network.DisplayName, "is peered with", $"network '{target.Name}'", target.Environment.Evidence);
         }
     }
 
-    private static string Describe(string type) => type.Split('/')[^1] switch
+    private static string TypeNoun(string type) => type.Split('/')[^1] switch
     {
         "vaults" => "Key Vault",
         "storageAccounts" => "storage account",

@@ -9,7 +9,7 @@ namespace InfraLint.Rules.Identity;
 // turning key access off makes every caller an identity with a reviewable role.
 public sealed class LocalAuthenticationRule : Rule
 {
-    public static readonly RuleDescriptor Rule = new(
+    public static readonly RuleDescriptor Descriptor = new(
         Id: "INFRA2002",
         Title: "Key-based (local) authentication left enabled where Entra ID is available",
         MessageFormat: "'{0}' ({1}) {2}; use Microsoft Entra ID with role assignments instead",
@@ -36,7 +36,7 @@ public sealed class LocalAuthenticationRule : Rule
     // Cosmos DB APIs without Microsoft Entra data-plane authentication.
     private static readonly string[] NonSqlCapabilities = ["EnableMongo", "EnableCassandra", "EnableGremlin", "EnableTable"];
 
-    public override RuleDescriptor Descriptor => Rule;
+    public override RuleDescriptor Describe => Descriptor;
 
     public override void Analyze(TemplateModel template, FindingSink report)
     {
@@ -80,7 +80,7 @@ public sealed class LocalAuthenticationRule : Rule
         if (flag is null && resource.Is("Microsoft.Search/searchServices") && properties.Property("authOptions", StringComparison.OrdinalIgnoreCase) is { } authOptions
             && template.Evaluate(authOptions.Value).Value is JObject)
         {
-            report.ReportAt(Rule, resource, authOptions, resource.DisplayName, resource.Type, "allows API keys (authOptions is set and disableLocalAuth is not true)");
+            report.ReportAt(Descriptor, resource, authOptions, resource.DisplayName, resource.Type, "allows API keys (authOptions is set and disableLocalAuth is not true)");
             return;
         }
         CheckDefaultOn(template, report, resource, properties, "disableLocalAuth", keysOnWhen: false, "allows local authentication with keys", "false");
@@ -93,11 +93,11 @@ public sealed class LocalAuthenticationRule : Rule
         var flag = properties.Property(name, StringComparison.OrdinalIgnoreCase);
         if (flag is null)
         {
-            report.Report(Rule, resource, resource.DisplayName, resource.Type, $"{problem} ({name} is not set; it defaults to {defaultValue})");
+            report.Report(Descriptor, resource, resource.DisplayName, resource.Type, $"{problem} ({name} is not set; it defaults to {defaultValue})");
             return;
         }
         if (AsBool(template.Evaluate(flag.Value).Value) == keysOnWhen)
-            report.ReportAt(Rule, resource, flag, resource.DisplayName, resource.Type, $"{problem} ({name} is {(keysOnWhen ? "true" : "false")})");
+            report.ReportAt(Descriptor, resource, flag, resource.DisplayName, resource.Type, $"{problem} ({name} is {(keysOnWhen ? "true" : "false")})");
     }
 
     // Azure Cache for Redis keeps access keys on by default; only explicit settings are reported (DESIGN.md).
@@ -117,7 +117,7 @@ public sealed class LocalAuthenticationRule : Rule
         Func<JToken?, bool> insecure, string problem)
     {
         if (properties.Property(name, StringComparison.OrdinalIgnoreCase) is { } flag && insecure(template.Evaluate(flag.Value).Value))
-            report.ReportAt(Rule, resource, flag, resource.DisplayName, resource.Type, problem);
+            report.ReportAt(Descriptor, resource, flag, resource.DisplayName, resource.Type, problem);
     }
 
     // Only where Entra ID works: Cosmos DB for NoSQL (not MongoDB, Cassandra, Gremlin or Table), and

@@ -8,7 +8,7 @@ namespace InfraLint.Rules.Identity;
 // every downstream grant be a role assignment that can be reviewed and revoked.
 public sealed class MissingManagedIdentityRule : Rule
 {
-    public static readonly RuleDescriptor Rule = new(
+    public static readonly RuleDescriptor Descriptor = new(
         Id: "INFRA2001",
         Title: "Compute resource has no managed identity",
         MessageFormat: "'{0}' ({1}) has no managed identity; assign a system- or user-assigned identity so it can reach other services without secrets",
@@ -36,14 +36,14 @@ public sealed class MissingManagedIdentityRule : Rule
         "Microsoft.Batch/batchAccounts/pools",
     };
 
-    public override RuleDescriptor Descriptor => Rule;
+    public override RuleDescriptor Describe => Descriptor;
 
     public override void Analyze(TemplateModel template, FindingSink report)
     {
         foreach (var resource in template.Resources.Where(r => !r.IsExisting && ComputeTypes.Contains(r.Type)))
         {
             if (HasNoIdentity(template, resource) && !IsEmptyFlexibleScaleSet(template, resource))
-                report.Report(Rule, resource, resource.DisplayName, resource.Type);
+                report.Report(Descriptor, resource, resource.DisplayName, resource.Type);
         }
     }
 

@@ -9,7 +9,7 @@ namespace InfraLint.Rules.Secrets;
 // history. Only rotating it does. Templates should carry references to secrets, never secrets.
 public sealed class HardCodedCredentialRule : Rule
 {
-    public static readonly RuleDescriptor Rule = new(
+    public static readonly RuleDescriptor Descriptor = new(
         Id: "INFRA1003",
         Title: "Hard-coded credential literal (storage key, SAS, API key, token, private key)",
         MessageFormat: "Hard-coded {0} ({1} characters) in {2}; rotate it, then keep it in Key Vault or replace it with a managed identity",
@@ -19,7 +19,7 @@ public sealed class HardCodedCredentialRule : Rule
 
     private const string GenericKind = "secret";
 
-    public override RuleDescriptor Descriptor => Rule;
+    public override RuleDescriptor Describe => Descriptor;
 
     public override void Analyze(TemplateModel template, FindingSink report)
     {
@@ -27,18 +27,18 @@ public sealed class HardCodedCredentialRule : Rule
         foreach (var parameter in Declarations(root, "parameters"))
         {
             if (parameter.Value is JObject declaration && declaration.Property("defaultValue", StringComparison.OrdinalIgnoreCase) is { } defaultValue)
-                Scan(defaultValue.Value, parameter.Name, false, (token, found) => report.ReportAt(Rule, token, found.Kind, found.Length, $"the default value of parameter '{parameter.Name}'"));
+                Scan(defaultValue.Value, parameter.Name, false, (token, found) => report.ReportAt(Descriptor, token, found.Kind, found.Length, $"the default value of parameter '{parameter.Name}'"));
         }
         foreach (var variable in Declarations(root, "variables"))
         {
             Scan(variable.Value, variable.Name, false, (token, found) =>
             {
                 if (InLoadedText(template, token) is { } line)
-                    report.ReportAt(Rule, line, token, found.Kind, found.Length, $"'{Path.GetFileName(line.FilePath)}'");
+                    report.ReportAt(Descriptor, line, token, found.Kind, found.Length, $"'{Path.GetFileName(line.FilePath)}'");
                 else if (IsGenerated(variable.Name))
-                    report.ReportAt(Rule, token, found.Kind, found.Length, LoadedDataName(template, variable, token));
+                    report.ReportAt(Descriptor, token, found.Kind, found.Length, LoadedDataName(template, variable, token));
                 else
-                    report.ReportAt(Rule, token, found.Kind, found.Length, $"variable '{variable.Name}'");
+                    report.ReportAt(Descriptor, token, found.Kind, found.Length, $"variable '{variable.Name}'");
             });
         }
         foreach (var resource in template.Resources)
@@ -51,9 +51,9 @@ public sealed class HardCodedCredentialRule : Rule
                 Scan(property.Value, property.Name, false, (token, found) =>
                     {
                         if (InLoadedText(template, token) is { } line)
-                            report.ReportAt(Rule, resource, line, token, found.Kind, found.Length, $"'{Path.GetFileName(line.FilePath)}' loaded into '{resource.DisplayName}'");
+                            report.ReportAt(Descriptor, resource, line, token, found.Kind, found.Length, $"'{Path.GetFileName(line.FilePath)}' loaded into '{resource.DisplayName}'");
                         else
-                            report.ReportAt(Rule, resource, token, found.Kind, found.Length, $"'{PathIn(resource, token)}' of '{resource.DisplayName}'");
+                            report.ReportAt(Descriptor, resource, token, found.Kind, found.Length, $"'{PathIn(resource, token)}' of '{resource.DisplayName}'");
                     },
                     skip: t => IsNestedTemplate(resource, t), secretValue: isVaultSecret ? resource.Properties.Child("value") : null);
             }
@@ -61,7 +61,7 @@ public sealed class HardCodedCredentialRule : Rule
         foreach (var output in Declarations(root, "outputs"))
         {
             if (output.Value is JObject declaration && declaration.Property("value", StringComparison.OrdinalIgnoreCase) is { } value)
-                Scan(value.Value, output.Name, false, (token, found) => report.ReportAt(Rule, token, found.Kind, found.Length, $"output '{output.Name}'"));
+                Scan(value.Value, output.Name, false, (token, found) => report.ReportAt(Descriptor, token, found.Kind, found.Length, $"output '{output.Name}'"));
         }
         foreach (var supplied in template.SuppliedParameters)
         {
@@ -69,7 +69,7 @@ public sealed class HardCodedCredentialRule : Rule
             Scan(supplied.Value, supplied.Name, false, (_, found) =>
             {
                 if (reported.Add(found.Kind))
-                    report.ReportAt(Rule, supplied, found.Kind, found.Length, $"parameter '{supplied.Name}' of the parameters file");
+                    report.ReportAt(Descriptor, supplied, found.Kind, found.Length, $"parameter '{supplied.Name}' of the parameters file");
             });
         }
     }

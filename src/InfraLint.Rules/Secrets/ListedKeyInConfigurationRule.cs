@@ -10,7 +10,7 @@ namespace InfraLint.Rules.Secrets;
 // accepts the app's managed identity with a narrow role.
 public sealed class ListedKeyInConfigurationRule : Rule
 {
-    public static readonly RuleDescriptor Rule = new(
+    public static readonly RuleDescriptor Descriptor = new(
         Id: "INFRA1002",
         Title: "Keys or connection strings from list*() flow into app configuration",
         MessageFormat: "{0} of '{1}' takes a key from {2}() of {3}; {4}",
@@ -48,7 +48,7 @@ public sealed class ListedKeyInConfigurationRule : Rule
 
     private const string AnyService = "give the app a managed identity and grant it a role on the service instead";
 
-    public override RuleDescriptor Descriptor => Rule;
+    public override RuleDescriptor Describe => Descriptor;
 
     public override void Analyze(TemplateModel template, FindingSink report)
     {
@@ -68,7 +68,7 @@ public sealed class ListedKeyInConfigurationRule : Rule
         string function, JToken token, TemplateValue value)
     {
         var (service, alternative) = TargetService(template, token, value);
-        report.ReportAt(Rule, owner, anchor, subject, owner.DisplayName, function, service, alternative);
+        report.ReportAt(Descriptor, owner, anchor, subject, owner.DisplayName, function, service, alternative);
     }
 
     // The service whose keys are listed: a resource type written in the expression (resourceId('Microsoft.Storage/…')),
