@@ -300,12 +300,10 @@ public sealed class TrustGraphBuilder
             return;
         }
         // Identity and trust findings about a resource the picture does not show yet (compute without an identity) add it.
-        if (resource is not null && IsTrustRule(finding.Id) && deployments.FirstOrDefault(d => d.TemplateOf(resource) is not null) is { } owner)
+        if (resource is not null && finding.Descriptor.IsAboutAccess && deployments.FirstOrDefault(d => d.TemplateOf(resource) is not null) is { } owner)
             Resource(owner, resource, runs: RunsCode.Contains(resource.Type) || resource.Identity is not null).Findings.Add(mark);
     }
 
-    private static bool IsTrustRule(string id) =>
-        id is "INFRA1002" or "INFRA1006" or "INFRA2001" or "INFRA5003" || id.StartsWith("INFRA3", StringComparison.Ordinal) || id.StartsWith("INFRA4", StringComparison.Ordinal);
 
     private static string SeverityName(Severity severity) => severity switch
     {

@@ -15,6 +15,8 @@ public sealed class ModelCallerExecutesRule : Rule
         MessageFormat: "Identity '{0}' calls AI models ({1}) and can also {2} in production through '{3}' on {4}; let a separate identity execute",
         Category: RuleCategory.AI,
         DefaultSeverity: Severity.Warning,
+        // An AI caller's execution rights are grants: the trust graph draws them.
+        AboutAccess: true,
         Description: "An identity with a model-calling role (Cognitive Services OpenAI User/Contributor, Cognitive Services User, " +
             "Azure AI Developer, Azure AI User) or attached to compute whose settings point at a model endpoint also holds a role of " +
             "the write, trigger or approve class on a production scope outside the AI service itself.");

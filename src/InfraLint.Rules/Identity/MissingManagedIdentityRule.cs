@@ -14,6 +14,8 @@ public sealed class MissingManagedIdentityRule : Rule
         MessageFormat: "'{0}' ({1}) has no managed identity; assign a system- or user-assigned identity so it can reach other services without secrets",
         Category: RuleCategory.Identity,
         DefaultSeverity: Severity.Warning,
+        // Compute without an identity is missing from the trust graph's identity edges: the graph draws it with the finding.
+        AboutAccess: true,
         Description: "A resource that runs code or workflows is deployed without a managed identity (no identity property, " +
             "or identity type 'None'), so it can reach other services only with keys, passwords or a service principal secret.");
 

@@ -16,6 +16,8 @@ public sealed class ListedKeyInConfigurationRule : Rule
         MessageFormat: "{0} of '{1}' takes a key from {2}() of {3}; {4}",
         Category: RuleCategory.Secrets,
         DefaultSeverity: Severity.Warning,
+        // A key copied from one resource into another's settings is an access path the trust graph draws.
+        AboutAccess: true,
         Description: "The result of a list*() call (listKeys, listConnectionStrings, listCredentials, listSecrets, listAdminKeys, listQueryKeys) is copied into app settings, environment variables, connection strings or container app secrets, where the key sits in plain configuration.");
 
     // Resource type prefix (provider/type) -> what it is, and the identity-based way to reach it.

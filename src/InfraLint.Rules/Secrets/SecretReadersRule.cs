@@ -17,6 +17,8 @@ public sealed partial class SecretReadersRule : Rule
         MessageFormat: "{0}: {1}; {2}",
         Category: RuleCategory.Secrets,
         DefaultSeverity: Severity.Warning,
+        // Who can read a vault's secrets is access: the trust graph draws the vault.
+        AboutAccess: true,
         Description: "A Key Vault's secrets can be read (Key Vault Secrets User or Officer, Key Vault Administrator, a custom role " +
             "with secret read data actions, or an access policy with get on secrets) by identities of both sandbox and production, " +
             "or by more workload identities than secretReaders.max in infralint.json (default 3); or the same secret, or the same " +
