@@ -28,7 +28,7 @@ public sealed class GatewayBypassRule : Rule
         var fronted = FrontedAccounts(deployment);
         if (fronted.Count == 0)
             return;
-        foreach (var entry in ConfigurationEntries.Of(template).Where(e => e is { Value: not null, Name: not null }))
+        foreach (var entry in template.Configuration.Where(e => e is { Value: not null, Name: not null }))
         {
             if (!deployment.EnvironmentOf(entry.Owner).IsProduction)
                 continue;
@@ -55,7 +55,7 @@ public sealed class GatewayBypassRule : Rule
                     : null;
                 if (url is null || !ModelEndpoints.Is(template, url))
                     continue;
-                var service = ResourceNames.Segments(template, resource) is { Count: > 0 } name ? name[0] : resource.DisplayName;
+                var service = template.NameSegments(resource) is { Count: > 0 } name ? name[0] : resource.DisplayName;
                 foreach (var account in deployment.References(template, url).Where(r => string.Equals(r.Type, AccountType, StringComparison.OrdinalIgnoreCase)))
                     fronted.TryAdd(account.Name, service);
             }

@@ -32,7 +32,7 @@ public sealed class ModelCallerExecutesRule : Rule
             return;
         // One answer per principal: an identity with several execution grants is looked up once.
         var callers = new Dictionary<IdentityInfo, string?>(ReferenceEqualityComparer.Instance);
-        foreach (var assignment in RoleAssignments.In(template))
+        foreach (var assignment in template.RoleAssignments)
         {
             if (assignment is not { Principal: { } principal, Role: { } role, Scope: { Environment.IsProduction: true } scope, RoleToken: { } token } ||
                 !role.Grants(Execution) || role.CallsModels || IsAiService(scope))
@@ -58,7 +58,7 @@ public sealed class ModelCallerExecutesRule : Rule
         {
             if (deployment.TemplateOf(compute) is not { } owner)
                 continue;
-            var endpoint = ConfigurationEntries.ValuesOf(owner, compute)
+            var endpoint = owner.ConfigurationOf(compute).Where(e => e.Value is not null).Select(e => e.Value!)
                 .SelectMany(value => deployment.References(owner, value))
                 .FirstOrDefault(r => string.Equals(r.Type, AiAccountType, StringComparison.OrdinalIgnoreCase));
             if (endpoint is not null)

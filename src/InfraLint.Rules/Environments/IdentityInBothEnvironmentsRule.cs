@@ -22,7 +22,7 @@ public sealed class IdentityInBothEnvironmentsRule : Rule
     {
         if (template.Deployment is not { } deployment)
             return;
-        foreach (var (identity, resource) in RoleAssignments.DeclaredIdentities(template))
+        foreach (var (identity, resource) in template.DeclaredIdentities.Select(i => (i, i.Resource!)))
         {
             var uses = identity.AttachedTo
                 .Select(r => (What: $"runs '{r.EvaluatedName ?? r.DisplayName}'", Environment: deployment.EnvironmentOf(r)))

@@ -43,7 +43,7 @@ public sealed class SandboxReachesProductionRule : Rule
     {
         if (template.Deployment is not { } deployment)
             return;
-        foreach (var assignment in RoleAssignments.In(template))
+        foreach (var assignment in template.RoleAssignments)
         {
             if (assignment is { Principal.Environment.IsSandbox: true, Scope: { Environment.IsProduction: true } scope })
             {
@@ -51,7 +51,7 @@ public sealed class SandboxReachesProductionRule : Rule
                     $"is granted '{assignment.RoleName}' on", scope.Description, scope.Environment.Evidence);
             }
         }
-        foreach (var entry in ConfigurationEntries.Of(template).Where(e => e.Value is not null && e.Name is not null))
+        foreach (var entry in template.Configuration.Where(e => e.Value is not null && e.Name is not null))
         {
             if (!deployment.EnvironmentOf(entry.Owner).IsSandbox)
                 continue;

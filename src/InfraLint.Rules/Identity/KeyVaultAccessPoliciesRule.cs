@@ -58,7 +58,7 @@ public sealed class KeyVaultAccessPoliciesRule : Rule
     // none (AVM's pass-through of an optional parameter does exactly that), so its body does not count.
     private static JProperty? Policies(TemplateModel template, JObject properties) =>
         properties.Property("accessPolicies", StringComparison.OrdinalIgnoreCase) is { } policies
-            && template.Resolve(policies.Value) is JArray entries && entries.Any(e => !LoopItems.IsLoopBody(template.Resolve(e)))
+            && template.Resolve(policies.Value) is JArray entries && entries.Any(e => !template.IsLoopBody(template.Resolve(e)))
             ? policies
             : null;
 

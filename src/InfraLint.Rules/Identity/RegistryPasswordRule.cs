@@ -32,7 +32,7 @@ public sealed class RegistryPasswordRule : Rule
             else if (resource.Is("Microsoft.ContainerInstance/containerGroups"))
                 Credentials(template, report, resource, Partially(template, resource.Properties).Child("imageRegistryCredentials"), "password", "imageRegistryCredentials[].password");
         }
-        foreach (var group in ConfigurationEntries.Of(template).Where(e => e.Kind == ConfigurationKind.AppSetting).GroupBy(e => e.Owner))
+        foreach (var group in template.Configuration.Where(e => e.Kind == ConfigurationKind.AppSetting).GroupBy(e => e.Owner))
         {
             var server = group.FirstOrDefault(e => Is(e.Name, "DOCKER_REGISTRY_SERVER_URL"));
             if (server is not null && !IsAzureRegistry(template.Evaluate(server.Value)))

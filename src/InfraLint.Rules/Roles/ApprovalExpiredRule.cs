@@ -27,7 +27,7 @@ public sealed class ApprovalExpiredRule : Rule
     {
         if (template.Deployment?.Permissions is not { Approvals: { Count: > 0 } approvals } policy)
             return;
-        foreach (var assignment in RoleAssignments.In(template))
+        foreach (var assignment in template.RoleAssignments)
         {
             if (assignment.RoleToken is not { } roleToken || ApprovalMatch.For(approvals, assignment).Deciding is not { } approval)
                 continue;

@@ -21,7 +21,7 @@ public sealed class DeploymentAndRuntimeIdentityRule : Rule
 
     public override void Analyze(TemplateModel template, FindingSink report)
     {
-        foreach (var (identity, resource) in RoleAssignments.DeclaredIdentities(template))
+        foreach (var (identity, resource) in template.DeclaredIdentities.Select(i => (i, i.Resource!)))
         {
             var script = identity.AttachedTo.FirstOrDefault(r => r.Is("Microsoft.Resources/deploymentScripts"));
             var workload = identity.AttachedTo.FirstOrDefault(RuntimeCompute.Is);

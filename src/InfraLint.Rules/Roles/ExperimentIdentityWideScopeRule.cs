@@ -21,7 +21,7 @@ public sealed class ExperimentIdentityWideScopeRule : Rule
 
     public override void Analyze(TemplateModel template, FindingSink report)
     {
-        foreach (var assignment in RoleAssignments.In(template))
+        foreach (var assignment in template.RoleAssignments)
         {
             if (assignment is not { Principal.Environment.IsSandbox: true, Scope: { Level: >= ScopeLevel.ResourceGroup } scope })
                 continue;

@@ -24,7 +24,7 @@ public sealed class PermissionBudgetRule : Rule
     {
         if (template.Deployment?.Permissions is not { Budgets.Count: > 0 } policy)
             return;
-        foreach (var assignment in RoleAssignments.In(template))
+        foreach (var assignment in template.RoleAssignments)
         {
             if (assignment.Principal is not { } principal || policy.BudgetFor(principal) is not { } budget)
                 continue;

@@ -21,7 +21,7 @@ public sealed class PrivilegedRoleForWorkloadRule : Rule
 
     public override void Analyze(TemplateModel template, FindingSink report)
     {
-        foreach (var assignment in RoleAssignments.In(template))
+        foreach (var assignment in template.RoleAssignments)
         {
             if (!assignment.IsWorkload || assignment.Role is not { IsPrivileged: true } role || assignment.RoleToken is null)
                 continue;

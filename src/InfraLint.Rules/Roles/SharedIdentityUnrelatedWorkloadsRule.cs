@@ -41,7 +41,7 @@ public sealed partial class SharedIdentityUnrelatedWorkloadsRule : Rule
     {
         if (template.Deployment is not { } deployment)
             return;
-        foreach (var (identity, resource) in RoleAssignments.DeclaredIdentities(template))
+        foreach (var (identity, resource) in template.DeclaredIdentities.Select(i => (i, i.Resource!)))
         {
             var same = RoleAssignments.SameIdentity(deployment, identity);
             var workloads = same.SelectMany(i => i.AttachedTo).Where(RuntimeCompute.Is).Distinct().ToList();
@@ -111,7 +111,7 @@ public sealed partial class SharedIdentityUnrelatedWorkloadsRule : Rule
         if (deployment.TemplateOf(workload) is not { } template)
             return needs;
         var values = (workload.Properties is JContainer properties ? properties.DescendantsAndSelf().OfType<JValue>().Where(v => v.Type == JTokenType.String) : [])
-            .Cast<JToken>().Concat(ConfigurationEntries.ValuesOf(template, workload));
+            .Cast<JToken>().Concat(template.ConfigurationOf(workload).Where(e => e.Value is not null).Select(e => e.Value!));
         var referenced = values.SelectMany(v => deployment.References(template, v))
             .Select(r => $"{r.Type?.ToLowerInvariant()}/{r.Name.ToLowerInvariant()}").ToHashSet(StringComparer.Ordinal);
         foreach (var grant in grants)

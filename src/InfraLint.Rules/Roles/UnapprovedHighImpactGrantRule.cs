@@ -23,7 +23,7 @@ public sealed class UnapprovedHighImpactGrantRule : Rule
     {
         if (template.Deployment?.Permissions is not { Approvals: { } approvals } policy)
             return;
-        foreach (var assignment in RoleAssignments.In(template))
+        foreach (var assignment in template.RoleAssignments)
         {
             if (assignment.RoleToken is not { } roleToken || !policy.IsHighImpact(assignment) || !ApprovalMatch.For(approvals, assignment).IsMissing)
                 continue;

@@ -21,7 +21,7 @@ public sealed class ContainerAppSecretValueRule : Rule
 
     public override void Analyze(TemplateModel template, FindingSink report)
     {
-        foreach (var secret in ContainerAppSecrets.Of(template))
+        foreach (var secret in template.ContainerSecrets)
         {
             if (Sets(template, secret.Value) && !Sets(template, secret.KeyVaultUrl))
                 report.ReportAt(Descriptor, secret.Owner, secret.Anchor, SettingNames.Subject("Secret", secret.Name), secret.Owner.DisplayName);

@@ -54,12 +54,12 @@ public sealed class ListedKeyInConfigurationRule : Rule
 
     public override void Analyze(TemplateModel template, FindingSink report)
     {
-        foreach (var entry in ConfigurationEntries.Of(template))
+        foreach (var entry in template.Configuration)
         {
             if ((entry.Value ?? entry.ReferencedValue) is { } token && ListedKeys.In(template, token) is var (function, value))
-                Report(template, report, entry.Owner, entry.Anchor, entry.Subject, function, token, value);
+                Report(template, report, entry.Owner, entry.Anchor, entry.Subject(), function, token, value);
         }
-        foreach (var secret in ContainerAppSecrets.Of(template))
+        foreach (var secret in template.ContainerSecrets)
         {
             if (secret.Value is { } token && ListedKeys.In(template, token) is var (function, value))
                 Report(template, report, secret.Owner, secret.Anchor, SettingNames.Subject("Secret", secret.Name), function, token, value);

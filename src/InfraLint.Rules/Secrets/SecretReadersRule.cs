@@ -112,7 +112,7 @@ public sealed partial class SecretReadersRule : Rule
 
     private static IEnumerable<SecretUse> Uses(DeploymentInfo deployment, TemplateModel template)
     {
-        var values = ConfigurationEntries.Of(template).Where(e => e.Value is not null).Select(e => (e.Owner, Anchor: e.Anchor, Value: e.Value!))
+        var values = template.Configuration.Where(e => e.Value is not null).Select(e => (e.Owner, Anchor: e.Anchor, Value: e.Value!))
             .Concat(ContainerAppSecrets(template));
         foreach (var (owner, anchor, value) in values)
         {

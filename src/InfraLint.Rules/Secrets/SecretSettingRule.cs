@@ -22,12 +22,12 @@ public sealed class SecretSettingRule : Rule
 
     public override void Analyze(TemplateModel template, FindingSink report)
     {
-        foreach (var entry in ConfigurationEntries.Of(template))
+        foreach (var entry in template.Configuration)
         {
             if (entry.IsSecretReference || entry.Value is null || (entry.Name is { } name && SecretShapes.IsIdentityBasedName(name)))
                 continue;
             if (IsSecret(template, entry))
-                report.ReportAt(Descriptor, entry.Owner, entry.Anchor, entry.Subject, entry.Owner.DisplayName);
+                report.ReportAt(Descriptor, entry.Owner, entry.Anchor, entry.Subject(), entry.Owner.DisplayName);
         }
     }
 
