@@ -24,7 +24,7 @@ public sealed class PublicAiEndpointRule : Rule
     {
         if (template.Deployment is not { } deployment)
             return;
-        foreach (var resource in template.Resources.Where(r => !r.IsExisting && IsAiService(r)))
+        foreach (var resource in template.Resources.Where(r => !r.IsExisting && r.IsIn(ResourceKinds.AiServices)))
         {
             var environment = deployment.EnvironmentOf(resource);
             if (!environment.IsProduction)
@@ -44,10 +44,6 @@ public sealed class PublicAiEndpointRule : Rule
                 report.ReportAt(Descriptor, resource, access, name, resource.Type, environment.Evidence, $"has publicNetworkAccess '{value}'");
         }
     }
-
-    private static bool IsAiService(ResourceModel resource) =>
-        resource.Is("Microsoft.CognitiveServices/accounts") || resource.Is("Microsoft.Search/searchServices") ||
-        resource.Is("Microsoft.MachineLearningServices/workspaces");
 
     // An Azure AI Foundry project (an ML workspace of kind 'Project') takes its network settings from its hub.
     // A kind InfraLint cannot evaluate may be a project: no finding.

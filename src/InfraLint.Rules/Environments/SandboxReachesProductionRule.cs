@@ -18,25 +18,6 @@ public sealed class SandboxReachesProductionRule : Rule
         Description: "A sandbox identity is granted a role on a production scope, a sandbox app's settings point at a production " +
             "Key Vault, storage account, AI service or database, or a sandbox network is peered with a production network.");
 
-    // The stores and services whose production data a sandbox must not reach through its settings.
-    private static readonly HashSet<string> Stores = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "Microsoft.KeyVault/vaults",
-        "Microsoft.Storage/storageAccounts",
-        "Microsoft.CognitiveServices/accounts",
-        "Microsoft.Search/searchServices",
-        "Microsoft.DocumentDB/databaseAccounts",
-        "Microsoft.Sql/servers",
-        "Microsoft.Sql/servers/databases",
-        "Microsoft.DBforPostgreSQL/flexibleServers",
-        "Microsoft.DBforMySQL/flexibleServers",
-        "Microsoft.Cache/redis",
-        "Microsoft.ServiceBus/namespaces",
-        "Microsoft.EventHub/namespaces",
-        "Microsoft.AppConfiguration/configurationStores",
-        "Microsoft.MachineLearningServices/workspaces",
-    };
-
     public override RuleDescriptor Describe => Descriptor;
 
     public override void Analyze(TemplateModel template, FindingSink report)
@@ -56,7 +37,7 @@ public sealed class SandboxReachesProductionRule : Rule
             if (!deployment.EnvironmentOf(entry.Owner).IsSandbox)
                 continue;
             var target = deployment.References(template, entry.Value!)
-                .FirstOrDefault(r => r.Type is not null && Stores.Contains(r.Type) && r.Environment.IsProduction);
+                .FirstOrDefault(r => r.Type is not null && ResourceKinds.Stores.Contains(r.Type) && r.Environment.IsProduction);
             if (target is not null)
                 report.ReportAt(Descriptor, entry.Owner, entry.Anchor, "app", entry.Owner.EvaluatedName ?? entry.Owner.DisplayName, $"setting '{entry.Name}' points at",
                     $"{TypeNoun(target.Type!)} '{target.Name}'", target.Environment.Evidence);

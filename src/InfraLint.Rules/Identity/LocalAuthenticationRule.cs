@@ -17,22 +17,6 @@ public sealed class LocalAuthenticationRule : Rule
         DefaultSeverity: Severity.Warning,
         Description: "A service that supports Microsoft Entra ID keeps key-based (local) authentication enabled, so anyone with a key can call it without an identity or a role assignment.");
 
-    // Services whose disableLocalAuth defaults to false: an omitted flag leaves keys on.
-    private static readonly HashSet<string> DisableLocalAuthTypes = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "Microsoft.CognitiveServices/accounts",
-        "Microsoft.ServiceBus/namespaces",
-        "Microsoft.EventHub/namespaces",
-        "Microsoft.EventGrid/topics",
-        "Microsoft.EventGrid/domains",
-        "Microsoft.EventGrid/partnerNamespaces",
-        "Microsoft.DocumentDB/databaseAccounts",
-        "Microsoft.AppConfiguration/configurationStores",
-        "Microsoft.Search/searchServices",
-        "Microsoft.SignalRService/signalR",
-        "Microsoft.SignalRService/webPubSub",
-    };
-
     // Cosmos DB APIs without Microsoft Entra data-plane authentication.
     private static readonly string[] NonSqlCapabilities = ["EnableMongo", "EnableCassandra", "EnableGremlin", "EnableTable"];
 
@@ -48,7 +32,7 @@ public sealed class LocalAuthenticationRule : Rule
             var properties = resource.Properties is null ? new JObject() : (JObject)template.Resolve(resource.Properties);
             if (resource.Is("Microsoft.Storage/storageAccounts") && !scriptStorage.Contains(NameKey(template, resource.Name)))
                 CheckDefaultOn(template, report, resource, properties, "allowSharedKeyAccess", keysOnWhen: true, "allows shared key access", "true");
-            else if (DisableLocalAuthTypes.Contains(resource.Type) && SupportsEntraId(template, resource, properties))
+            else if (resource.IsIn(ResourceKinds.LocalAuthOnByDefault) && SupportsEntraId(template, resource, properties))
                 CheckDisableLocalAuth(template, report, resource, properties);
             else if (resource.Is("Microsoft.Cache/redis"))
                 CheckRedis(template, report, resource, properties);

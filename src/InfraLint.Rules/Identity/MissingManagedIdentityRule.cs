@@ -19,30 +19,11 @@ public sealed class MissingManagedIdentityRule : Rule
         Description: "A resource that runs code or workflows is deployed without a managed identity (no identity property, " +
             "or identity type 'None'), so it can reach other services only with keys, passwords or a service principal secret.");
 
-    // Web apps, API apps, function apps and Logic Apps (Standard) are all Microsoft.Web/sites, whatever
-    // their kind. A slot is an app of its own: it does not share the identity of its site.
-    private static readonly HashSet<string> ComputeTypes = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "Microsoft.Web/sites",
-        "Microsoft.Web/sites/slots",
-        "Microsoft.App/containerApps",
-        "Microsoft.App/jobs",
-        "Microsoft.ContainerInstance/containerGroups",
-        "Microsoft.Compute/virtualMachines",
-        "Microsoft.Compute/virtualMachineScaleSets",
-        "Microsoft.Logic/workflows",
-        "Microsoft.DataFactory/factories",
-        "Microsoft.AppPlatform/Spring/apps",
-        "Microsoft.Synapse/workspaces",
-        "Microsoft.MachineLearningServices/workspaces",
-        "Microsoft.Batch/batchAccounts/pools",
-    };
-
     public override RuleDescriptor Describe => Descriptor;
 
     public override void Analyze(TemplateModel template, FindingSink report)
     {
-        foreach (var resource in template.Resources.Where(r => !r.IsExisting && ComputeTypes.Contains(r.Type)))
+        foreach (var resource in template.Resources.Where(r => !r.IsExisting && r.IsIn(ResourceKinds.Compute) && !r.IsIn(ResourceKinds.IdentityRequiredElsewhere)))
         {
             if (HasNoIdentity(template, resource) && !IsEmptyFlexibleScaleSet(template, resource))
                 report.Report(Descriptor, resource, resource.DisplayName, resource.Type);
