@@ -1,6 +1,6 @@
 using System.Globalization;
 using InfraLint.Core.Engine;
-using InfraLint.Core.Graph;
+using InfraLint.Reporting.Graph;
 using InfraLint.Sdk;
 
 namespace InfraLint.Cli;

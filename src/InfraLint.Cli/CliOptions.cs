@@ -1,4 +1,4 @@
-using InfraLint.Core.Graph;
+using InfraLint.Reporting.Graph;
 using InfraLint.Sdk;
 
 namespace InfraLint.Cli;

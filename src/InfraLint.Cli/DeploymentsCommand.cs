@@ -1,5 +1,5 @@
 using InfraLint.Core.Deployments;
-using InfraLint.Core.Output;
+using InfraLint.Reporting.Writers;
 
 namespace InfraLint.Cli;
 

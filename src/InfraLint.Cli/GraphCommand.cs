@@ -1,7 +1,9 @@
 using System.Globalization;
 using InfraLint.Core.Engine;
-using InfraLint.Core.Graph;
-using InfraLint.Core.Output;
+using InfraLint.Reporting.Graph;
+using InfraLint.Reporting.Output;
+using InfraLint.Reporting.Reports;
+using InfraLint.Reporting.Writers;
 
 namespace InfraLint.Cli;
 

@@ -1,10 +1,11 @@
 using System.Globalization;
 using InfraLint.Cli;
+using InfraLint.Core.Config;
 using InfraLint.Core.Engine;
-using InfraLint.Core.Output;
-using InfraLint.Core.Policy;
+using InfraLint.Reporting.Output;
+using InfraLint.Reporting.Reports;
+using InfraLint.Reporting.Writers;
 using InfraLint.Rules;
-using InfraLint.Sarif;
 using InfraLint.Sdk;
 
 if (VersionCommand.Matches(args))

@@ -1,4 +1,5 @@
-using InfraLint.Core.Output;
+using InfraLint.Reporting.Output;
+
 
 namespace InfraLint.Cli;
 

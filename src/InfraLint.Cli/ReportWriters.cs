@@ -1,7 +1,8 @@
-using InfraLint.Core.Engine;
-using InfraLint.Core.Output;
+using InfraLint.Core.Inputs;
+using InfraLint.Reporting.Reports;
+using InfraLint.Reporting.Sarif;
+using InfraLint.Reporting.Writers;
 using InfraLint.Rules;
-using InfraLint.Sarif;
 using InfraLint.Sdk;
 
 namespace InfraLint.Cli;

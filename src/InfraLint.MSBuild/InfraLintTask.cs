@@ -1,9 +1,11 @@
 using InfraLint.Core.Engine;
-using InfraLint.Core.Graph;
 using InfraLint.Core.Incremental;
-using InfraLint.Core.Output;
+using InfraLint.Core.Inputs;
+using InfraLint.Reporting.Graph;
+using InfraLint.Reporting.Output;
+using InfraLint.Reporting.Reports;
+using InfraLint.Reporting.Sarif;
 using InfraLint.Rules;
-using InfraLint.Sarif;
 using InfraLint.Sdk;
 using Microsoft.Build.Framework;
 using Microsoft.Build.Utilities;

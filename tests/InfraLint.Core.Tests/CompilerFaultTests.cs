@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using InfraLint.Core.Engine;
 using InfraLint.Rules;
+using InfraLint.Tests;
 
 namespace InfraLint.Core.Tests;
 

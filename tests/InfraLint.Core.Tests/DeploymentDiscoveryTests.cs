@@ -1,6 +1,7 @@
 using InfraLint.Core.Config;
 using InfraLint.Core.Deployments;
 using InfraLint.Sdk;
+using InfraLint.Tests;
 
 namespace InfraLint.Core.Tests;
 

@@ -1,4 +1,4 @@
-using InfraLint.Core.Engine;
+using InfraLint.Core.Inputs;
 
 namespace InfraLint.Core.Tests;
 

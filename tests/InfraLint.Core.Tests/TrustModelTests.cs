@@ -1,6 +1,5 @@
 using InfraLint.Core.Config;
 using InfraLint.Core.Engine;
-using InfraLint.Core.Trust;
 using InfraLint.Sdk;
 using InfraLint.Tests;
 

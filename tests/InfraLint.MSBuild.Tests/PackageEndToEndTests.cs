@@ -1,5 +1,5 @@
-using System.Text.RegularExpressions;
 using System.IO.Compression;
+using System.Text.RegularExpressions;
 using InfraLint.Tests;
 
 namespace InfraLint.MSBuild.Tests;
@@ -196,7 +196,7 @@ public sealed class PackageEndToEndTests
     {
         using var zip = ZipFile.OpenRead(package);
         var tasks = zip.Entries.Where(e => e.FullName.StartsWith("tasks/net8.0/", StringComparison.Ordinal)).Select(e => e.Name).ToHashSet();
-        foreach (var assembly in new[] { "InfraLint.MSBuild.dll", "InfraLint.Core.dll", "InfraLint.Sarif.dll", "Sarif.dll", "Newtonsoft.Json.dll" })
+        foreach (var assembly in new[] { "InfraLint.MSBuild.dll", "InfraLint.Core.dll", "InfraLint.Reporting.dll", "Sarif.dll", "Newtonsoft.Json.dll" })
             Assert.IsTrue(tasks.Contains(assembly), $"tasks/net8.0/{assembly} is missing from the package");
         Assert.IsFalse(zip.Entries.Any(e => e.FullName.StartsWith("lib/", StringComparison.Ordinal)), "nothing may become a compile reference");
     }

@@ -1,8 +1,7 @@
 using System.Diagnostics;
 using InfraLint.Core.Engine;
-using InfraLint.Core.Tests;
+using InfraLint.Reporting.Reports;
 using InfraLint.Rules;
-using InfraLint.Sarif;
 using InfraLint.Sdk;
 using InfraLint.Tests;
 

@@ -1,5 +1,4 @@
 using System.Reflection;
-using InfraLint.Core.Tests;
 using InfraLint.Tests;
 
 namespace InfraLint.Reliability.Tests;

@@ -1,4 +1,3 @@
-using InfraLint.Core.Tests;
 using Newtonsoft.Json;
 
 namespace InfraLint.Reliability.Tests;

@@ -1,6 +1,6 @@
 using System.Diagnostics;
-using InfraLint.Core.Engine;
-using InfraLint.Core.Output;
+using InfraLint.Core.Inputs;
+using InfraLint.Reporting.Output;
 
 namespace InfraLint.Reliability.Tests;
 

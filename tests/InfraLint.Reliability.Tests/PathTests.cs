@@ -1,5 +1,4 @@
 using InfraLint.Core.Engine;
-using InfraLint.Core.Tests;
 using InfraLint.MSBuild;
 using InfraLint.MSBuild.Tests;
 using InfraLint.Rules;

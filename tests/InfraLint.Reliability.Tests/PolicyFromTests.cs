@@ -1,4 +1,3 @@
-using InfraLint.Core.Tests;
 using InfraLint.Tests;
 
 namespace InfraLint.Reliability.Tests;

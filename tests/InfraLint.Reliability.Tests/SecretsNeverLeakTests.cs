@@ -1,7 +1,6 @@
 using System.Text.RegularExpressions;
 using InfraLint.Core.Engine;
-using InfraLint.Core.Output;
-using InfraLint.Core.Tests;
+using InfraLint.Reporting.Writers;
 using InfraLint.Sdk.Testing;
 using InfraLint.Tests;
 using Newtonsoft.Json;

@@ -1,11 +1,13 @@
 using System.Globalization;
 using System.Text;
 using InfraLint.Core.Engine;
-using InfraLint.Core.Output;
+using InfraLint.Core.Inputs;
 using InfraLint.MSBuild;
 using InfraLint.MSBuild.Tests;
+using InfraLint.Reporting.Reports;
+using InfraLint.Reporting.Sarif;
+using InfraLint.Reporting.Writers;
 using InfraLint.Rules;
-using InfraLint.Sarif;
 using InfraLint.Tests;
 using Microsoft.Build.Framework;
 using Microsoft.Build.Utilities;

@@ -1,4 +1,3 @@
-using InfraLint.Core.Tests;
 
 namespace InfraLint.Reliability.Tests;
 

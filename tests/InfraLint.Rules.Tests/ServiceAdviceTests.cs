@@ -1,4 +1,3 @@
-using InfraLint.Core.Engine;
 using InfraLint.Tests;
 
 namespace InfraLint.Rules.Tests;

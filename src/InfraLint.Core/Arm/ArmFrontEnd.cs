@@ -1,4 +1,4 @@
-using InfraLint.Core.Engine;
+using InfraLint.Core.Inputs;
 using InfraLint.Core.Model;
 using InfraLint.Sdk;
 using Newtonsoft.Json;
@@ -9,17 +9,18 @@ namespace InfraLint.Core.Arm;
 /// <summary>Loads ARM JSON deployment templates; other JSON files are skipped (or reported when named explicitly).</summary>
 internal static class ArmFrontEnd
 {
-    public static LoadResult Load(InputFile file) => Load(file, parameterValues: null);
+    /// <param name="namedExplicitly">The user named the file: JSON that is not a template is reported instead of skipped.</param>
+    public static LoadResult Load(string path, bool namedExplicitly) => Load(path, parameterValues: null, namedExplicitly: namedExplicitly);
 
     /// <summary>
     /// Loads a template, with the values of a parameters file when <paramref name="parameterValues"/> is given
     /// (and where that file writes them, <paramref name="supplied"/>).
     /// </summary>
-    public static LoadResult Load(InputFile file, IReadOnlyDictionary<string, TemplateValue>? parameterValues,
-        IReadOnlyList<SuppliedParameter>? supplied = null)
+    public static LoadResult Load(string path, IReadOnlyDictionary<string, TemplateValue>? parameterValues,
+        IReadOnlyList<SuppliedParameter>? supplied = null, bool namedExplicitly = false)
     {
-        var text = RegularFile.ReadAllText(file.Path);
-        var namedAsParameters = file.Path.EndsWith(ParametersSuffix, StringComparison.OrdinalIgnoreCase);
+        var text = RegularFile.ReadAllText(path);
+        var namedAsParameters = path.EndsWith(ParametersSuffix, StringComparison.OrdinalIgnoreCase);
         JObject root;
         try
         {
@@ -28,11 +29,11 @@ internal static class ArmFrontEnd
         catch (JsonException e)
         {
             var parameters = namedAsParameters || ParameterValues.MentionsParametersSchema(text);
-            if (!file.Explicit && !parameters && !ArmTemplateReader.MentionsDeploymentTemplateSchema(text))
+            if (!namedExplicitly && !parameters && !ArmTemplateReader.MentionsDeploymentTemplateSchema(text))
                 return LoadResult.Skipped; // some other broken JSON file in the project: not ours to judge
             var reason = string.IsNullOrWhiteSpace(text) ? "the file is empty" : "invalid JSON: " + FirstSentence(e.Message);
-            var failed = LoadResult.Failed(ToolDiagnostics.At(ToolDiagnostics.TemplateNotAnalyzed, At(file.Path, e), reason));
-            return parameters ? UnusableParameters(failed, file.Path, text) : failed;
+            var failed = LoadResult.Failed(ToolDiagnostics.At(ToolDiagnostics.TemplateNotAnalyzed, At(path, e), reason));
+            return parameters ? UnusableParameters(failed, path, text) : failed;
         }
 
         if (ParameterValues.IsParametersFile(root) || namedAsParameters && root["parameters"] is JObject && !ArmTemplateReader.IsDeploymentTemplate(root))
@@ -41,27 +42,27 @@ internal static class ArmFrontEnd
             // file is INFRA0001, and every value in it is still checked.
             if (ArmTemplateReader.DuplicateKey(text) is { } duplicate)
             {
-                return UnusableParameters(LoadResult.Failed(ToolDiagnostics.At(ToolDiagnostics.TemplateNotAnalyzed, At(file.Path, duplicate),
-                    "a parameters file with a duplicate key: " + FirstSentence(duplicate.Message))), file.Path, text);
+                return UnusableParameters(LoadResult.Failed(ToolDiagnostics.At(ToolDiagnostics.TemplateNotAnalyzed, At(path, duplicate),
+                    "a parameters file with a duplicate key: " + FirstSentence(duplicate.Message))), path, text);
             }
-            if (TemplateFor(file.Path) is { } template)
-                return LoadResult.Skipped with { ParametersFor = (template, ParameterValues.From(root), ParameterValues.Supplied(root, new JsonSourceLocator(file.Path, text))) };
-            return UnusableParameters(LoadResult.Failed(ToolDiagnostics.At(ToolDiagnostics.TemplateNotAnalyzed, SourceLocation.StartOf(file.Path),
+            if (TemplateFor(path) is { } template)
+                return LoadResult.Skipped with { ParametersFor = (template, ParameterValues.From(root), ParameterValues.Supplied(root, new JsonSourceLocator(path, text))) };
+            return UnusableParameters(LoadResult.Failed(ToolDiagnostics.At(ToolDiagnostics.TemplateNotAnalyzed, SourceLocation.StartOf(path),
                 "a parameters file with no template to pair it with (NAME.parameters.json or NAME.ENV.parameters.json pairs with NAME.json or NAME.bicep beside it)")),
-                file.Path, text);
+                path, text);
         }
 
         if (!ArmTemplateReader.IsDeploymentTemplate(root))
         {
-            return file.Explicit
-                ? LoadResult.Failed(ToolDiagnostics.At(ToolDiagnostics.TemplateNotAnalyzed, SourceLocation.StartOf(file.Path),
+            return namedExplicitly
+                ? LoadResult.Failed(ToolDiagnostics.At(ToolDiagnostics.TemplateNotAnalyzed, SourceLocation.StartOf(path),
                     "the file is JSON but its $schema is not an ARM deployment template"))
                 : LoadResult.Skipped;
         }
 
-        var locator = new JsonSourceLocator(file.Path, text);
+        var locator = new JsonSourceLocator(path, text);
         var models = new List<TemplateModel>();
-        Build(file.Path, root, new ArmEvaluator(root, parameterValues), locator, models, depth: 0, supplied);
+        Build(path, root, new ArmEvaluator(root, parameterValues), locator, models, depth: 0, supplied);
         return LoadResult.Of(models);
     }
 

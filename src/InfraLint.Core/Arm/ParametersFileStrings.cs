@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using InfraLint.Core.Model;
 using InfraLint.Sdk;
 using Newtonsoft.Json.Linq;
 

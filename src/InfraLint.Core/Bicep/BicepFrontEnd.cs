@@ -1,6 +1,5 @@
 using InfraLint.Core.Arm;
-using InfraLint.Core.Engine;
-using InfraLint.Core.Model;
+using InfraLint.Core.Inputs;
 using InfraLint.Sdk;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
@@ -12,12 +11,12 @@ namespace InfraLint.Core.Bicep;
 /// produces, with a source map back to the Bicep declarations.
 /// </summary>
 /// <param name="boundary">On an untrusted run, where compiled files may read from (<see cref="CompileTimeReads"/>).</param>
-internal sealed class BicepFrontEnd(BicepCompiler compiler, AnalysisOptions options, ReadBoundary? boundary = null)
+internal sealed class BicepFrontEnd(BicepCompiler compiler, bool? restoreModules, ReadBoundary? boundary = null)
 {
-    private readonly UnrestoredModules unrestored = new(options.RestoreModules, new RegistryReachability());
+    private readonly UnrestoredModules unrestored = new(restoreModules, new RegistryReachability());
 
-    public LoadResult Load(InputFile file, CancellationToken cancellation) =>
-        LoadTemplate(file.Path, new Dictionary<string, TemplateValue>(), cancellation);
+    public LoadResult Load(string path, CancellationToken cancellation) =>
+        LoadTemplate(path, new Dictionary<string, TemplateValue>(), cancellation);
 
     /// <summary>
     /// Compiles a .bicep file and builds its models, with parameter values from a parameters file if any
@@ -150,34 +149,34 @@ internal sealed class BicepFrontEnd(BicepCompiler compiler, AnalysisOptions opti
     /// see evaluated names, tags and settings. Findings point at the template's lines.
     /// </summary>
     /// <param name="overrides">Values set beside the file (a pipeline's inline parameters): the known ones are passed to the compiler.</param>
-    public LoadResult LoadParameters(InputFile file, CancellationToken cancellation, IReadOnlyDictionary<string, TemplateValue>? overrides = null)
+    public LoadResult LoadParameters(string path, CancellationToken cancellation, IReadOnlyDictionary<string, TemplateValue>? overrides = null)
     {
-        var (parameters, problem) = Prepare(file.Path);
+        var (parameters, problem) = Prepare(path);
         if (problem is not null)
             return Refused(problem.Value);
         // Whatever becomes of the template, the literals the file writes are still checked for credentials (INFRA1003).
-        var supplied = SuppliedLiterals(file.Path, parameters!);
+        var supplied = SuppliedLiterals(path, parameters!);
         if (parameters!.Using is not { } target || RegistryModuleCache.IsRegistryReference(target.Path))
-            return WithSupplied(LoadResult.Skipped, file.Path, supplied); // `using none`, or a registry template with no source here to report in
-        var templatePath = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(file.Path)!, target.Path));
+            return WithSupplied(LoadResult.Skipped, path, supplied); // `using none`, or a registry template with no source here to report in
+        var templatePath = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(path)!, target.Path));
         if (!File.Exists(templatePath))
-            return WithSupplied(Failed(new SourceLocation(file.Path, target.Line, target.Column), "the template it is using does not exist"), file.Path, supplied);
+            return WithSupplied(Failed(new SourceLocation(path, target.Line, target.Column), "the template it is using does not exist"), path, supplied);
         if (!templatePath.EndsWith(".bicep", StringComparison.OrdinalIgnoreCase))
-            return WithSupplied(LoadResult.Skipped, file.Path, supplied); // ARM JSON targets are analysed through their own parameters files
+            return WithSupplied(LoadResult.Skipped, path, supplied); // ARM JSON targets are analysed through their own parameters files
         var (template, templateProblem) = Prepare(templatePath);
         if (templateProblem is not null)
-            return WithSupplied(Refused(templateProblem.Value), file.Path, supplied);
+            return WithSupplied(Refused(templateProblem.Value), path, supplied);
 
-        using var scratch = ScratchCopy.Create(file.Path, unrestored, new HashSet<string>());
-        var (response, requestProblem) = Request("bicep/compileParams", new { path = scratch.Entry, parameterOverrides = Overrides(overrides) }, file.Path, cancellation);
+        using var scratch = ScratchCopy.Create(path, unrestored, new HashSet<string>());
+        var (response, requestProblem) = Request("bicep/compileParams", new { path = scratch.Entry, parameterOverrides = Overrides(overrides) }, path, cancellation);
         if (requestProblem is not null)
-            return WithSupplied(Failed(requestProblem.Value), file.Path, supplied);
+            return WithSupplied(Failed(requestProblem.Value), path, supplied);
         if (!Succeeded(response!) || response!["template"] is not JValue { Type: JTokenType.String } compiled ||
             response["parameters"] is not JValue { Type: JTokenType.String } values)
-            return WithSupplied(CompileError(file.Path, response!, scratch.Original), file.Path, supplied);
+            return WithSupplied(CompileError(path, response!, scratch.Original), path, supplied);
         var outcome = new StandInCompile(response, scratch.Opaque.ToList(), scratch.Original, []);
         return BuildFrom(templatePath, template!, (string)compiled!, ParameterValues.FromParametersFile((string)values!),
-            supplied, outcome.Opaque) with { Notes = Notes(file.Path, outcome) };
+            supplied, outcome.Opaque) with { Notes = Notes(path, outcome) };
     }
 
     // A parameters file without an analysable template still has its own literals checked.

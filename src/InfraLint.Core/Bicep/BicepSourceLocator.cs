@@ -1,4 +1,4 @@
-using InfraLint.Core.Engine;
+using InfraLint.Core.Inputs;
 using InfraLint.Core.Model;
 using InfraLint.Sdk;
 using Newtonsoft.Json.Linq;

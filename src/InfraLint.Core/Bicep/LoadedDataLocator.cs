@@ -171,7 +171,7 @@ internal sealed class LoadedDataLocator(string templatePath, BicepDocument docum
     {
         try
         {
-            return File.Exists(path) && new FileInfo(path).Length < MaxFileBytes ? Engine.RegularFile.ReadAllText(path) : null;
+            return File.Exists(path) && new FileInfo(path).Length < MaxFileBytes ? Inputs.RegularFile.ReadAllText(path) : null;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

@@ -1,4 +1,4 @@
-using InfraLint.Core.Engine;
+using InfraLint.Core.Inputs;
 using Newtonsoft.Json.Linq;
 
 namespace InfraLint.Core.Bicep;

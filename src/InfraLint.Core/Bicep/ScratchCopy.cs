@@ -85,7 +85,7 @@ internal sealed partial class ScratchCopy : IDisposable
         var scratch = NewPath(file, Path.GetExtension(file));
         scratchOf[file] = scratch; // before the references, so that a cycle points at this copy
         originals[scratch] = file;
-        var text = Engine.RegularFile.ReadAllText(file);
+        var text = Inputs.RegularFile.ReadAllText(file);
         var tokens = BicepLexer.Tokenize(text);
         var document = BicepParser.Parse(text);
         var lines = LineStarts(text);

@@ -48,7 +48,7 @@ internal sealed class UnrestoredModules(bool? restore, RegistryReachability reac
         var result = false;
         if (depth < MaxDepth && File.Exists(file))
         {
-            var document = BicepParser.Parse(Engine.RegularFile.ReadAllText(file));
+            var document = BicepParser.Parse(Inputs.RegularFile.ReadAllText(file));
             result = document.References.Append(document.Using).OfType<BicepReference>().Any(r => Unavailable(r.Path, file) is not null ||
                 LocalTarget(file, r.Path) is { } target && (broken.Contains(target) || NeedsScratch(target, broken, depth + 1)));
         }

@@ -1,6 +1,6 @@
 using System.Globalization;
 using InfraLint.Core.Arm;
-using InfraLint.Core.Engine;
+using InfraLint.Core.Inputs;
 using InfraLint.Core.Packs;
 using InfraLint.Sdk;
 using Newtonsoft.Json.Linq;
@@ -12,7 +12,7 @@ namespace InfraLint.Core.Config;
 /// or one named explicitly. A broken file is INFRA0003 with its line, never a crash; unknown keys are
 /// INFRA0003 warnings at their line and the rest of the file still applies.
 /// </summary>
-internal sealed class ConfigLoader(string? explicitPath, Policy.PolicyFiles? files = null)
+internal sealed class ConfigLoader(string? explicitPath, Config.PolicyFiles? files = null)
 {
     public const string FileName = "infralint.json";
 
@@ -26,13 +26,13 @@ internal sealed class ConfigLoader(string? explicitPath, Policy.PolicyFiles? fil
     private static readonly HashSet<string> NotYetSupported = new(StringComparer.Ordinal) { "include", "exclude" };
 
     // The working tree, or with --policy-from the base revision.
-    private readonly Policy.PolicyFiles files = files ?? Policy.PolicyFiles.WorkingTree;
+    private readonly Config.PolicyFiles files = files ?? Config.PolicyFiles.WorkingTree;
 
     private readonly Dictionary<string, InfraLintConfig> byDirectory = new(StringComparer.Ordinal);
     private readonly Dictionary<string, InfraLintConfig> byFile = new(StringComparer.Ordinal);
 
     /// <summary>Where configuration files are read from.</summary>
-    public Policy.PolicyFiles Files => files;
+    public Config.PolicyFiles Files => files;
 
     /// <summary>Every configuration file read so far, for their own diagnostics.</summary>
     public IEnumerable<InfraLintConfig> Loaded => byFile.Values;
@@ -59,7 +59,7 @@ internal sealed class ConfigLoader(string? explicitPath, Policy.PolicyFiles? fil
         return config;
     }
 
-    internal static InfraLintConfig Parse(string path, Policy.PolicyFiles? files = null)
+    internal static InfraLintConfig Parse(string path, Config.PolicyFiles? files = null)
     {
         var problems = new List<Finding>();
         var (root, text, problem) = JsonFile.Read(path, FileName, "is ignored", files);

@@ -1,4 +1,3 @@
-using InfraLint.Core.Engine;
 using System.Collections.Immutable;
 using InfraLint.Sdk;
 using Microsoft.CodeAnalysis;
@@ -15,11 +14,11 @@ namespace InfraLint.Core.Config;
 /// and those above each template); otherwise .editorconfig files are collected from the template's folder up
 /// to one with <c>root = true</c>, and .globalconfig files from every folder above it.
 /// </summary>
-internal sealed class EditorConfigSeverities(IReadOnlyList<string>? configFiles = null, Policy.PolicyFiles? policyFiles = null)
+internal sealed class EditorConfigSeverities(IReadOnlyList<string>? configFiles = null, Config.PolicyFiles? policyFiles = null)
 {
     private const string AllRulesKey = "dotnet_analyzer_diagnostic.severity";
 
-    private readonly Policy.PolicyFiles policy = policyFiles ?? Policy.PolicyFiles.WorkingTree;
+    private readonly Config.PolicyFiles policy = policyFiles ?? Config.PolicyFiles.WorkingTree;
 
     private readonly Dictionary<string, AnalyzerConfigSet> sets = new(StringComparer.Ordinal);
     private readonly Dictionary<string, AnalyzerConfig?> files = new(StringComparer.Ordinal);

@@ -39,7 +39,7 @@ internal sealed class EnvironmentNameMap
             return new EnvironmentInfo(EnvironmentKind.Production, $"{what} '{name}' (infralint.json '{configuredProduction.Glob}')");
         if (configuredSandbox.Pattern is not null && configuredProduction.Pattern is null)
             return new EnvironmentInfo(EnvironmentKind.Sandbox, $"{what} '{name}' (infralint.json '{configuredSandbox.Glob}')");
-        var words = Trust.EnvironmentClassifier.Segments(name);
+        var words = Config.EnvironmentClassifier.Segments(name);
         var isProduction = words.Any(w => BuiltInProduction.Contains(w, StringComparer.OrdinalIgnoreCase));
         var isSandbox = words.Any(w => BuiltInSandbox.Contains(w, StringComparer.OrdinalIgnoreCase));
         if (isProduction == isSandbox)

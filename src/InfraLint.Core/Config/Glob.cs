@@ -26,6 +26,6 @@ internal static class Glob
             else
                 pattern.Append(Regex.Escape(c.ToString()));
         }
-        return new Regex(pattern.Append('$').ToString(), RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, Engine.InputRegex.Timeout);
+        return new Regex(pattern.Append('$').ToString(), RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, Inputs.InputRegex.Timeout);
     }
 }

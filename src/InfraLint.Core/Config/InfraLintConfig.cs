@@ -31,7 +31,7 @@ internal sealed class InfraLintConfig
     public EnvironmentSettings Environments { get; }
 
     /// <summary>The <c>rulePacks</c> it names, as full paths.</summary>
-    public IReadOnlyList<Packs.RulePackReference> RulePacks { get; init; } = [];
+    public IReadOnlyList<Config.RulePackReference> RulePacks { get; init; } = [];
 
     /// <summary>The <c>deployments</c> it declares, paths resolved against its folder.</summary>
     public IReadOnlyList<ConfiguredDeployment> Deployments { get; init; } = [];

@@ -1,5 +1,5 @@
 using InfraLint.Core.Arm;
-using InfraLint.Core.Engine;
+using InfraLint.Core.Inputs;
 using InfraLint.Sdk;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
@@ -12,7 +12,7 @@ internal static class JsonFile
     /// <summary>The file's object and text, or null and an INFRA0003 error at the line where the JSON breaks.</summary>
     /// <param name="subject">What the file is, for the message ("infralint.json", "rule pack").</param>
     /// <param name="consequence">What InfraLint does without it ("is ignored").</param>
-    public static (JObject? Root, string Text, Finding? Problem) Read(string path, string subject, string consequence, Policy.PolicyFiles? files = null)
+    public static (JObject? Root, string Text, Finding? Problem) Read(string path, string subject, string consequence, Config.PolicyFiles? files = null)
     {
         try
         {

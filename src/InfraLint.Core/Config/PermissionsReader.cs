@@ -1,5 +1,5 @@
 using InfraLint.Core.Arm;
-using InfraLint.Core.Engine;
+using InfraLint.Core.Inputs;
 using InfraLint.Sdk;
 using Newtonsoft.Json.Linq;
 

@@ -66,7 +66,7 @@ internal static partial class AzdSource
     internal static Dictionary<string, string> ReadEnv(string path)
     {
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
-        if (Engine.RegularFile.Problem(path) is not null || new FileInfo(path).Length > MaxEnvFileBytes)
+        if (Inputs.RegularFile.Problem(path) is not null || new FileInfo(path).Length > MaxEnvFileBytes)
             return values; // a FIFO or device named .env must not block the run
         foreach (var raw in File.ReadLines(path))
         {
@@ -97,7 +97,7 @@ internal static partial class AzdSource
         {
             if (new FileInfo(parametersFile).Length > YamlFile.MaxBytes)
                 return values;
-            root = ArmTemplateReader.Parse(Engine.RegularFile.ReadAllText(parametersFile));
+            root = ArmTemplateReader.Parse(Inputs.RegularFile.ReadAllText(parametersFile));
         }
         catch (Exception e) when (e is JsonException or IOException or UnauthorizedAccessException)
         {

@@ -1,5 +1,4 @@
 using InfraLint.Core.Config;
-using InfraLint.Core.Trust;
 using InfraLint.Sdk;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;

@@ -30,7 +30,7 @@ internal static partial class ParametersFileSource
             if (new FileInfo(path).Length > YamlFile.MaxBytes)
                 return (null, 0);
             var lineNumber = 0;
-            foreach (var line in Engine.RegularFile.ReadAllLines(path))
+            foreach (var line in Inputs.RegularFile.ReadAllLines(path))
             {
                 lineNumber++;
                 if (Using().Match(line) is { Success: true } match)
@@ -47,7 +47,7 @@ internal static partial class ParametersFileSource
     {
         try
         {
-            if (new FileInfo(path).Length > YamlFile.MaxBytes || !ParameterValues.IsParametersFile(ArmTemplateReader.Parse(Engine.RegularFile.ReadAllText(path))))
+            if (new FileInfo(path).Length > YamlFile.MaxBytes || !ParameterValues.IsParametersFile(ArmTemplateReader.Parse(Inputs.RegularFile.ReadAllText(path))))
                 return null;
         }
         catch (Exception e) when (e is JsonException or IOException or UnauthorizedAccessException)

@@ -25,7 +25,7 @@ internal static class YamlFile
                 return null;
             }
             var stream = new YamlStream();
-            using var reader = new StringReader(Engine.RegularFile.ReadAllText(path));
+            using var reader = new StringReader(Inputs.RegularFile.ReadAllText(path));
             stream.Load(reader);
             return stream.Documents.Count > 0 ? stream.Documents[0].RootNode as YamlMappingNode : null;
         }

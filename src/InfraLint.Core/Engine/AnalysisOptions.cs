@@ -22,7 +22,7 @@ public sealed record AnalysisOptions
 
     /// <summary>With <c>--policy-from</c>: the revision infralint.json, .editorconfig and .globalconfig are read from,
     /// and against which weakening changes to them (and to <see cref="BaselineFile"/>) are INFRA0006.</summary>
-    public Policy.PolicyFiles? PolicyFrom { get; init; }
+    public Config.PolicyFiles? PolicyFrom { get; init; }
 
     /// <summary>The baseline in use (<c>--baseline</c>), compared with the <see cref="PolicyFrom"/> revision's.</summary>
     public string? BaselineFile { get; init; }

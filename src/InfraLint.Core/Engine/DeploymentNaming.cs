@@ -1,4 +1,5 @@
 using InfraLint.Core.Deployments;
+using InfraLint.Core.Inputs;
 using InfraLint.Sdk;
 
 namespace InfraLint.Core.Engine;

@@ -1,4 +1,5 @@
 using InfraLint.Core.Config;
+using InfraLint.Core.Inputs;
 using InfraLint.Sdk;
 using Newtonsoft.Json.Linq;
 

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using InfraLint.Core.Arm;
 using InfraLint.Core.Bicep;
 using InfraLint.Core.Config;
-using InfraLint.Core.Model;
+using InfraLint.Core.Inputs;
 using InfraLint.Core.Deployments;
 using InfraLint.Core.Trust;
 using InfraLint.Core.Packs;
@@ -295,7 +295,7 @@ public sealed class InfraLintEngine : IDisposable
         {
             var template = declared.Template;
             if (declared.Parameters is { } bicepparam && bicepparam.EndsWith(".bicepparam", StringComparison.OrdinalIgnoreCase))
-                return Evaluated(Bicep().LoadParameters(new InputFile(bicepparam), cancellation, declared.Values));
+                return Evaluated(Bicep().LoadParameters(bicepparam, cancellation, declared.Values));
             var values = new Dictionary<string, TemplateValue>(StringComparer.OrdinalIgnoreCase);
             IReadOnlyList<SuppliedParameter>? supplied = null;
             if (declared.Parameters is { } parametersFile && !declared.ValuesReplaceParametersFile)
@@ -310,17 +310,17 @@ public sealed class InfraLintEngine : IDisposable
                 values[name] = value;
             return Evaluated(IsBicep(template)
                 ? Bicep().LoadTemplate(template, values, cancellation, supplied)
-                : ArmFrontEnd.Load(new InputFile(template), values, supplied));
+                : ArmFrontEnd.Load(template, values, supplied));
         });
     }
 
     private LoadResult Load(InputFile file, bool isBicep, CancellationToken cancellation) => Guarded(file, () =>
     {
         if (file.Path.EndsWith(".bicepparam", StringComparison.OrdinalIgnoreCase))
-            return Evaluated(Bicep().LoadParameters(file, cancellation));
+            return Evaluated(Bicep().LoadParameters(file.Path, cancellation));
         if (isBicep)
-            return Evaluated(Bicep().Load(file, cancellation));
-        var loaded = ArmFrontEnd.Load(file);
+            return Evaluated(Bicep().Load(file.Path, cancellation));
+        var loaded = ArmFrontEnd.Load(file.Path, file.Explicit);
         if (loaded.ParametersFor is not var (template, values, supplied))
             return Evaluated(loaded);
         // main.parameters.json beside main.bicep and the main.json built from it: the values go to the source.
@@ -328,7 +328,7 @@ public sealed class InfraLintEngine : IDisposable
             Path.ChangeExtension(template, ".bicep") is var source && File.Exists(source) && IsGenerated(template))
             template = source;
         // A parameters file: its template, analysed with these values.
-        var result = !template.EndsWith(".bicep", StringComparison.OrdinalIgnoreCase) ? ArmFrontEnd.Load(new InputFile(template), values, supplied)
+        var result = !template.EndsWith(".bicep", StringComparison.OrdinalIgnoreCase) ? ArmFrontEnd.Load(template, values, supplied)
             : Compiler() is null ? LoadResult.Skipped
             : Bicep().LoadTemplate(template, values, cancellation, supplied);
         return Evaluated(result with { TemplateFile = template });
@@ -408,7 +408,7 @@ public sealed class InfraLintEngine : IDisposable
 
     private static string Seconds(TimeSpan time) => time.TotalSeconds.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture);
 
-    private BicepFrontEnd Bicep() => bicep ??= new BicepFrontEnd(compiler!, options, Boundary);
+    private BicepFrontEnd Bicep() => bicep ??= new BicepFrontEnd(compiler!, options.RestoreModules, Boundary);
 
     private BicepCompiler? Compiler()
     {

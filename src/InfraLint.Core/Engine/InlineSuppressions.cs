@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using InfraLint.Core.Inputs;
 using InfraLint.Sdk;
 
 namespace InfraLint.Core.Engine;

@@ -1,3 +1,4 @@
+
 namespace InfraLint.Core.Engine;
 
 /// <summary>Expands the paths a user names into the files to analyse, like the MSBuild default items.</summary>

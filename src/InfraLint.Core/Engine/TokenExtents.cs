@@ -1,3 +1,4 @@
+using InfraLint.Core.Inputs;
 using InfraLint.Sdk;
 
 namespace InfraLint.Core.Engine;

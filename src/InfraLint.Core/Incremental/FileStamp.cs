@@ -37,7 +37,7 @@ internal sealed record FileStamp(string Path, long Length, long Ticks, string? S
 
     private static string? Hash(string path)
     {
-        if (Engine.RegularFile.Problem(path) is not null)
+        if (Inputs.RegularFile.Problem(path) is not null)
             return null; // a FIFO or device is never hashed: opening it could block
         try
         {

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Reflection;
 using System.Text.RegularExpressions;
-using InfraLint.Core.Engine;
+using InfraLint.Core.Inputs;
 using InfraLint.Sdk;
 
 namespace InfraLint.Core.Packs;

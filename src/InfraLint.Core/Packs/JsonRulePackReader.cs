@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
 using InfraLint.Core.Arm;
 using InfraLint.Core.Config;
-using InfraLint.Core.Engine;
+using InfraLint.Core.Inputs;
 using InfraLint.Sdk;
 using Newtonsoft.Json.Linq;
 

@@ -1,4 +1,5 @@
-using InfraLint.Core.Engine;
+using InfraLint.Core.Config;
+using InfraLint.Core.Inputs;
 using InfraLint.Sdk;
 
 namespace InfraLint.Core.Packs;

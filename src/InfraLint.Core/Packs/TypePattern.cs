@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using InfraLint.Core.Engine;
+using InfraLint.Core.Inputs;
 
 namespace InfraLint.Core.Packs;
 

@@ -1,6 +1,6 @@
 using InfraLint.Core.Arm;
 using InfraLint.Core.Config;
-using InfraLint.Core.Engine;
+using InfraLint.Core.Inputs;
 using InfraLint.Sdk;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;

@@ -47,6 +47,8 @@ internal sealed partial class TrustModel : DeploymentInfo
     /// <summary>The deployment a pipeline, azd or infralint.json declares, when the load is one.</summary>
     public Deployments.DeclaredDeployment? Declared => declared;
 
+    public override string? Name => declared?.Name;
+
     /// <summary>Builds the deployment of <paramref name="models"/> (entry first, as the front ends produce them) and attaches it to each.</summary>
     /// <param name="declared">The declared deployment the load is (its environment and scope), or null.</param>
     public static TrustModel? Attach(IReadOnlyList<TemplateModel> models, string? parametersFile, EnvironmentSettings settings, PermissionPolicy? permissions = null,

@@ -22,6 +22,10 @@ public abstract class DeploymentInfo
     /// <summary>The parameters file the deployment was analysed through, if any.</summary>
     public abstract string? ParametersFile { get; }
 
+    /// <summary>The name of the deployment a repository declares (a pipeline job, an azd environment, an infralint.json
+    /// entry), or null for a template analysed on its own.</summary>
+    public virtual string? Name => null;
+
     /// <summary>The entry template, then the modules and nested deployments it deploys.</summary>
     public abstract IReadOnlyList<TemplateModel> Templates { get; }
 

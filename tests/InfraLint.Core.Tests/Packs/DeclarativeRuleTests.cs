@@ -1,4 +1,5 @@
 using InfraLint.Sdk;
+using InfraLint.Tests;
 
 namespace InfraLint.Core.Tests.Packs;
 

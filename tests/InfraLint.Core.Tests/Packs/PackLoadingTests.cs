@@ -2,6 +2,7 @@ using System.Reflection;
 using System.Runtime.Loader;
 using InfraLint.Rules;
 using InfraLint.Sdk;
+using InfraLint.Tests;
 
 namespace InfraLint.Core.Tests.Packs;
 

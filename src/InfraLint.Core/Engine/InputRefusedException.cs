@@ -1,7 +1,0 @@
-namespace InfraLint.Core.Engine;
-
-/// <summary>A file of the analysed tree that InfraLint does not read (not a regular file, too large); the message says why.</summary>
-public sealed class InputRefusedException(string path, string reason) : IOException($"'{Path.GetFileName(path)}': {reason}")
-{
-    public string Reason { get; } = reason;
-}

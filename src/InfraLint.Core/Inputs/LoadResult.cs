@@ -1,0 +1,30 @@
+using InfraLint.Sdk;
+
+
+namespace InfraLint.Core.Inputs;
+
+/// <summary>
+/// What a front end made of one file: the models to analyse (the file's own template, then one per
+/// local module or nested deployment it deploys), a diagnostic, or nothing (not a template).
+/// </summary>
+internal sealed record LoadResult(IReadOnlyList<TemplateModel> Models, Finding? Diagnostic)
+{
+    /// <summary>For a deployment parameters file: the template it belongs to, the values it sets and where it writes them.</summary>
+    public (string TemplatePath, IReadOnlyDictionary<string, TemplateValue> Values, IReadOnlyList<SuppliedParameter> Supplied)? ParametersFor { get; init; }
+
+    /// <summary>For a deployment parameters file: the template that was analysed with its values.</summary>
+    public string? TemplateFile { get; init; }
+
+    /// <summary>Diagnostics besides the models: the INFRA0007 note on dependencies analysed as opaque, and the INFRA0001 of a
+    /// local module with compile errors that the file was analysed without.</summary>
+    public IReadOnlyList<Finding> Notes { get; init; } = [];
+
+    /// <summary>The file was refused before the compiler read it (it could not be read, or it reads outside the tree).</summary>
+    public bool NotCompiled { get; init; }
+
+    public static readonly LoadResult Skipped = new([], null);
+
+    public static LoadResult Of(IReadOnlyList<TemplateModel> models) => new(models, null);
+
+    public static LoadResult Failed(Finding diagnostic) => new([], diagnostic);
+}
