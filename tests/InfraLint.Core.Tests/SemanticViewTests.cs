@@ -1,4 +1,5 @@
 using InfraLint.Sdk;
+using InfraLint.Tests;
 using Newtonsoft.Json.Linq;
 
 namespace InfraLint.Core.Tests;
