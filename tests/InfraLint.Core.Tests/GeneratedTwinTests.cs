@@ -1,5 +1,4 @@
 using InfraLint.Core.Engine;
-using InfraLint.Core.Incremental;
 using InfraLint.Rules;
 using InfraLint.Sdk;
 using InfraLint.Sdk.Testing;
@@ -82,16 +81,15 @@ public sealed class GeneratedTwinTests
         using var dir = new TempDirectory();
         dir.CopyDirectory(TestEnvironment.TestData("twins", "current"), ".");
         var cache = Path.Combine(dir.Path, "obj", "infralint.cache.json");
-        IncrementalRun Run() => new IncrementalAnalysis(new AnalysisOptions { Rules = BuiltInRules.All, BicepPath = TestEnvironment.BicepPath }, cache)
-            .Run(InputDiscovery.Expand([dir.Path], out _));
+        AnalysisResult Run() => InfraLintEngine.Run(new AnalysisOptions { Rules = BuiltInRules.All, BicepPath = TestEnvironment.BicepPath, CacheFile = cache }, InputDiscovery.Expand([dir.Path], out _));
 
-        Assert.AreEqual(1, Run().Result.Findings.Count(f => f.Location!.FilePath.EndsWith("main.json", StringComparison.Ordinal)));
+        Assert.AreEqual(1, Run().Findings.Count(f => f.Location!.FilePath.EndsWith("main.json", StringComparison.Ordinal)));
         var source = Path.Combine(dir.Path, "main.bicep");
         File.WriteAllText(source, File.ReadAllText(source).Replace("properties: {}", "properties: { state: 'Enabled' }", StringComparison.Ordinal));
         File.SetLastWriteTimeUtc(source, DateTime.UtcNow.AddMinutes(1));
 
         var second = Run();
         CollectionAssert.Contains(second.Reanalyzed.Select(Path.GetFileName).ToList(), "main.json");
-        Assert.AreEqual(1, second.Result.Findings.Count(f => f.Id == "INFRA0009"));
+        Assert.AreEqual(1, second.Findings.Count(f => f.Id == "INFRA0009"));
     }
 }

@@ -1,5 +1,4 @@
 using InfraLint.Core.Engine;
-using InfraLint.Core.Incremental;
 using InfraLint.Rules;
 using InfraLint.Tests;
 
@@ -32,12 +31,11 @@ public sealed class IncrementalAnalysisTests
         }
         """;
 
-    private static IncrementalRun Run(TempDirectory dir, string cache) =>
-        new IncrementalAnalysis(new AnalysisOptions { Rules = BuiltInRules.All, BicepPath = TestEnvironment.BicepPath }, cache)
-            .Run(InputDiscovery.Expand([dir.Path], out _));
+    private static AnalysisResult Run(TempDirectory dir, string cache) =>
+        InfraLintEngine.Run(new AnalysisOptions { Rules = BuiltInRules.All, BicepPath = TestEnvironment.BicepPath, CacheFile = cache }, InputDiscovery.Expand([dir.Path], out _));
 
-    private static string[] Lines(IncrementalRun run, TempDirectory dir) =>
-        run.Result.Findings.Select(f => $"{Path.GetRelativePath(dir.Path, f.Location!.FilePath)}({f.Location.Line},{f.Location.Column}-{f.Location.EndColumn}): " +
+    private static string[] Lines(AnalysisResult run, TempDirectory dir) =>
+        run.Findings.Select(f => $"{Path.GetRelativePath(dir.Path, f.Location!.FilePath)}({f.Location.Line},{f.Location.Column}-{f.Location.EndColumn}): " +
             $"{f.Severity} {f.Id}{(f.Suppression is { } s ? $" [suppressed: {s.Justification}]" : "")} {f.Descriptor.HelpLink}").ToArray();
 
     [TestMethod]
@@ -51,7 +49,7 @@ public sealed class IncrementalAnalysisTests
         var cache = Path.Combine(dir.Path, "obj", "infralint.cache.json");
 
         var first = Run(dir, cache);
-        Assert.AreEqual(1, first.Result.CompilerStarts);
+        Assert.AreEqual(1, first.CompilerStarts);
         Assert.AreEqual(4, first.FilesReanalyzed);
         var expected = Lines(first, dir);
         CollectionAssert.AreEqual(new[]
@@ -62,23 +60,23 @@ public sealed class IncrementalAnalysisTests
         }, expected, string.Join("\n", expected));
 
         var second = Run(dir, cache);
-        Assert.AreEqual(0, second.Result.CompilerStarts, "nothing changed: the compiler must not start");
+        Assert.AreEqual(0, second.CompilerStarts, "nothing changed: the compiler must not start");
         Assert.AreEqual((0, 4), (second.FilesReanalyzed, second.FilesReused));
         CollectionAssert.AreEqual(expected, Lines(second, dir));
-        Assert.AreEqual(first.Result.FilesAnalyzed, second.Result.FilesAnalyzed);
+        Assert.AreEqual(first.FilesAnalyzed, second.FilesAnalyzed);
 
         // The module moves its setting down a line: the module and main.bicep, which compiled it, are analysed again;
         // other.bicep and flow.json are not, and flow.json keeps its suppression when suppressions are applied again.
         dir.Write("modules/app.bicep", "// a comment\n" + Templates.SiteWithLiteralSetting);
         var third = Run(dir, cache);
-        Assert.AreEqual(1, third.Result.CompilerStarts);
+        Assert.AreEqual(1, third.CompilerStarts);
         CollectionAssert.AreEqual(new[] { "main.bicep", "modules/app.bicep" }, third.Reanalyzed.Select(p => Path.GetRelativePath(dir.Path, p)).ToArray());
         CollectionAssert.AreEqual(expected.Select(l => l.Replace("modules/app.bicep(8,", "modules/app.bicep(9,", StringComparison.Ordinal)).ToArray(), Lines(third, dir));
 
         // Touched without a change: still reused.
         File.SetLastWriteTimeUtc(Path.Combine(dir.Path, "other.bicep"), DateTime.UtcNow.AddMinutes(-1));
         var fourth = Run(dir, cache);
-        Assert.AreEqual((0, 0), (fourth.Result.CompilerStarts, fourth.FilesReanalyzed));
+        Assert.AreEqual((0, 0), (fourth.CompilerStarts, fourth.FilesReanalyzed));
     }
 
     [TestMethod]
@@ -99,7 +97,7 @@ public sealed class IncrementalAnalysisTests
         dir.Write(".editorconfig", "[*.json]\ndotnet_diagnostic.INFRA2001.severity = none\n");
         var silenced = Run(dir, cache);
         Assert.AreEqual(3, silenced.FilesReanalyzed);
-        Assert.AreEqual(0, silenced.Result.Findings.Count);
+        Assert.AreEqual(0, silenced.Findings.Count);
         Assert.AreEqual(0, Run(dir, cache).FilesReanalyzed);
     }
 
@@ -117,15 +115,15 @@ public sealed class IncrementalAnalysisTests
             """);
         Pack("northeurope");
         var cache = Path.Combine(dir.Path, "obj", "infralint.cache.json");
-        string[] PackFindings(IncrementalRun run) =>
-            run.Result.Findings.Where(f => f.Id == "TEST0001").Select(f => $"{f.Message} {f.Descriptor.HelpLink} {f.Descriptor.Category}").ToArray();
+        string[] PackFindings(AnalysisResult run) =>
+            run.Findings.Where(f => f.Id == "TEST0001").Select(f => $"{f.Message} {f.Descriptor.HelpLink} {f.Descriptor.Category}").ToArray();
 
         var first = Run(dir, cache);
         var cached = Run(dir, cache);
         Assert.AreEqual(0, cached.FilesReanalyzed);
         CollectionAssert.AreEqual(PackFindings(first), PackFindings(cached));
         Assert.AreEqual(1, PackFindings(cached).Length);
-        CollectionAssert.AreEqual(first.Result.RulePacks.Select(p => p.Name).ToArray(), cached.Result.RulePacks.Select(p => p.Name).ToArray());
+        CollectionAssert.AreEqual(first.RulePacks.Select(p => p.Name).ToArray(), cached.RulePacks.Select(p => p.Name).ToArray());
 
         Pack("westeurope");
         var edited = Run(dir, cache);

@@ -226,7 +226,7 @@ public sealed partial class HostileOutputTests
             ["text"] = new TextReportWriter().Write(report),
             ["github"] = new GitHubReportWriter().Write(report),
             ["json"] = new JsonReportWriter().Write(report),
-            ["sarif"] = new SarifReportWriter(catalogue).Write(report),
+            ["sarif"] = new SarifReportWriter(catalogue: catalogue).Write(report),
             ["mermaid"] = GraphFormats.Write(graph, GraphFormat.Mermaid),
             ["markdown"] = GraphFormats.Write(graph, GraphFormat.Markdown),
             ["dot"] = GraphFormats.Write(graph, GraphFormat.Dot),

@@ -35,7 +35,7 @@ internal static class Surfaces
         });
         var result = engine.Analyze(files);
         var report = RunReport.Create(result, root, root, null);
-        var sarif = new SarifReportWriter(Catalogue).Write(report);
+        var sarif = new SarifReportWriter(catalogue: Catalogue).Write(report);
         var baseline = SarifBaseline.Parse(sarif, "baseline.sarif");
         var baselined = RunReport.Create(result, root, root, baseline);
         return new Dictionary<string, string>(StringComparer.Ordinal)
@@ -44,7 +44,7 @@ internal static class Surfaces
             ["github"] = new GitHubReportWriter().Write(report),
             ["json"] = new JsonReportWriter().Write(report),
             ["sarif"] = sarif,
-            ["sarif with baseline"] = new SarifReportWriter(Catalogue, baseline).Write(baselined),
+            ["sarif with baseline"] = new SarifReportWriter(baseline, Catalogue).Write(baselined),
             ["text with baseline"] = new TextReportWriter().Write(baselined),
         };
     }

@@ -27,6 +27,11 @@ public static class DeploymentDiscovery
         return null;
     }
 
+    /// <summary>The deployments a project's build analyses: those declared under <paramref name="root"/>, or when it is
+    /// null under the project's repository root (the nearest folder with <c>.git</c> above it, else the project folder).</summary>
+    public static DiscoveryResult ForProject(string projectDirectory, string? root, string? configFile) =>
+        Discover(root ?? RepositoryRoot(projectDirectory) ?? projectDirectory, configFile);
+
     /// <summary>Every deployment declared under <paramref name="root"/>, named uniquely and sorted by template then name.</summary>
     /// <param name="configFile">An infralint.json to use instead of the nearest one at or above the root.</param>
     public static DiscoveryResult Discover(string root, string? configFile = null)

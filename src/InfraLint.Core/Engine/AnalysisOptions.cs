@@ -64,9 +64,13 @@ public sealed record AnalysisOptions
     /// (MSBuild, the default) trusts what the build trusts.</summary>
     public IReadOnlyList<string>? ReadRoots { get; init; }
 
-    /// <summary>Ask the compiler which files each Bicep entry read (modules, loaded files, bicepconfig.json), so an
-    /// incremental run knows what to re-analyse; one extra, fast request per Bicep file.</summary>
-    public bool TrackDependencies { get; init; }
+    /// <summary>Where results are kept between runs (the MSBuild task: <c>obj/…/infralint.cache.json</c>), or null for none.
+    /// With a cache, the compiler is also asked which files each Bicep entry read (modules, loaded files, bicepconfig.json),
+    /// one extra, fast request per Bicep file, so the next run knows what to analyse again (<see cref="ResultCache"/>).</summary>
+    public string? CacheFile { get; init; }
+
+    /// <summary>Further files whose change invalidates every cached result (the MSBuild task's rule packs).</summary>
+    public IReadOnlyList<string> CacheInputs { get; init; } = [];
 
     /// <summary>Keep the deployment model of every analysed entry file (identities, role assignments, environments) and hand
     /// it out in <see cref="AnalysisResult.Deployments"/>, for the trust graph. Off by default: the models hold every

@@ -2,10 +2,10 @@ using System.Diagnostics;
 using InfraLint.Core.Arm;
 using InfraLint.Core.Bicep;
 using InfraLint.Core.Config;
-using InfraLint.Core.Inputs;
 using InfraLint.Core.Deployments;
-using InfraLint.Core.Trust;
+using InfraLint.Core.Inputs;
 using InfraLint.Core.Packs;
+using InfraLint.Core.Trust;
 using InfraLint.Sdk;
 using Newtonsoft.Json.Linq;
 
@@ -33,34 +33,67 @@ public sealed class InfraLintEngine : IDisposable
     /// <summary>Process ids of the compilers this engine started.</summary>
     public IReadOnlyList<int> CompilerProcessIds => compiler?.ProcessIds ?? [];
 
+    /// <summary>
+    /// Analyses <paramref name="files"/> (a template a repository deploys once per declared deployment), in path order.
+    /// The compiler compiles the next Bicep file while the rules run on the current one. With
+    /// <see cref="AnalysisOptions.CacheFile"/>, files whose dependencies did not change reuse the previous run's results,
+    /// and when nothing changed the compiler is not started at all.
+    /// </summary>
     public AnalysisResult Analyze(IEnumerable<InputFile> files, CancellationToken cancellation = default)
     {
         var stopwatch = Stopwatch.StartNew();
-        var ordered = DeploymentPlan.Expand(files, options.DeclaredDeployments);
-        UseInputs(ordered);
+        var ordered = DeploymentPlan.Expand(files.DistinctBy(f => f.Path, StringComparer.Ordinal), options.DeclaredDeployments);
+        inputs = ordered.Select(f => Path.GetFullPath(f.Path)).ToHashSet(StringComparer.Ordinal);
+        cache = options.CacheFile is { } cacheFile ? new ResultCache(options, cacheFile) : null;
+        // Rule packs are read whether or not a file is analysed, so a run's packs, pack problems and catalogue are the
+        // same when results come from the cache.
+        var catalogue = Catalogue(ordered);
+        if (cache?.Unchanged(ordered, catalogue) is var (previousFindings, previousAnalyzed))
+        {
+            return new AnalysisResult(previousFindings, previousAnalyzed, 0, stopwatch.Elapsed)
+                { FilesReused = ordered.Count, Rules = catalogue, CacheNote = cache.Note };
+        }
+
+        var reused = ordered.Select(f => cache?.Reuse(f, catalogue)).ToList();
         var nextBicep = new string?[ordered.Count + 1];
         for (var i = ordered.Count - 1; i >= 0; i--)
-            nextBicep[i] = IsBicepTemplate(ordered[i].Path) ? ordered[i].Path : nextBicep[i + 1];
-        // The compiler starts and compiles the first file while the rules and configuration load.
+            nextBicep[i] = reused[i] is null && IsBicepTemplate(ordered[i].Path) ? ordered[i].Path : nextBicep[i + 1];
+        // The compiler starts and compiles the first file while the rest of the run gets ready.
         if (nextBicep[0] is { } first && Compiler() is not null)
             Bicep().CompileAhead(first, cancellation);
-        var entries = new List<EntryAnalysis>();
+        var entries = new List<EntryAnalysis>(ordered.Count);
+        var reanalyzed = new List<string>();
         for (var i = 0; i < ordered.Count; i++)
         {
             cancellation.ThrowIfCancellationRequested();
+            if (reused[i] is { } cached)
+            {
+                entries.Add(cached);
+                continue;
+            }
             if (compiler is not null)
                 Bicep().CompileNext(nextBicep[i + 1]);
-            entries.Add(AnalyzeEntry(ordered[i], cancellation));
+            var analysed = AnalyzeEntry(ordered[i], cancellation);
+            cache?.Store(analysed);
+            entries.Add(analysed);
+            reanalyzed.Add(ordered[i].Path);
         }
-        return Finish(entries, stopwatch);
+        var result = Finish(entries, catalogue, stopwatch) with { Reanalyzed = reanalyzed, FilesReused = entries.Count - reanalyzed.Count };
+        cache?.Save(ordered, result, packs!.ReferencedPaths);
+        return result with { CacheNote = cache?.Note };
     }
+
+    /// <summary>Analyses with a fresh engine, which is disposed (its compiler stopped) afterwards.</summary>
+    public static AnalysisResult Run(AnalysisOptions options, IEnumerable<InputFile> files, CancellationToken cancellation = default)
+    {
+        using var engine = new InfraLintEngine(options);
+        return engine.Analyze(files, cancellation);
+    }
+
+    private ResultCache? cache;
 
     // The analysed set: a generated JSON template is a twin only of a .bicep file that is analysed too.
     private HashSet<string> inputs = new(StringComparer.Ordinal);
-
-    /// <summary>Names the files of the run, so that a generated template can find its Bicep source among them.</summary>
-    internal void UseInputs(IEnumerable<InputFile> files) =>
-        inputs = files.Select(f => Path.GetFullPath(f.Path)).ToHashSet(StringComparer.Ordinal);
 
     private static bool IsBicep(string path) =>
         path.EndsWith(".bicep", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".bicepparam", StringComparison.OrdinalIgnoreCase);
@@ -68,7 +101,7 @@ public sealed class InfraLintEngine : IDisposable
     private static bool IsBicepTemplate(string path) => path.EndsWith(".bicep", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Loads one input file and runs every rule on its templates; suppressions and severities apply later, in <see cref="Finish"/>.</summary>
-    internal EntryAnalysis AnalyzeEntry(InputFile file, CancellationToken cancellation)
+    private EntryAnalysis AnalyzeEntry(InputFile file, CancellationToken cancellation)
     {
         var declared = file.Deployment;
         var isBicep = IsBicep(file.Path) || (declared?.Parameters is { } p && IsBicep(p));
@@ -99,7 +132,7 @@ public sealed class InfraLintEngine : IDisposable
         }
         var suppressing = loaded.Models.Where(m => m.Language == SourceLanguage.ArmJson)
             .SelectMany(m => m.Resources).Where(r => FindingPolicy.MetadataSuppressions(r) is not null).ToList();
-        var dependencies = !options.TrackDependencies ? null
+        var dependencies = cache is null ? null
             : twin is { Source: null } ? null // a generated template without its source: the source may be added, so not reused
             : twin is { Source: { } source } ? (Dependencies(file, isBicep, loaded, cancellation) is { } own && Bicep().FileReferences(source, cancellation) is { } sources ? [.. own, .. sources] : null)
             : Dependencies(file, isBicep, loaded, cancellation);
@@ -110,7 +143,7 @@ public sealed class InfraLintEngine : IDisposable
     }
 
     /// <summary>Applies suppressions and severities to the findings of every entry (fresh or reused) and orders them.</summary>
-    internal AnalysisResult Finish(IReadOnlyList<EntryAnalysis> entries, Stopwatch stopwatch)
+    private AnalysisResult Finish(IReadOnlyList<EntryAnalysis> entries, RuleCatalogue catalogue, Stopwatch stopwatch)
     {
         var findings = DeploymentNaming.Apply(entries);
         var skippedBicep = entries.Count(e => e.CompilerUnavailable);
@@ -119,22 +152,15 @@ public sealed class InfraLintEngine : IDisposable
             findings.Add(ToolDiagnostics.At(ToolDiagnostics.CompilerFailed, null,
                 $"{compilerUnavailable}; {skippedBicep} Bicep file(s) were not analyzed"));
         }
-        var packs = PacksFor(entries.Select(e => e.File.Path));
-        findings.AddRange(packs.Problems);
-        var knownIds = options.Rules.Concat(packs.Packs.SelectMany(p => p.Rules)).Select(r => r.Describe.Id)
-            .Concat(ToolDiagnostics.All.Select(d => d.Id)).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        findings.AddRange(packs!.Problems);
         if (options.PolicyFrom is { IsRevision: true } revision)
-        {
-            var defaults = options.Rules.Concat(packs.Packs.SelectMany(p => p.Rules)).Select(r => r.Describe).Concat(ToolDiagnostics.All)
-                .DistinctBy(d => d.Id, StringComparer.OrdinalIgnoreCase).ToDictionary(d => d.Id, d => d.DefaultSeverity, StringComparer.OrdinalIgnoreCase);
-            findings.AddRange(Policy.PolicyChanges.Find(revision, entries.Select(e => e.File.Path), options.ConfigFile, options.BaselineFile, defaults));
-        }
-        var policy = new FindingPolicy(Configuration, knownIds, options.Today, options.AnalyzerConfigFiles);
+            findings.AddRange(Policy.PolicyChanges.Find(revision, entries.Select(e => e.File.Path), options.ConfigFile, options.BaselineFile, catalogue.DefaultSeverities));
+        var policy = new FindingPolicy(Configuration, catalogue.Ids, options.Today, options.AnalyzerConfigFiles);
         var decided = policy.Apply(Normalize(findings), entries.SelectMany(e => e.AnalyzedFiles), entries.SelectMany(e => e.SuppressingResources));
         var extents = new TokenExtents();
         return new AnalysisResult(Normalize(decided.Select(extents.Complete)), entries.Count(e => e.Analyzed), CompilerStarts, stopwatch.Elapsed)
         {
-            RulePacks = packs.Packs,
+            Rules = catalogue,
             Deployments = entries.Select(e => e.Deployment).OfType<DeploymentInfo>().ToList(),
         };
     }
@@ -230,13 +256,13 @@ public sealed class InfraLintEngine : IDisposable
         return packs;
     }
 
-    /// <summary>The packs given to the engine and those the infralint.json of each file names, whether or not the file
-    /// could be analysed (or came from a cache), so a run's packs and pack problems do not depend on which files compiled.</summary>
-    internal RulePackSet PacksFor(IEnumerable<string> paths)
+    /// <summary>The run's catalogue: the packs given to the engine and those the infralint.json of each file names are
+    /// all loaded first, whether or not the file can be analysed (or comes from the cache).</summary>
+    private RuleCatalogue Catalogue(IEnumerable<InputFile> files)
     {
-        foreach (var path in paths)
-            RulesFor(path);
-        return Packs();
+        foreach (var file in files)
+            RulesFor(file.Path);
+        return new RuleCatalogue(options.Rules, Packs().Packs);
     }
 
     /// <summary>The built-in rules and the packs given to the engine, plus the packs the file's infralint.json names.</summary>

@@ -46,4 +46,19 @@ public static class ReportFile
         }
         return true;
     }
+
+    /// <summary>Writes like <see cref="WriteIfChanged"/>; returns null, or what went wrong, naming the file
+    /// (<c>cannot write the SARIF file '…': …</c> with <paramref name="what"/>).</summary>
+    public static string? TryWrite(string path, string text, string? what = null)
+    {
+        try
+        {
+            WriteIfChanged(path, text);
+            return null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return $"cannot write {(what is null ? "" : what + " ")}'{path}': {e.Message}";
+        }
+    }
 }

@@ -14,6 +14,9 @@ public sealed record Report(IReadOnlyList<ReportedFinding> Findings, SourceRoot 
     public static Report Of(IReadOnlyList<Finding> findings, SourceRoot root, string workingDirectory, int filesAnalyzed) =>
         new(findings.Select(f => new ReportedFinding(f, FindingFingerprint.Compute(f, root))).ToList(), root, workingDirectory, filesAnalyzed);
 
+    /// <summary>The run's own rules and diagnostics (SARIF's driver describes each, reported or not).</summary>
+    public IReadOnlyList<RuleDescriptor> ToolRules { get; init; } = [];
+
     /// <summary>The rule packs of the run (SARIF describes each as a tool extension).</summary>
     public IReadOnlyList<Core.Packs.RulePack> RulePacks { get; init; } = [];
 

@@ -10,7 +10,11 @@ public static class RunReport
     /// and, with a baseline, marks them new or unchanged.</summary>
     public static Report Create(AnalysisResult result, string startDirectory, string workingDirectory, SarifBaseline? baseline)
     {
-        var report = Report.Of(result.Findings, SourceRoot.Discover(startDirectory), workingDirectory, result.FilesAnalyzed) with { RulePacks = result.RulePacks };
+        var report = Report.Of(result.Findings, SourceRoot.Discover(startDirectory), workingDirectory, result.FilesAnalyzed) with
+        {
+            ToolRules = result.Rules?.Tool ?? [],
+            RulePacks = result.RulePacks,
+        };
         return baseline?.Apply(report) ?? report;
     }
 }

@@ -16,12 +16,12 @@ public sealed class SarifReportWriter : IReportWriter
     private readonly IReadOnlyList<RuleDescriptor> catalogue;
     private readonly SarifBaseline? baseline;
 
-    /// <param name="catalogue">The rules of the run, described in the log whether or not they reported anything.</param>
     /// <param name="baseline">The baseline the report was compared with (<see cref="SarifBaseline.Apply"/>): its
     /// results that no finding matched are added with <c>baselineState</c> absent.</param>
-    public SarifReportWriter(IEnumerable<RuleDescriptor> catalogue, SarifBaseline? baseline = null)
+    /// <param name="catalogue">Rules to describe beyond the report's own (<see cref="Report.ToolRules"/>), for a report built by hand.</param>
+    public SarifReportWriter(SarifBaseline? baseline = null, IEnumerable<RuleDescriptor>? catalogue = null)
     {
-        this.catalogue = catalogue.ToList();
+        this.catalogue = catalogue?.ToList() ?? [];
         this.baseline = baseline;
     }
 
@@ -46,8 +46,8 @@ public sealed class SarifReportWriter : IReportWriter
             .SelectMany(p => p.pack.Descriptors.Select((rule, ruleIndex) => (rule.Id, Extension: p.index, Index: ruleIndex)))
             .DistinctBy(r => r.Id, StringComparer.Ordinal)
             .ToDictionary(r => r.Id, r => (r.Extension, r.Index), StringComparer.Ordinal);
-        // A finding from a rule outside the catalogue (a test's own rule) still gets its metadata.
-        var rules = catalogue.Concat(report.Findings.Select(f => f.Finding.Descriptor))
+        // A finding from a rule outside the run's catalogue (a test's own rule) still gets its metadata.
+        var rules = report.ToolRules.Concat(catalogue).Concat(report.Findings.Select(f => f.Finding.Descriptor))
             .Where(r => !packRules.ContainsKey(r.Id))
             .DistinctBy(r => r.Id, StringComparer.Ordinal)
             .OrderBy(r => r.Id, StringComparer.Ordinal)

@@ -50,7 +50,7 @@ internal sealed class GoldenRun : IDisposable
         return Report.Of(result.Findings, new SourceRoot(Root), Root, result.FilesAnalyzed);
     }
 
-    public static SarifReportWriter Writer() => new(Catalogue) { ToolVersion = ToolVersion };
+    public static SarifReportWriter Writer() => new(catalogue: Catalogue) { ToolVersion = ToolVersion };
 
     /// <summary>Compares with a golden file in testdata/sarif/; with INFRALINT_UPDATE_GOLDEN=1 rewrites it instead.</summary>
     public static void AssertMatchesGolden(string actual, string name)

@@ -39,7 +39,7 @@ public sealed class RulePackSarifTests
             using var engine = new InfraLintEngine(new AnalysisOptions { Rules = BuiltInRules.All, RulePacks = [pack] });
             var result = engine.Analyze([new InputFile(Path.Combine(root, "main.json"))]);
             var catalogue = BuiltInRules.All.Select(r => r.Describe).Concat(ToolDiagnostics.All);
-            var sarif = new SarifReportWriter(catalogue) { ToolVersion = "0.0.0-test" }.Write(RunReport.Create(result, root, root, null));
+            var sarif = new SarifReportWriter(catalogue: catalogue) { ToolVersion = "0.0.0-test" }.Write(RunReport.Create(result, root, root, null));
 
             SarifSchema.AssertValid(sarif);
             var run = JObject.Parse(sarif)["runs"]![0]!;

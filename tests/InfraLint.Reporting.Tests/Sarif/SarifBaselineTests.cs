@@ -36,7 +36,7 @@ public sealed class SarifBaselineTests
         Assert.AreEqual(before.Fingerprint, after.Fingerprint);
         Assert.IsTrue(report.Findings.All(f => f.BaselineState == BaselineState.Unchanged), string.Join('\n', States(report)));
         Assert.AreEqual(0, report.Reported.Count());
-        Assert.AreEqual(0, new SarifReportWriter(GoldenRun.Catalogue, baseline).Write(report).Split("\"absent\"").Length - 1);
+        Assert.AreEqual(0, new SarifReportWriter(baseline, GoldenRun.Catalogue).Write(report).Split("\"absent\"").Length - 1);
     }
 
     [TestMethod]
@@ -54,7 +54,7 @@ public sealed class SarifBaselineTests
             "        { name: 'OPENAI_API_KEY', value: 'sk-golden-0123456789abcdef' }\n        { name: 'SEARCH_ADMIN_KEY', value: 'golden-search-key-0123' }\n"));
 
         var report = baseline.Apply(run.Analyze());
-        var sarif = new SarifReportWriter(GoldenRun.Catalogue, baseline) { ToolVersion = GoldenRun.ToolVersion }.Write(report);
+        var sarif = new SarifReportWriter(baseline, GoldenRun.Catalogue) { ToolVersion = GoldenRun.ToolVersion }.Write(report);
 
         SarifSchema.AssertValid(sarif);
         GoldenRun.AssertMatchesGolden(sarif, "check-with-baseline.sarif");
@@ -104,7 +104,7 @@ public sealed class SarifBaselineTests
         Assert.AreEqual(0, baseline.Count);
 
         var fixedRun = baseline.Apply(Report.Of([], root, "/repo", 1));
-        Assert.IsFalse(new SarifReportWriter(GoldenRun.Catalogue, baseline).Write(fixedRun).Contains("\"absent\"", StringComparison.Ordinal));
+        Assert.IsFalse(new SarifReportWriter(baseline, GoldenRun.Catalogue).Write(fixedRun).Contains("\"absent\"", StringComparison.Ordinal));
     }
 
     [TestMethod]
@@ -114,7 +114,7 @@ public sealed class SarifBaselineTests
         var finding = new Finding(SecretSettingRule.Descriptor, Severity.Warning, new SourceLocation("/repo/a.bicep", 3, 1), "m", "site", "Microsoft.Web/sites", "properties.x");
         var first = SarifBaseline.Parse(GoldenRun.Writer().Write(Report.Of([finding], root, "/repo", 1)), "first.sarif");
         var gone = first.Apply(Report.Of([], root, "/repo", 1));
-        var withAbsent = new SarifReportWriter(GoldenRun.Catalogue, first).Write(gone);
+        var withAbsent = new SarifReportWriter(first, GoldenRun.Catalogue).Write(gone);
         StringAssert.Contains(withAbsent, "\"baselineState\": \"absent\"");
 
         var second = SarifBaseline.Parse(withAbsent, "second.sarif");

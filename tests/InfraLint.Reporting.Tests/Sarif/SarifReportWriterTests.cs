@@ -197,7 +197,7 @@ public sealed class SarifReportWriterTests
         var informational = typeof(SarifReportWriter).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()!.InformationalVersion;
         Assert.AreEqual(informational.Split('+')[0], InfraLintTool.Version);
         Assert.IsFalse(InfraLintTool.Version.Contains('+'));
-        Assert.AreEqual(InfraLintTool.Version, new SarifReportWriter([]).ToolVersion);
+        Assert.AreEqual(InfraLintTool.Version, new SarifReportWriter(catalogue: []).ToolVersion);
     }
 
     [TestMethod]

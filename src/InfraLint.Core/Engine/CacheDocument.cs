@@ -1,7 +1,7 @@
 using System.Text.Json.Serialization;
 using InfraLint.Sdk;
 
-namespace InfraLint.Core.Incremental;
+namespace InfraLint.Core.Engine;
 
 /// <summary>
 /// The incremental cache as stored in <c>obj/…/infralint.cache.json</c>. <see cref="Key"/> names

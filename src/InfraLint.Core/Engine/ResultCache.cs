@@ -2,121 +2,106 @@ using System.Diagnostics;
 using System.Text.Json;
 using JsonSerializer = System.Text.Json.JsonSerializer;
 using InfraLint.Core.Bicep;
-using InfraLint.Core.Engine;
-using InfraLint.Core.Inputs;
 using InfraLint.Sdk;
 using Newtonsoft.Json.Linq;
 
-namespace InfraLint.Core.Incremental;
-
-/// <summary>The outcome of an incremental run.</summary>
-/// <param name="Result">The findings, as a full run would give them.</param>
-/// <param name="Reanalyzed">Input files analysed in this run, in path order.</param>
-/// <param name="FilesReused">Input files whose cached result was reused because nothing they depend on changed.</param>
-/// <param name="Note">Why the cache was not used or not written (unreadable, unwritable), or null.</param>
-public sealed record IncrementalRun(AnalysisResult Result, IReadOnlyList<string> Reanalyzed, int FilesReused, string? Note)
-{
-    public int FilesReanalyzed => Reanalyzed.Count;
-}
+namespace InfraLint.Core.Engine;
 
 /// <summary>
-/// An analysis that reuses the results of the previous run from a cache file (the MSBuild task keeps
-/// it in obj/). An input file is analysed again only when a file it depends on changed (a module edit
-/// re-analyses every entry that compiled it); a change to InfraLint, its rules, the compiler, the options
-/// or any configuration file (infralint.json, .editorconfig, .globalconfig, bicepconfig.json, extra inputs
-/// such as rule packs) re-analyses everything. When nothing changed, the compiler is not started and the
-/// previous findings are reported as they were. A missing, corrupt or foreign cache means a full
-/// analysis, never a failure.
+/// The results of the previous run, kept in a cache file (the MSBuild task keeps it in obj/), for
+/// <see cref="InfraLintEngine.Analyze"/> when <see cref="AnalysisOptions.CacheFile"/> is set. An input file is analysed
+/// again only when a file it depends on changed (a module edit re-analyses every entry that compiled it); a change to
+/// InfraLint, its rules, the compiler, the options or any configuration file (infralint.json, .editorconfig,
+/// .globalconfig, bicepconfig.json, extra inputs such as rule packs) re-analyses everything. When nothing changed,
+/// the compiler is not started and the previous findings are reported as they were. A missing, corrupt or foreign
+/// cache means a full analysis, never a failure.
 /// </summary>
-public sealed class IncrementalAnalysis(AnalysisOptions options, string cacheFile, IReadOnlyList<string>? additionalInputs = null)
+internal sealed class ResultCache
 {
     private static readonly string[] ConfigFileNames = ["infralint.json", ".editorconfig", ".globalconfig", "bicepconfig.json"];
 
-    public IncrementalRun Run(IReadOnlyList<InputFile> inputs, CancellationToken cancellation = default)
+    private readonly AnalysisOptions options;
+    private readonly string cacheFile;
+    private readonly long runStart = DateTime.UtcNow.Ticks;
+    private readonly string key;
+    private readonly string day;
+    private readonly CacheDocument? previous;
+    private readonly Dictionary<string, CachedEntry> reusable = new(StringComparer.Ordinal);
+    private readonly List<CachedEntry> toStore = [];
+    private bool refreshed;
+
+    public ResultCache(AnalysisOptions options, string cacheFile)
     {
-        var stopwatch = Stopwatch.StartNew();
-        var runStart = DateTime.UtcNow.Ticks;
-        // A template deployed several times is one entry per deployment, cached under its key (path#deployment).
-        var files = DeploymentPlan.Expand(inputs.DistinctBy(f => f.Path, StringComparer.Ordinal), options.DeclaredDeployments);
-        var key = BuildKey();
-        var day = options.Today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
-        var (previous, note) = Read(key);
-        var refreshed = false;
-
-        var reusable = new Dictionary<string, CachedEntry>(StringComparer.Ordinal);
-        if (previous is not null)
+        this.options = options;
+        this.cacheFile = cacheFile;
+        key = BuildKey();
+        day = options.Today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        (previous, Note) = Read(key);
+        foreach (var entry in previous?.Entries ?? [])
         {
-            foreach (var entry in previous.Entries)
+            if (AllCurrent(entry.Dependencies, out var stamps, ref refreshed))
             {
-                if (AllCurrent(entry.Dependencies, out var stamps, ref refreshed))
-                {
-                    entry.Dependencies = stamps;
-                    reusable[entry.Path] = entry;
-                }
+                entry.Dependencies = stamps;
+                reusable[entry.Path] = entry;
             }
         }
+    }
 
-        // The compiler starts only when a file is analysed; rule packs are read either way, so that cached pack
-        // findings keep their rule's metadata and SARIF lists the same packs as a full run.
-        using var engine = new InfraLintEngine(options with { TrackDependencies = true });
-        engine.UseInputs(files);
-        var packSet = engine.PacksFor(files.Select(f => f.Path));
-        var packs = packSet.Packs;
-        var catalogueById = Catalogue(packs);
+    /// <summary>Why the cache was not used or not written (unreadable, unwritable), or null.</summary>
+    public string? Note { get; private set; }
 
-        // Nothing changed: report the previous findings without starting anything.
-        if (previous is not null && previous.Day == day && files.Count == previous.Entries.Count &&
-            files.All(f => reusable.TryGetValue(f.Key, out var e) && e.Explicit == f.Explicit))
-        {
-            var findings = previous.Findings.Select(f => ToFinding(f, catalogueById, null)).ToList();
-            if (refreshed)
-                note = Write(previous);
-            var result = new AnalysisResult(findings, previous.FilesAnalyzed, 0, stopwatch.Elapsed) { FilesFromCache = files.Count, RulePacks = packs };
-            return new IncrementalRun(result, [], files.Count, note);
-        }
+    /// <summary>
+    /// When nothing changed since the previous run (same inputs, every dependency and configuration file as it was,
+    /// the same day): its final findings, to report as they are; the cache is rewritten only if a stamp was refreshed.
+    /// </summary>
+    public (IReadOnlyList<Finding> Findings, int FilesAnalyzed)? Unchanged(IReadOnlyList<InputFile> files, RuleCatalogue catalogue)
+    {
+        if (previous is null || previous.Day != day || files.Count != previous.Entries.Count ||
+            !files.All(f => reusable.TryGetValue(f.Key, out var e) && e.Explicit == f.Explicit))
+            return null;
+        if (refreshed)
+            Note = Write(previous);
+        return (previous.Findings.Select(f => ToFinding(f, catalogue, null)).ToList(), previous.FilesAnalyzed);
+    }
 
-        var entries = new List<EntryAnalysis>();
-        var toStore = new List<CachedEntry>();
-        var reused = 0;
-        var reanalyzed = new List<string>();
-        foreach (var file in files)
-        {
-            cancellation.ThrowIfCancellationRequested();
-            // The trust graph needs every deployment model: when anything changed, every file is analysed again.
-            if (!options.CollectDeployments && reusable.TryGetValue(file.Key, out var cached) && cached.Explicit == file.Explicit)
-            {
-                entries.Add(ToEntry(cached, file, catalogueById));
-                toStore.Add(cached);
-                reused++;
-                continue;
-            }
-            var analysed = engine.AnalyzeEntry(file, cancellation);
-            reanalyzed.Add(file.Path);
-            entries.Add(analysed);
-            if (ToCache(analysed, runStart) is { } stored)
-                toStore.Add(stored);
-        }
-        var final = engine.Finish(entries, stopwatch) with { FilesFromCache = reused };
+    /// <summary>The cached result of <paramref name="file"/> when nothing it depends on changed, else null.</summary>
+    public EntryAnalysis? Reuse(InputFile file, RuleCatalogue catalogue)
+    {
+        // The trust graph needs every deployment model: when anything changed, every file is analysed again.
+        if (options.CollectDeployments || !reusable.TryGetValue(file.Key, out var cached) || cached.Explicit != file.Explicit)
+            return null;
+        toStore.Add(cached);
+        return ToEntry(cached, file, catalogue);
+    }
 
+    /// <summary>Keeps a fresh result for the next run, if it can be checked later.</summary>
+    public void Store(EntryAnalysis analysed)
+    {
+        if (ToCache(analysed, runStart) is { } stored)
+            toStore.Add(stored);
+    }
+
+    /// <summary>Writes what this run stored, with the final findings and the configuration files it depends on.</summary>
+    public void Save(IReadOnlyList<InputFile> files, AnalysisResult final, IEnumerable<string> packFiles)
+    {
         var document = new CacheDocument
         {
             Version = CacheDocument.CurrentVersion,
             Key = key,
             Day = day,
-            Inputs = ConfigStamps(files.Select(f => f.Path).Concat(toStore.SelectMany(e => e.Dependencies.Select(d => d.Path))), packSet.ReferencedPaths),
+            Inputs = ConfigStamps(files.Select(f => f.Path).Concat(toStore.SelectMany(e => e.Dependencies.Select(d => d.Path))), packFiles),
             Entries = toStore,
             FilesAnalyzed = final.FilesAnalyzed,
             Findings = final.Findings.Select(f => FromFinding(f, null)).ToList(),
         };
-        note = Write(document) ?? note;
-        return new IncrementalRun(final, reanalyzed, reused, note);
+        Note = Write(document) ?? Note;
     }
 
     // Everything whose change invalidates every cached result, except files (those are stamped in Inputs).
     private string BuildKey()
     {
         var assemblies = options.Rules.Select(r => r.GetType().Assembly)
-            .Append(typeof(IncrementalAnalysis).Assembly)
+            .Append(typeof(ResultCache).Assembly)
             .Append(typeof(Rule).Assembly)
             .Distinct()
             .Select(a => $"{a.GetName().Name}:{a.ManifestModule.ModuleVersionId:N}")
@@ -153,7 +138,7 @@ public sealed class IncrementalAnalysis(AnalysisOptions options, string cacheFil
         }
         if (options.ConfigFile is not null)
             candidates.Add(Path.GetFullPath(options.ConfigFile));
-        foreach (var extra in (additionalInputs ?? []).Concat(packFiles))
+        foreach (var extra in options.CacheInputs.Concat(packFiles))
             candidates.Add(Path.GetFullPath(extra));
         return candidates.Select(FileStamp.Of).ToList();
     }
@@ -271,7 +256,7 @@ public sealed class IncrementalAnalysis(AnalysisOptions options, string cacheFil
         };
     }
 
-    private static EntryAnalysis ToEntry(CachedEntry cached, InputFile file, IReadOnlyDictionary<string, RuleDescriptor> catalogue)
+    private static EntryAnalysis ToEntry(CachedEntry cached, InputFile file, RuleCatalogue catalogue)
     {
         var resources = cached.Resources.Select(ToResource).ToList();
         var findings = cached.Findings.Select(f => ToFinding(f, catalogue, f.Resource is { } i ? resources[i] : null)).ToList();
@@ -310,20 +295,13 @@ public sealed class IncrementalAnalysis(AnalysisOptions options, string cacheFil
         Suppression = finding.Suppression,
     };
 
-    private static Finding ToFinding(CachedFinding cached, IReadOnlyDictionary<string, RuleDescriptor> catalogue, ResourceModel? resource)
+    private static Finding ToFinding(CachedFinding cached, RuleCatalogue catalogue, ResourceModel? resource)
     {
-        var descriptor = catalogue.TryGetValue(cached.Id, out var known)
-            ? known
-            : new RuleDescriptor(cached.Id, cached.Id, "{0}", RuleCategory.Tooling, cached.Severity);
+        var descriptor = catalogue.Find(cached.Id) ?? new RuleDescriptor(cached.Id, cached.Id, "{0}", RuleCategory.Tooling, cached.Severity);
         return new Finding(descriptor, cached.Severity, cached.Location, cached.Message, cached.ResourceName, cached.ResourceType, cached.PropertyPath)
         {
             Resource = resource,
             Suppression = cached.Suppression,
         };
     }
-
-    private Dictionary<string, RuleDescriptor> Catalogue(IEnumerable<Packs.RulePack> packs) =>
-        options.Rules.Select(r => r.Describe).Concat(ToolDiagnostics.All).Concat(packs.SelectMany(p => p.Descriptors))
-            .DistinctBy(d => d.Id, StringComparer.OrdinalIgnoreCase)
-            .ToDictionary(d => d.Id, StringComparer.OrdinalIgnoreCase);
 }

@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 
-namespace InfraLint.Core.Incremental;
+namespace InfraLint.Core.Engine;
 
 /// <summary>
 /// What a file looked like when a result was computed: length and write time, checked first (one
