@@ -40,5 +40,5 @@ public static class BuiltInRules
         new GatewayTokenMetricsRule(),
         new ListedKeyInKeyVaultRule(),
         new SecretReadersRule(),
-    }.OrderBy(r => r.Descriptor.Id, StringComparer.Ordinal).ToArray();
+    }.OrderBy(r => r.Describe.Id, StringComparer.Ordinal).ToArray();
 }

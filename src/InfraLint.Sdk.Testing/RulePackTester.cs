@@ -28,7 +28,7 @@ public sealed class RulePackTester : IDisposable
     {
         var extra = rules?.ToList() ?? [];
         engine = new InfraLintEngine(new AnalysisOptions { Rules = extra, RulePacks = packs.Select(Path.GetFullPath).ToList(), BicepPath = bicepPath });
-        ids = new HashSet<string>(extra.Select(r => r.Descriptor.Id), StringComparer.Ordinal);
+        ids = new HashSet<string>(extra.Select(r => r.Describe.Id), StringComparer.Ordinal);
     }
 
     /// <summary>The testdata files under <paramref name="directory"/>: <c>.bicep</c>, <c>.bicepparam</c> and <c>.json</c> templates.</summary>
@@ -56,7 +56,7 @@ public sealed class RulePackTester : IDisposable
             return e.Message;
         }
         var result = engine.Analyze([new InputFile(path, Explicit: true)]);
-        var packIds = result.RulePacks.SelectMany(p => p.Rules).Select(r => r.Descriptor.Id);
+        var packIds = result.RulePacks.SelectMany(p => p.Rules).Select(r => r.Describe.Id);
         var relevant = result.Findings.Where(f => f.Descriptor.Category == RuleCategory.Tooling || ids.Contains(f.Id) || packIds.Contains(f.Id));
         var problems = result.Findings.Where(f => f.Descriptor.Category == RuleCategory.Tooling && f.Location?.FilePath != path).ToList();
         var report = TestDataComparison.Compare(path, expected, relevant);

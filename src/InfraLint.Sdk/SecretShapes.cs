@@ -6,9 +6,10 @@ namespace InfraLint.Sdk;
 /// What a secret looks like: setting names (DESIGN.md's list, case-insensitive, separators
 /// ignored) and connection-string values that carry a credential. Lives in the Sdk so the
 /// built-in rules and the engine's declarative rule packs (which redact <c>{value}</c> of a
-/// secret-shaped property) share one definition; internal, so it is no promise to pack authors.
+/// secret-shaped property) share one definition; public, so a compiled rule pack judges a secret
+/// the way the built-in rules do.
 /// </summary>
-internal static class SecretShapes
+public static class SecretShapes
 {
     // Settings that point at an identity-based connection rather than holding a secret.
     private static readonly string[] IdentitySuffixes =
@@ -57,6 +58,11 @@ internal static class SecretShapes
     // Rules ask about the same few hundred property and setting names for every template of a run.
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> SecretNames = new(StringComparer.Ordinal);
 
+    /// <summary>
+    /// True for a setting, parameter or property name that says it holds a secret (<c>OPENAI_API_KEY</c>,
+    /// <c>dbPassword</c>, <c>storageSasToken</c>, <c>AzureWebJobsStorage</c>); false for names of references to
+    /// secrets (<c>…KeyVaultUri</c>, <c>…SecretName</c>), identity-based settings and Application Insights keys.
+    /// </summary>
     public static bool IsSecretName(string name)
     {
         if (SecretNames.TryGetValue(name, out var known))

@@ -95,11 +95,11 @@ public sealed class BicepDeclarationMappingTests
 
     private sealed class CapturingRule : Rule
     {
-        private static readonly RuleDescriptor Rule = new("TEST0001", "Captures the model", "never", RuleCategory.Tooling, Severity.Warning);
+        private static readonly RuleDescriptor Descriptor = new("TEST0001", "Captures the model", "never", RuleCategory.Tooling, Severity.Warning);
 
         public TemplateModel? Model { get; private set; }
 
-        public override RuleDescriptor Descriptor => Rule;
+        public override RuleDescriptor Describe => Descriptor;
 
         public override void Analyze(TemplateModel template, FindingSink report) => Model ??= template; // the entry file comes before its modules
     }

@@ -181,9 +181,9 @@ public sealed class EngineTests
 
     private sealed class ThrowingRule : Rule
     {
-        private static readonly RuleDescriptor Rule = new("TEST9999", "Always throws", "never", RuleCategory.Tooling, Severity.Warning);
+        private static readonly RuleDescriptor Descriptor = new("TEST9999", "Always throws", "never", RuleCategory.Tooling, Severity.Warning);
 
-        public override RuleDescriptor Descriptor => Rule;
+        public override RuleDescriptor Describe => Descriptor;
 
         public override void Analyze(TemplateModel template, FindingSink report) => throw new InvalidOperationException("boom");
     }

@@ -117,23 +117,5 @@ public sealed class TemplateJsonTests
         Assert.AreEqual("literal-in-json", (string?)supplied[0].Value);
     }
 
-    private static List<TemplateModel> Capture(string file)
-    {
-        var rule = new CapturingRule();
-        using var engine = new InfraLintEngine(new AnalysisOptions { Rules = [rule], BicepPath = TestEnvironment.BicepPath });
-        var findings = engine.Analyze([new InputFile(file, true)]).Findings;
-        Assert.AreEqual(0, findings.Count, string.Join("\n", findings.Select(f => f.Message)));
-        return rule.Models;
-    }
-
-    private sealed class CapturingRule : Rule
-    {
-        private static readonly RuleDescriptor Rule = new("TEST0002", "Captures the models", "never", RuleCategory.Tooling, Severity.Warning);
-
-        public List<TemplateModel> Models { get; } = [];
-
-        public override RuleDescriptor Descriptor => Rule;
-
-        public override void Analyze(TemplateModel template, FindingSink report) => Models.Add(template);
-    }
+    private static List<TemplateModel> Capture(string file) => CapturedModels.Of(file);
 }

@@ -333,11 +333,11 @@ public sealed class TrustModelTests
 
     private sealed class CapturingRule : Rule
     {
-        private static readonly RuleDescriptor Rule = new("TEST0001", "Captures the deployment", "never", RuleCategory.Tooling, Severity.Warning);
+        private static readonly RuleDescriptor Descriptor = new("TEST0001", "Captures the deployment", "never", RuleCategory.Tooling, Severity.Warning);
 
         public DeploymentInfo? Deployment { get; private set; }
 
-        public override RuleDescriptor Descriptor => Rule;
+        public override RuleDescriptor Describe => Descriptor;
 
         public override void Analyze(TemplateModel template, FindingSink report) => Deployment ??= template.Deployment;
     }

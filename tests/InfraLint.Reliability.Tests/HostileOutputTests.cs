@@ -219,7 +219,7 @@ public sealed partial class HostileOutputTests
         });
         var result = engine.Analyze(files);
         var report = RunReport.Create(result, root, root, null);
-        var catalogue = BuiltInRules.All.Select(r => r.Descriptor).Concat(ToolDiagnostics.All);
+        var catalogue = BuiltInRules.All.Select(r => r.Describe).Concat(ToolDiagnostics.All);
         var graph = TrustGraphBuilder.Build(result.Deployments, result.Findings, SourceRoot.Discover(root));
         var outputs = new Dictionary<string, string>(StringComparer.Ordinal)
         {

@@ -139,11 +139,11 @@ public sealed class PathTests
     /// <summary>A rule that, on one file, deletes others: a file removed by a checkout or a generator mid-build.</summary>
     private sealed class DeletingRule(string trigger, IReadOnlyList<string> victims) : Rule
     {
-        private static readonly RuleDescriptor Rule = new("TEST9001", "Deletes files", "{0}", RuleCategory.Tooling, Severity.Warning);
+        private static readonly RuleDescriptor Descriptor = new("TEST9001", "Deletes files", "{0}", RuleCategory.Tooling, Severity.Warning);
 
         public bool Deleted { get; private set; }
 
-        public override RuleDescriptor Descriptor => Rule;
+        public override RuleDescriptor Describe => Descriptor;
 
         public override void Analyze(TemplateModel template, FindingSink report)
         {

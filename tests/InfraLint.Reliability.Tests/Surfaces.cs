@@ -21,7 +21,7 @@ namespace InfraLint.Reliability.Tests;
 /// </summary>
 internal static class Surfaces
 {
-    private static IEnumerable<Sdk.RuleDescriptor> Catalogue => BuiltInRules.All.Select(r => r.Descriptor).Concat(ToolDiagnostics.All);
+    private static IEnumerable<Sdk.RuleDescriptor> Catalogue => BuiltInRules.All.Select(r => r.Describe).Concat(ToolDiagnostics.All);
 
     /// <summary>The report formats, written in process from one engine run over <paramref name="files"/>.</summary>
     public static Dictionary<string, string> Reports(string root, IEnumerable<InputFile> files, int compilesPerCompilerProcess = 400)

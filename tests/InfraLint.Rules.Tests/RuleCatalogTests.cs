@@ -10,7 +10,7 @@ namespace InfraLint.Rules.Tests;
 public sealed class RuleCatalogTests
 {
     private static IEnumerable<RuleDescriptor> Descriptors =>
-        BuiltInRules.All.Select(r => r.Descriptor).Concat(ToolDiagnostics.All);
+        BuiltInRules.All.Select(r => r.Describe).Concat(ToolDiagnostics.All);
 
     public static IEnumerable<object[]> Ids => Descriptors.Select(d => new object[] { d.Id });
 

@@ -50,13 +50,13 @@ public sealed class RuleTestData
     {
         foreach (var rule in BuiltInRules.All)
         {
-            var folder = TestEnvironment.TestData("rules", rule.Descriptor.Id);
-            Assert.IsTrue(Directory.Exists(folder), $"{rule.Descriptor.Id} has no testdata folder");
+            var folder = TestEnvironment.TestData("rules", rule.Describe.Id);
+            Assert.IsTrue(Directory.Exists(folder), $"{rule.Describe.Id} has no testdata folder");
             foreach (var extension in new[] { "*.bicep", "*.json" })
             {
                 var files = Directory.GetFiles(folder, extension);
-                Assert.IsTrue(files.Length > 0, $"{rule.Descriptor.Id} has no {extension} testdata");
-                Assert.IsTrue(files.Any(f => ExpectationReader.Read(f).Any(e => e.Id == rule.Descriptor.Id)), $"{rule.Descriptor.Id} has no positive {extension} case");
+                Assert.IsTrue(files.Length > 0, $"{rule.Describe.Id} has no {extension} testdata");
+                Assert.IsTrue(files.Any(f => ExpectationReader.Read(f).Any(e => e.Id == rule.Describe.Id)), $"{rule.Describe.Id} has no positive {extension} case");
             }
         }
     }

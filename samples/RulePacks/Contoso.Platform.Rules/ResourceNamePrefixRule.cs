@@ -6,7 +6,7 @@ namespace Contoso.Platform.Rules;
 // of prefixes per type is awkward to write as a declarative condition, so this one is compiled.
 public sealed class ResourceNamePrefixRule : Rule
 {
-    public static readonly RuleDescriptor Rule = new(
+    public static readonly RuleDescriptor Descriptor = new(
         Id: "CONTOSO1001",
         Title: "Resource name does not start with the abbreviation for its type",
         MessageFormat: "'{0}' ({1}) is named '{2}'; Contoso names of this type start with '{3}'",
@@ -28,7 +28,7 @@ public sealed class ResourceNamePrefixRule : Rule
         ["Microsoft.ContainerInstance/containerGroups"] = "ci-",
     };
 
-    public override RuleDescriptor Descriptor => Rule;
+    public override RuleDescriptor Describe => Descriptor;
 
     public override void Analyze(TemplateModel template, FindingSink report)
     {
@@ -39,7 +39,7 @@ public sealed class ResourceNamePrefixRule : Rule
                 continue;
             // A name InfraLint cannot evaluate (uniqueString(), a parameter without a default) is never guessed at.
             if (template.Evaluate(property.Value).AsString is { } name && !name.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
-                report.ReportAt(Rule, resource, property, resource.DisplayName, resource.Type, name, prefix);
+                report.ReportAt(Descriptor, resource, property, resource.DisplayName, resource.Type, name, prefix);
         }
     }
 }

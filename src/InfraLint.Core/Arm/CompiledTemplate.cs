@@ -23,6 +23,8 @@ internal sealed class CompiledTemplate : TemplateModel
         Resources = resources;
         this.locator = locator;
         Evaluator = evaluator;
+        configuration = new(() => ConfigurationReader.Of(this).ToList());
+        containerSecrets = new(() => ContainerSecretReader.Of(this).ToList());
     }
 
     public ArmEvaluator Evaluator { get; }
@@ -66,6 +68,20 @@ internal sealed class CompiledTemplate : TemplateModel
 
     /// <summary>The value of an expression's argument when it is a known string.</summary>
     public string? EvaluateArgument(ArmExpression argument) => Evaluator.EvaluateExpression(argument) is JValue { Type: JTokenType.String } s ? (string)s! : null;
+
+    public override IReadOnlyList<ConfigurationEntry> Configuration => configuration.Value;
+
+    public override IReadOnlyList<ContainerSecret> ContainerSecrets => containerSecrets.Value;
+
+    // Built on first use, once per template, and then shared by every rule (rules may run on a template at once).
+    private readonly Lazy<IReadOnlyList<ConfigurationEntry>> configuration;
+    private readonly Lazy<IReadOnlyList<ContainerSecret>> containerSecrets;
+
+    public override IReadOnlyList<string>? NameSegments(ResourceModel resource) => ArmNameSegments.Of(this, resource);
+
+    public override bool IsLoopBody(JToken item) => ArmStrings.IsLoopBody(item);
+
+    public override WrittenString ReadString(string text) => ArmStrings.Read(text);
 
     public override SourceLocation Locate(JToken token)
     {

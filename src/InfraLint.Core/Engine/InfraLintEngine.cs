@@ -256,7 +256,7 @@ public sealed class InfraLintEngine : IDisposable
     {
         if (packs is null)
         {
-            packs = new RulePackSet(options.Rules.Select(r => r.Descriptor.Id).Concat(ToolDiagnostics.All.Select(d => d.Id)),
+            packs = new RulePackSet(options.Rules.Select(r => r.Describe.Id).Concat(ToolDiagnostics.All.Select(d => d.Id)),
                 options.LoadConfiguredCompiledPacks, Boundary);
             runRules = options.Rules.Concat(packs.RulesOf(options.RulePacks.Select(p => new RulePackReference(p)))).ToList();
         }
@@ -437,7 +437,7 @@ public sealed class InfraLintEngine : IDisposable
     }
 
     private static Finding RuleFailed(TemplateModel model, Rule rule, string reason) =>
-        ToolDiagnostics.At(ToolDiagnostics.RuleFailed, SourceLocation.StartOf(model.FilePath), rule.Descriptor.Id, reason);
+        ToolDiagnostics.At(ToolDiagnostics.RuleFailed, SourceLocation.StartOf(model.FilePath), rule.Describe.Id, reason);
 
     private static string Seconds(TimeSpan time) => time.TotalSeconds.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture);
 

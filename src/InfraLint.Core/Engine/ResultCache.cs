@@ -106,7 +106,7 @@ internal sealed class ResultCache
             .Distinct()
             .Select(a => $"{a.GetName().Name}:{a.ManifestModule.ModuleVersionId:N}")
             .Order(StringComparer.Ordinal);
-        var rules = options.Rules.Select(r => $"{r.Descriptor.Id}:{r.Descriptor.DefaultSeverity}").Order(StringComparer.Ordinal);
+        var rules = options.Rules.Select(r => $"{r.Describe.Id}:{r.Describe.DefaultSeverity}").Order(StringComparer.Ordinal);
         var compiler = BicepCompilerLocator.Find(options.BicepPath, options.MSBuildBicepPath) is { } path && new FileInfo(path) is { Exists: true } info
             ? $"{path}:{info.Length}:{info.LastWriteTimeUtc.Ticks}"
             : "none";

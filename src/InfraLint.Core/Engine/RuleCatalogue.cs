@@ -15,7 +15,7 @@ public sealed class RuleCatalogue
 
     internal RuleCatalogue(IEnumerable<Rule> rules, IReadOnlyList<RulePack> packs)
     {
-        Tool = rules.Select(r => r.Descriptor).Concat(ToolDiagnostics.All).DistinctBy(d => d.Id, StringComparer.OrdinalIgnoreCase).ToList();
+        Tool = rules.Select(r => r.Describe).Concat(ToolDiagnostics.All).DistinctBy(d => d.Id, StringComparer.OrdinalIgnoreCase).ToList();
         Packs = packs;
         foreach (var descriptor in Tool.Concat(packs.SelectMany(p => p.Descriptors)))
             byId.TryAdd(descriptor.Id, descriptor);

@@ -42,12 +42,12 @@ internal static class AssemblyRulePackLoader
             try
             {
                 var rule = (Rule)Activator.CreateInstance(type)!;
-                var id = rule.Descriptor.Id;
+                var id = rule.Describe.Id;
                 if (!Regex.IsMatch(id ?? "", "^[A-Z][A-Z0-9]*[0-9]$"))
                     problems.Add(Error(at, $"rule class {type.FullName} has the id '{id}'; an id is upper-case letters followed by digits (e.g. CONTOSO1001), and the rule is not loaded"));
                 else if (id!.StartsWith("INFRA", StringComparison.OrdinalIgnoreCase))
                     problems.Add(Error(at, $"rule class {type.FullName} has the id '{id}'; the prefix INFRA is reserved for InfraLint's built-in rules, and the rule is not loaded"));
-                else if (rules.Any(r => string.Equals(r.Descriptor.Id, id, StringComparison.OrdinalIgnoreCase)))
+                else if (rules.Any(r => string.Equals(r.Describe.Id, id, StringComparison.OrdinalIgnoreCase)))
                     problems.Add(Error(at, $"rule id '{id}' is used by two rule classes of this pack; {type.FullName} is not loaded"));
                 else
                     rules.Add(rule);
@@ -64,7 +64,7 @@ internal static class AssemblyRulePackLoader
         var version = assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0]
             ?? name.Version?.ToString(3) ?? "0.0.0";
         var pack = new RulePack(name.Name ?? Path.GetFileNameWithoutExtension(path), version, path,
-            rules.OrderBy(r => r.Descriptor.Id, StringComparer.Ordinal).ToList());
+            rules.OrderBy(r => r.Describe.Id, StringComparer.Ordinal).ToList());
         return new PackLoadResult(rules.Count == 0 ? null : pack, problems);
     }
 

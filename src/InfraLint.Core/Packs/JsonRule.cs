@@ -15,7 +15,7 @@ internal sealed partial class JsonRule(RuleDescriptor descriptor, IReadOnlyList<
     /// <summary>What <c>{value}</c> becomes when the value is secret-shaped.</summary>
     public const string Redacted = "***";
 
-    public override RuleDescriptor Descriptor => descriptor;
+    public override RuleDescriptor Describe => descriptor;
 
     public override void Analyze(TemplateModel template, FindingSink report)
     {

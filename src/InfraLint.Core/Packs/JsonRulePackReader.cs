@@ -70,13 +70,13 @@ internal static class JsonRulePackReader
                     Invalid(entry, "a rule must be an object");
                 else if (Rule(rule, prefix) is { } built)
                 {
-                    if (loaded.Any(r => string.Equals(r.Descriptor.Id, built.Descriptor.Id, StringComparison.OrdinalIgnoreCase)))
-                        Invalid(rule["id"]!, $"rule id '{built.Descriptor.Id}' is defined twice in this pack; the second is not loaded");
+                    if (loaded.Any(r => string.Equals(r.Describe.Id, built.Describe.Id, StringComparison.OrdinalIgnoreCase)))
+                        Invalid(rule["id"]!, $"rule id '{built.Describe.Id}' is defined twice in this pack; the second is not loaded");
                     else
                         loaded.Add(built);
                 }
             }
-            return new RulePack(name, version, path, loaded.OrderBy(r => r.Descriptor.Id, StringComparer.Ordinal).ToList(), information);
+            return new RulePack(name, version, path, loaded.OrderBy(r => r.Describe.Id, StringComparer.Ordinal).ToList(), information);
         }
 
         private JsonRule? Rule(JObject rule, string prefix)

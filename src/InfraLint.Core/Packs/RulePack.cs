@@ -11,5 +11,5 @@ namespace InfraLint.Core.Packs;
 public sealed record RulePack(string Name, string Version, string FilePath, IReadOnlyList<Rule> Rules, string? InformationUri = null)
 {
     /// <summary>The metadata of its rules, in id order.</summary>
-    public IEnumerable<RuleDescriptor> Descriptors => Rules.Select(r => r.Descriptor);
+    public IEnumerable<RuleDescriptor> Descriptors => Rules.Select(r => r.Describe);
 }

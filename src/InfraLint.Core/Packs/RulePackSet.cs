@@ -68,7 +68,7 @@ internal sealed class RulePackSet(IEnumerable<string> reservedIds, bool loadConf
         var kept = new List<Rule>();
         foreach (var rule in pack.Rules)
         {
-            var id = rule.Descriptor.Id;
+            var id = rule.Describe.Id;
             if (owners.TryGetValue(id, out var owner))
             {
                 var at = loaded.IdLocations?.GetValueOrDefault(id) ?? SourceLocation.StartOf(path);

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using InfraLint.Core.Arm;
+using InfraLint.Sdk;
 
 namespace InfraLint.Core.Trust;
 
@@ -28,29 +29,6 @@ internal static class ResourceIds
 
     private static readonly Regex ManagementGroupPattern = new(
         @"^/?(providers/)?Microsoft\.Management/managementGroups/(?<mg>[^/]+)/?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
-
-    // Data-plane host suffixes of services whose resources the rules care about.
-    private static readonly (string Suffix, string Type)[] Hosts =
-    [
-        ("vault.azure.net", "Microsoft.KeyVault/vaults"),
-        ("blob.core.windows.net", "Microsoft.Storage/storageAccounts"),
-        ("queue.core.windows.net", "Microsoft.Storage/storageAccounts"),
-        ("table.core.windows.net", "Microsoft.Storage/storageAccounts"),
-        ("file.core.windows.net", "Microsoft.Storage/storageAccounts"),
-        ("dfs.core.windows.net", "Microsoft.Storage/storageAccounts"),
-        ("openai.azure.com", "Microsoft.CognitiveServices/accounts"),
-        ("cognitiveservices.azure.com", "Microsoft.CognitiveServices/accounts"),
-        ("services.ai.azure.com", "Microsoft.CognitiveServices/accounts"),
-        ("documents.azure.com", "Microsoft.DocumentDB/databaseAccounts"),
-        ("database.windows.net", "Microsoft.Sql/servers"),
-        ("servicebus.windows.net", "Microsoft.ServiceBus/namespaces"),
-        ("search.windows.net", "Microsoft.Search/searchServices"),
-        ("azconfig.io", "Microsoft.AppConfiguration/configurationStores"),
-        ("redis.cache.windows.net", "Microsoft.Cache/redis"),
-        ("postgres.database.azure.com", "Microsoft.DBforPostgreSQL/flexibleServers"),
-        ("mysql.database.azure.com", "Microsoft.DBforMySQL/flexibleServers"),
-        ("azurecr.io", "Microsoft.ContainerRegistry/registries"),
-    ];
 
     private static readonly Regex HostPattern = new(
         @"(?<![a-z0-9.-])(?<name>[a-z0-9][a-z0-9-]{1,62})\.(?<suffix>(?:[a-z]+\.)*(?:azure\.net|windows\.net|azure\.com|azconfig\.io|azurecr\.io))",
@@ -142,7 +120,7 @@ internal static class ResourceIds
         foreach (Match match in HostPattern.Matches(text))
         {
             var suffix = match.Groups["suffix"].Value;
-            var type = Hosts.FirstOrDefault(h => suffix.Equals(h.Suffix, StringComparison.OrdinalIgnoreCase)).Type;
+            var type = ResourceKinds.HostSuffixes.FirstOrDefault(h => suffix.Equals(h.Suffix, StringComparison.OrdinalIgnoreCase))?.Type;
             if (type is not null)
                 yield return new ResourceId(type, match.Groups["name"].Value, null, null);
         }

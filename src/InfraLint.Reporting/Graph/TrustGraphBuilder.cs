@@ -12,34 +12,6 @@ namespace InfraLint.Reporting.Graph;
 /// </summary>
 public sealed class TrustGraphBuilder
 {
-    // Compute and other resources that run code or call services: their settings are where references come from.
-    private static readonly HashSet<string> RunsCode = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "Microsoft.Web/sites", "Microsoft.Web/sites/slots", "Microsoft.Web/sites/config", "Microsoft.Web/sites/slots/config",
-        "Microsoft.Web/staticSites", "Microsoft.App/containerApps", "Microsoft.App/jobs", "Microsoft.ContainerInstance/containerGroups",
-        "Microsoft.Logic/workflows", "Microsoft.Compute/virtualMachines", "Microsoft.Compute/virtualMachineScaleSets",
-        "Microsoft.ContainerService/managedClusters", "Microsoft.ApiManagement/service", "Microsoft.ApiManagement/service/backends",
-        "Microsoft.ApiManagement/service/namedValues", "Microsoft.DataFactory/factories", "Microsoft.Synapse/workspaces",
-        "Microsoft.Databricks/workspaces", "Microsoft.Resources/deploymentScripts", "Microsoft.Batch/batchAccounts",
-    };
-
-    // What a setting may point at that the picture shows: stores, Key Vaults, AI endpoints, messaging and databases.
-    private static readonly HashSet<string> Reachable = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "Microsoft.KeyVault/vaults", "Microsoft.Storage/storageAccounts", "Microsoft.CognitiveServices/accounts",
-        "Microsoft.Search/searchServices", "Microsoft.DocumentDB/databaseAccounts", "Microsoft.Sql/servers",
-        "Microsoft.Sql/servers/databases", "Microsoft.DBforPostgreSQL/flexibleServers", "Microsoft.DBforMySQL/flexibleServers",
-        "Microsoft.Cache/redis", "Microsoft.ServiceBus/namespaces", "Microsoft.EventHub/namespaces",
-        "Microsoft.AppConfiguration/configurationStores", "Microsoft.MachineLearningServices/workspaces", "Microsoft.ContainerRegistry/registries",
-    };
-
-    private static readonly HashSet<string> Skipped = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "Microsoft.Authorization/roleAssignments", "Microsoft.Authorization/roleDefinitions",
-        "Microsoft.ManagedIdentity/userAssignedIdentities", "Microsoft.Resources/deployments",
-        "Microsoft.ManagedIdentity/userAssignedIdentities/federatedIdentityCredentials",
-    };
-
     private static readonly HashSet<string> SettingValues = new(StringComparer.OrdinalIgnoreCase) { "value", "connectionString", "keyVaultUrl", "secretRef" };
 
     private readonly SourceRoot root;
@@ -106,7 +78,7 @@ public sealed class TrustGraphBuilder
             Edge(Resource(deployment, credential, runs: true).Id, Identity(deployment, identity).Id, GraphEdgeKind.AttachedTo);
         foreach (var template in deployment.Templates)
         {
-            foreach (var resource in template.Resources.Where(r => !r.IsExisting && !Skipped.Contains(r.Type) && (r.Identity is not null || RunsCode.Contains(r.Type))))
+            foreach (var resource in template.Resources.Where(r => !r.IsExisting && !ResourceKinds.TrustPlumbing.Contains(r.Type) && (r.Identity is not null || ResourceKinds.ReferenceSources.Contains(r.Type))))
                 References(deployment, template, resource);
         }
     }
@@ -192,7 +164,7 @@ public sealed class TrustGraphBuilder
         NodeDraft? source = null;
         foreach (var leaf in properties.DescendantsAndSelf().OfType<JValue>().Where(v => v.Type == JTokenType.String))
         {
-            foreach (var target in deployment.References(template, leaf).Where(t => t.Type is not null && Reachable.Contains(t.Type)))
+            foreach (var target in deployment.References(template, leaf).Where(t => t.Type is not null && ResourceKinds.Reachable.Contains(t.Type)))
             {
                 var node = target.Resource is { } declared ? Resource(deployment, declared, runs: false) : External(target.Type!, target.Name, target.Environment);
                 source ??= Resource(deployment, resource, runs: true);
@@ -300,12 +272,10 @@ public sealed class TrustGraphBuilder
             return;
         }
         // Identity and trust findings about a resource the picture does not show yet (compute without an identity) add it.
-        if (resource is not null && IsTrustRule(finding.Id) && deployments.FirstOrDefault(d => d.TemplateOf(resource) is not null) is { } owner)
-            Resource(owner, resource, runs: RunsCode.Contains(resource.Type) || resource.Identity is not null).Findings.Add(mark);
+        if (resource is not null && finding.Descriptor.IsAboutAccess && deployments.FirstOrDefault(d => d.TemplateOf(resource) is not null) is { } owner)
+            Resource(owner, resource, runs: ResourceKinds.ReferenceSources.Contains(resource.Type) || resource.Identity is not null).Findings.Add(mark);
     }
 
-    private static bool IsTrustRule(string id) =>
-        id is "INFRA1002" or "INFRA1006" or "INFRA2001" or "INFRA5003" || id.StartsWith("INFRA3", StringComparison.Ordinal) || id.StartsWith("INFRA4", StringComparison.Ordinal);
 
     private static string SeverityName(Severity severity) => severity switch
     {

@@ -8,7 +8,7 @@ namespace InfraLint.Rules.AI;
 // metrics and the identity-based authentication the team put the gateway there for.
 public sealed class GatewayBypassRule : Rule
 {
-    public static readonly RuleDescriptor Rule = new(
+    public static readonly RuleDescriptor Descriptor = new(
         Id: "INFRA5007",
         Title: "Production app calls the model endpoint directly, around the deployment's AI gateway",
         MessageFormat: "Production app '{0}' setting '{1}' calls model endpoint '{2}' directly, although API Management '{3}' fronts it in this deployment; call the gateway",
@@ -19,7 +19,7 @@ public sealed class GatewayBypassRule : Rule
 
     private const string AccountType = "Microsoft.CognitiveServices/accounts";
 
-    public override RuleDescriptor Descriptor => Rule;
+    public override RuleDescriptor Describe => Descriptor;
 
     public override void Analyze(TemplateModel template, FindingSink report)
     {
@@ -28,7 +28,7 @@ public sealed class GatewayBypassRule : Rule
         var fronted = FrontedAccounts(deployment);
         if (fronted.Count == 0)
             return;
-        foreach (var entry in ConfigurationEntries.Of(template).Where(e => e is { Value: not null, Name: not null }))
+        foreach (var entry in template.Configuration.Where(e => e is { Value: not null, Name: not null }))
         {
             if (!deployment.EnvironmentOf(entry.Owner).IsProduction)
                 continue;
@@ -36,7 +36,7 @@ public sealed class GatewayBypassRule : Rule
             {
                 if (!fronted.TryGetValue(target.Name, out var gateway))
                     continue;
-                report.ReportAt(Rule, entry.Owner, entry.Anchor, entry.Owner.EvaluatedName ?? entry.Owner.DisplayName, entry.Name, target.Name, gateway);
+                report.ReportAt(Descriptor, entry.Owner, entry.Anchor, entry.Owner.EvaluatedName ?? entry.Owner.DisplayName, entry.Name, target.Name, gateway);
                 break;
             }
         }
@@ -55,7 +55,7 @@ public sealed class GatewayBypassRule : Rule
                     : null;
                 if (url is null || !ModelEndpoints.Is(template, url))
                     continue;
-                var service = ResourceNames.Segments(template, resource) is { Count: > 0 } name ? name[0] : resource.DisplayName;
+                var service = template.NameSegments(resource) is { Count: > 0 } name ? name[0] : resource.DisplayName;
                 foreach (var account in deployment.References(template, url).Where(r => string.Equals(r.Type, AccountType, StringComparison.OrdinalIgnoreCase)))
                     fronted.TryAdd(account.Name, service);
             }

@@ -11,7 +11,7 @@ namespace InfraLint.Rules.AI;
 // the account, the gateway holds nothing that can leak, and the account can turn keys off.
 public sealed partial class GatewayKeyAuthenticationRule : Rule
 {
-    public static readonly RuleDescriptor Rule = new(
+    public static readonly RuleDescriptor Descriptor = new(
         Id: "INFRA5004",
         Title: "AI gateway authenticates to the model endpoint with a key instead of a managed identity",
         MessageFormat: "{0}: the gateway calls the Azure OpenAI / AI Services endpoint with a key ({1}); authenticate with the gateway's managed identity (authentication-managed-identity) and a Cognitive Services OpenAI User role instead",
@@ -24,7 +24,7 @@ public sealed partial class GatewayKeyAuthenticationRule : Rule
 
     private const string AccountType = "Microsoft.CognitiveServices/accounts";
 
-    public override RuleDescriptor Descriptor => Rule;
+    public override RuleDescriptor Describe => Descriptor;
 
     public override void Analyze(TemplateModel template, FindingSink report)
     {
@@ -38,7 +38,7 @@ public sealed partial class GatewayKeyAuthenticationRule : Rule
             var properties = ApiGateway.PropertiesOf(template, resource);
             if (properties?.Property("value", StringComparison.OrdinalIgnoreCase) is { } value && ListedKeys.In(template, value.Value) is var (function, listed)
                 && ListedKeys.TargetTypes(template, value.Value, listed).Any(t => t.StartsWith(AccountType, StringComparison.OrdinalIgnoreCase)))
-                report.ReportAt(Rule, resource, value, $"Named value '{name}'", $"it holds {function}() of the AI account");
+                report.ReportAt(Descriptor, resource, value, $"Named value '{name}'", $"it holds {function}() of the AI account");
         }
     }
 
@@ -54,8 +54,8 @@ public sealed partial class GatewayKeyAuthenticationRule : Rule
         foreach (var entry in header?.Properties().Where(p => KeyHeaders.Contains(p.Name, StringComparer.OrdinalIgnoreCase)) ?? [])
         {
             var values = template.Evaluate(entry.Value).Value is JArray known ? known.Select(v => (string?)v ?? string.Empty) : [];
-            report.ReportAt(Rule, backend, passedIn ? credentials.Parent ?? credentials : entry, $"Backend '{name[1]}'",
-                Describe(template, gateway, name[0], entry.Name + " header", values));
+            report.ReportAt(Descriptor, backend, passedIn ? credentials.Parent ?? credentials : entry, $"Backend '{name[1]}'",
+                KeyCarrier(template, gateway, name[0], entry.Name + " header", values));
         }
     }
 
@@ -71,12 +71,12 @@ public sealed partial class GatewayKeyAuthenticationRule : Rule
             if (header is null || !KeyHeaders.Contains(header, StringComparer.OrdinalIgnoreCase)
                 || string.Equals(PolicyXml.Attribute(setHeader, "exists-action"), "delete", StringComparison.OrdinalIgnoreCase))
                 continue;
-            var how = Describe(template, gateway, service, $"set-header {header}", setHeader.Elements().Select(e => e.Value));
+            var how = KeyCarrier(template, gateway, service, $"set-header {header}", setHeader.Elements().Select(e => e.Value));
             var owner = $"Policy '{policy.Resource.DisplayName}'";
             if (policy.LocationOf(setHeader) is { } inFile)
-                report.ReportAt(Rule, policy.Resource, inFile, policy.Value, owner, how);
+                report.ReportAt(Descriptor, policy.Resource, inFile, policy.Value, owner, how);
             else
-                report.ReportAt(Rule, policy.Resource, policy.Value, owner, how);
+                report.ReportAt(Descriptor, policy.Resource, policy.Value, owner, how);
         }
     }
 
@@ -99,7 +99,7 @@ public sealed partial class GatewayKeyAuthenticationRule : Rule
     }
 
     // Names the named value the key comes from; a Key Vault-backed one is still a key.
-    private static string Describe(TemplateModel template, ApiGateway gateway, string service, string carrier, IEnumerable<string> values)
+    private static string KeyCarrier(TemplateModel template, ApiGateway gateway, string service, string carrier, IEnumerable<string> values)
     {
         var reference = values.Select(v => NamedValueReference().Match(v)).FirstOrDefault(m => m.Success)?.Groups[1].Value.Trim();
         if (reference is null)

@@ -8,7 +8,7 @@ namespace InfraLint.Rules.AI;
 // minute. A limit per subscription (or per client) keeps one consumer's mistake its own.
 public sealed class GatewayTokenLimitRule : Rule
 {
-    public static readonly RuleDescriptor Rule = new(
+    public static readonly RuleDescriptor Descriptor = new(
         Id: "INFRA5005",
         Title: "Model API on the AI gateway has no token limit",
         MessageFormat: "Model API '{0}' has no token limit at API, product or service scope; add azure-openai-token-limit (or llm-token-limit) so that one consumer cannot spend the whole model quota",
@@ -16,11 +16,11 @@ public sealed class GatewayTokenLimitRule : Rule
         DefaultSeverity: Severity.Warning,
         Description: "An API Management API in front of Azure OpenAI or AI Services has no azure-openai-token-limit or llm-token-limit policy at API, product or service scope, so nothing on the gateway caps how many tokens a consumer uses.");
 
-    public override RuleDescriptor Descriptor => Rule;
+    public override RuleDescriptor Describe => Descriptor;
 
     public override void Analyze(TemplateModel template, FindingSink report)
     {
         foreach (var api in ModelApiPolicies.Without(ApiGateway.Of(template), "azure-openai-token-limit", "llm-token-limit"))
-            ModelApiPolicies.Report(report, Rule, api);
+            ModelApiPolicies.Report(report, Descriptor, api);
     }
 }

@@ -8,7 +8,7 @@ namespace InfraLint.Rules.AI;
 // the version makes a model swap a change like any other, tested before it ships.
 public sealed class ModelAutoUpgradeRule : Rule
 {
-    public static readonly RuleDescriptor Rule = new(
+    public static readonly RuleDescriptor Descriptor = new(
         Id: "INFRA5001",
         Title: "AI model deployment upgrades its model version automatically",
         MessageFormat: "Model deployment '{0}' {1}; pin model.version and set versionUpgradeOption to NoAutoUpgrade",
@@ -18,7 +18,7 @@ public sealed class ModelAutoUpgradeRule : Rule
 
     private const string NoAutoUpgrade = "NoAutoUpgrade";
 
-    public override RuleDescriptor Descriptor => Rule;
+    public override RuleDescriptor Describe => Descriptor;
 
     public override void Analyze(TemplateModel template, FindingSink report)
     {
@@ -31,18 +31,18 @@ public sealed class ModelAutoUpgradeRule : Rule
             var option = properties.Property("versionUpgradeOption", StringComparison.OrdinalIgnoreCase);
             if (option is null)
             {
-                report.Report(Rule, deployment, deployment.DisplayName,
+                report.Report(Descriptor, deployment, deployment.DisplayName,
                     "does not set versionUpgradeOption, which defaults to OnceNewDefaultVersionAvailable" + (unpinned ? ", and does not pin model.version" : string.Empty));
                 continue;
             }
             var evaluated = template.Evaluate(option.Value).Value;
             var value = evaluated?.Type == JTokenType.String ? (string?)evaluated : null;
             if (evaluated is JValue { Type: JTokenType.Null })
-                report.ReportAt(Rule, deployment, option, deployment.DisplayName, "sets versionUpgradeOption to null, which means OnceNewDefaultVersionAvailable");
+                report.ReportAt(Descriptor, deployment, option, deployment.DisplayName, "sets versionUpgradeOption to null, which means OnceNewDefaultVersionAvailable");
             else if (value is not null && !value.Equals(NoAutoUpgrade, StringComparison.OrdinalIgnoreCase))
-                report.ReportAt(Rule, deployment, option, deployment.DisplayName, $"sets versionUpgradeOption to {value}");
+                report.ReportAt(Descriptor, deployment, option, deployment.DisplayName, $"sets versionUpgradeOption to {value}");
             else if (unpinned)
-                report.Report(Rule, deployment, deployment.DisplayName, "does not pin model.version, so it gets whatever version is the default when it is deployed");
+                report.Report(Descriptor, deployment, deployment.DisplayName, "does not pin model.version, so it gets whatever version is the default when it is deployed");
         }
     }
 

@@ -9,12 +9,14 @@ namespace InfraLint.Rules.AI;
 // prompt-injected answer cannot act with production rights on its own.
 public sealed class ModelCallerExecutesRule : Rule
 {
-    public static readonly RuleDescriptor Rule = new(
+    public static readonly RuleDescriptor Descriptor = new(
         Id: "INFRA5003",
         Title: "An identity that calls AI models also holds write, trigger or approve rights in production",
         MessageFormat: "Identity '{0}' calls AI models ({1}) and can also {2} in production through '{3}' on {4}; let a separate identity execute",
         Category: RuleCategory.AI,
         DefaultSeverity: Severity.Warning,
+        // An AI caller's execution rights are grants: the trust graph draws them.
+        AboutAccess: true,
         Description: "An identity with a model-calling role (Cognitive Services OpenAI User/Contributor, Cognitive Services User, " +
             "Azure AI Developer, Azure AI User) or attached to compute whose settings point at a model endpoint also holds a role of " +
             "the write, trigger or approve class on a production scope outside the AI service itself.");
@@ -22,7 +24,7 @@ public sealed class ModelCallerExecutesRule : Rule
     private const string AiAccountType = "Microsoft.CognitiveServices/accounts";
     private const ActionClasses Execution = ActionClassNames.Execution;
 
-    public override RuleDescriptor Descriptor => Rule;
+    public override RuleDescriptor Describe => Descriptor;
 
     public override void Analyze(TemplateModel template, FindingSink report)
     {
@@ -30,7 +32,7 @@ public sealed class ModelCallerExecutesRule : Rule
             return;
         // One answer per principal: an identity with several execution grants is looked up once.
         var callers = new Dictionary<IdentityInfo, string?>(ReferenceEqualityComparer.Instance);
-        foreach (var assignment in RoleAssignments.In(template))
+        foreach (var assignment in template.RoleAssignments)
         {
             if (assignment is not { Principal: { } principal, Role: { } role, Scope: { Environment.IsProduction: true } scope, RoleToken: { } token } ||
                 !role.Grants(Execution) || role.CallsModels || IsAiService(scope))
@@ -39,7 +41,7 @@ public sealed class ModelCallerExecutesRule : Rule
                 callers[principal] = calls = HowItCallsModels(deployment, principal);
             if (calls is null)
                 continue;
-            report.ReportAt(Rule, assignment.Resource, token, principal.Name, calls, ActionClassNames.Execute(role.Classes!.Value & Execution), role.Name, scope.Description);
+            report.ReportAt(Descriptor, assignment.Resource, token, principal.Name, calls, ActionClassNames.Execute(role.Classes!.Value & Execution), role.Name, scope.Description);
         }
     }
 
@@ -56,7 +58,7 @@ public sealed class ModelCallerExecutesRule : Rule
         {
             if (deployment.TemplateOf(compute) is not { } owner)
                 continue;
-            var endpoint = ConfigurationEntries.ValuesOf(owner, compute)
+            var endpoint = owner.ConfigurationOf(compute).Where(e => e.Value is not null).Select(e => e.Value!)
                 .SelectMany(value => deployment.References(owner, value))
                 .FirstOrDefault(r => string.Equals(r.Type, AiAccountType, StringComparison.OrdinalIgnoreCase));
             if (endpoint is not null)

@@ -9,7 +9,7 @@ namespace InfraLint.Rules.AI;
 // endpoints or at least a network ACL keep production AI services reachable only by their apps.
 public sealed class PublicAiEndpointRule : Rule
 {
-    public static readonly RuleDescriptor Rule = new(
+    public static readonly RuleDescriptor Descriptor = new(
         Id: "INFRA5002",
         Title: "AI service is reachable from the public network in production",
         MessageFormat: "Production AI service '{0}' ({1}; {2}) {3}; disable public network access or restrict it with a network ACL",
@@ -18,13 +18,13 @@ public sealed class PublicAiEndpointRule : Rule
         Description: "An Azure OpenAI / AI Services / Cognitive Services account, AI Search service or Machine Learning workspace " +
             "classified as production has public network access enabled (or left at its default, enabled) and no network restriction.");
 
-    public override RuleDescriptor Descriptor => Rule;
+    public override RuleDescriptor Describe => Descriptor;
 
     public override void Analyze(TemplateModel template, FindingSink report)
     {
         if (template.Deployment is not { } deployment)
             return;
-        foreach (var resource in template.Resources.Where(r => !r.IsExisting && IsAiService(r)))
+        foreach (var resource in template.Resources.Where(r => !r.IsExisting && r.IsIn(ResourceKinds.AiServices)))
         {
             var environment = deployment.EnvironmentOf(resource);
             if (!environment.IsProduction)
@@ -37,17 +37,13 @@ public sealed class PublicAiEndpointRule : Rule
             if (access is null)
             {
                 if (!InheritsNetworkSettings(template, resource))
-                    report.Report(Rule, resource, name, resource.Type, environment.Evidence, "leaves publicNetworkAccess at its default (Enabled)");
+                    report.Report(Descriptor, resource, name, resource.Type, environment.Evidence, "leaves publicNetworkAccess at its default (Enabled)");
                 continue;
             }
             if (template.Evaluate(access.Value).AsString is { } value && value.Equals("Enabled", StringComparison.OrdinalIgnoreCase))
-                report.ReportAt(Rule, resource, access, name, resource.Type, environment.Evidence, $"has publicNetworkAccess '{value}'");
+                report.ReportAt(Descriptor, resource, access, name, resource.Type, environment.Evidence, $"has publicNetworkAccess '{value}'");
         }
     }
-
-    private static bool IsAiService(ResourceModel resource) =>
-        resource.Is("Microsoft.CognitiveServices/accounts") || resource.Is("Microsoft.Search/searchServices") ||
-        resource.Is("Microsoft.MachineLearningServices/workspaces");
 
     // An Azure AI Foundry project (an ML workspace of kind 'Project') takes its network settings from its hub.
     // A kind InfraLint cannot evaluate may be a project: no finding.

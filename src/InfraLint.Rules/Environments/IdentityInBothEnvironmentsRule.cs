@@ -8,7 +8,7 @@ namespace InfraLint.Rules.Environments;
 // One identity per environment keeps each grant where it belongs.
 public sealed class IdentityInBothEnvironmentsRule : Rule
 {
-    public static readonly RuleDescriptor Rule = new(
+    public static readonly RuleDescriptor Descriptor = new(
         Id: "INFRA4003",
         Title: "One identity is trusted in both sandbox and production",
         MessageFormat: "Identity '{0}' is trusted in sandbox ({1}) and in production ({2}); use one identity per environment",
@@ -16,13 +16,13 @@ public sealed class IdentityInBothEnvironmentsRule : Rule
         DefaultSeverity: Severity.Warning,
         Description: "The same user-assigned identity is attached to, or holds roles in, both sandbox and production resources.");
 
-    public override RuleDescriptor Descriptor => Rule;
+    public override RuleDescriptor Describe => Descriptor;
 
     public override void Analyze(TemplateModel template, FindingSink report)
     {
         if (template.Deployment is not { } deployment)
             return;
-        foreach (var (identity, resource) in RoleAssignments.DeclaredIdentities(template))
+        foreach (var (identity, resource) in template.DeclaredIdentities.Select(i => (i, i.Resource!)))
         {
             var uses = identity.AttachedTo
                 .Select(r => (What: $"runs '{r.EvaluatedName ?? r.DisplayName}'", Environment: deployment.EnvironmentOf(r)))
@@ -33,7 +33,7 @@ public sealed class IdentityInBothEnvironmentsRule : Rule
             var sandbox = uses.FirstOrDefault(u => u.Environment.IsSandbox);
             var production = uses.FirstOrDefault(u => u.Environment.IsProduction);
             if (sandbox.What is not null && production.What is not null)
-                report.Report(Rule, resource, identity.Name, sandbox.What, production.What);
+                report.Report(Descriptor, resource, identity.Name, sandbox.What, production.What);
         }
     }
 }

@@ -7,7 +7,7 @@ namespace InfraLint.Rules.Environments;
 // deploying identity needs rights in both. Deploy each environment on its own.
 public sealed class MixedEnvironmentDeploymentRule : Rule
 {
-    public static readonly RuleDescriptor Rule = new(
+    public static readonly RuleDescriptor Descriptor = new(
         Id: "INFRA4002",
         Title: "One deployment contains both sandbox and production resources",
         MessageFormat: "'{0}' is {1} ({2}) but the same deployment also deploys {3} resource '{4}' ({5}); deploy each environment separately",
@@ -16,7 +16,7 @@ public sealed class MixedEnvironmentDeploymentRule : Rule
         Description: "One entry file with its modules (or one parameters file) deploys resources classified as sandbox and as " +
             "production. Reported once, at the first resource whose environment differs from those before it.");
 
-    public override RuleDescriptor Descriptor => Rule;
+    public override RuleDescriptor Describe => Descriptor;
 
     public override void Analyze(TemplateModel template, FindingSink report)
     {
@@ -40,7 +40,7 @@ public sealed class MixedEnvironmentDeploymentRule : Rule
             // Reported by the template that declares it, once per deployment.
             if (ReferenceEquals(deployment.TemplateOf(candidate), template))
             {
-                report.Report(Rule, candidate, candidate.EvaluatedName ?? candidate.DisplayName, environment.Name, environment.Evidence,
+                report.Report(Descriptor, candidate, candidate.EvaluatedName ?? candidate.DisplayName, environment.Name, environment.Evidence,
                     first.Value.Environment.Name, first.Value.Resource.EvaluatedName ?? first.Value.Resource.DisplayName, first.Value.Environment.Evidence);
             }
             return;

@@ -9,7 +9,7 @@ namespace InfraLint.Rules.Environments;
 // is peered to production, a mistake (or an attacker) in the sandbox reaches production data.
 public sealed class SandboxReachesProductionRule : Rule
 {
-    public static readonly RuleDescriptor Rule = new(
+    public static readonly RuleDescriptor Descriptor = new(
         Id: "INFRA4001",
         Title: "Sandbox resource or identity reaches a production resource",
         MessageFormat: "Sandbox {0} '{1}' {2} production {3} ({4}); keep sandbox and production apart",
@@ -18,48 +18,29 @@ public sealed class SandboxReachesProductionRule : Rule
         Description: "A sandbox identity is granted a role on a production scope, a sandbox app's settings point at a production " +
             "Key Vault, storage account, AI service or database, or a sandbox network is peered with a production network.");
 
-    // The stores and services whose production data a sandbox must not reach through its settings.
-    private static readonly HashSet<string> Stores = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "Microsoft.KeyVault/vaults",
-        "Microsoft.Storage/storageAccounts",
-        "Microsoft.CognitiveServices/accounts",
-        "Microsoft.Search/searchServices",
-        "Microsoft.DocumentDB/databaseAccounts",
-        "Microsoft.Sql/servers",
-        "Microsoft.Sql/servers/databases",
-        "Microsoft.DBforPostgreSQL/flexibleServers",
-        "Microsoft.DBforMySQL/flexibleServers",
-        "Microsoft.Cache/redis",
-        "Microsoft.ServiceBus/namespaces",
-        "Microsoft.EventHub/namespaces",
-        "Microsoft.AppConfiguration/configurationStores",
-        "Microsoft.MachineLearningServices/workspaces",
-    };
-
-    public override RuleDescriptor Descriptor => Rule;
+    public override RuleDescriptor Describe => Descriptor;
 
     public override void Analyze(TemplateModel template, FindingSink report)
     {
         if (template.Deployment is not { } deployment)
             return;
-        foreach (var assignment in RoleAssignments.In(template))
+        foreach (var assignment in template.RoleAssignments)
         {
             if (assignment is { Principal.Environment.IsSandbox: true, Scope: { Environment.IsProduction: true } scope })
             {
-                RoleAssignments.ReportAtScope(report, Rule, assignment, "identity", assignment.Principal.Name,
+                RoleAssignments.ReportAtScope(report, Descriptor, assignment, "identity", assignment.Principal.Name,
                     $"is granted '{assignment.RoleName}' on", scope.Description, scope.Environment.Evidence);
             }
         }
-        foreach (var entry in ConfigurationEntries.Of(template).Where(e => e.Value is not null && e.Name is not null))
+        foreach (var entry in template.Configuration.Where(e => e.Value is not null && e.Name is not null))
         {
             if (!deployment.EnvironmentOf(entry.Owner).IsSandbox)
                 continue;
             var target = deployment.References(template, entry.Value!)
-                .FirstOrDefault(r => r.Type is not null && Stores.Contains(r.Type) && r.Environment.IsProduction);
+                .FirstOrDefault(r => r.Type is not null && ResourceKinds.Stores.Contains(r.Type) && r.Environment.IsProduction);
             if (target is not null)
-                report.ReportAt(Rule, entry.Owner, entry.Anchor, "app", entry.Owner.EvaluatedName ?? entry.Owner.DisplayName, $"setting '{entry.Name}' points at",
-                    $"{Describe(target.Type!)} '{target.Name}'", target.Environment.Evidence);
+                report.ReportAt(Descriptor, entry.Owner, entry.Anchor, "app", entry.Owner.EvaluatedName ?? entry.Owner.DisplayName, $"setting '{entry.Name}' points at",
+                    $"{TypeNoun(target.Type!)} '{target.Name}'", target.Environment.Evidence);
         }
         foreach (var (network, remote) in Peerings(template))
         {
@@ -67,11 +48,11 @@ public sealed class SandboxReachesProductionRule : Rule
                 continue;
             var target = deployment.References(template, remote).FirstOrDefault(r => r.Environment.IsProduction);
             if (target is not null)
-                report.ReportAt(Rule, network, remote.Parent ?? remote, "network", network.DisplayName, "is peered with", $"network '{target.Name}'", target.Environment.Evidence);
+                report.ReportAt(Descriptor, network, remote.Parent ?? remote, "network", network.DisplayName, "is peered with", $"network '{target.Name}'", target.Environment.Evidence);
         }
     }
 
-    private static string Describe(string type) => type.Split('/')[^1] switch
+    private static string TypeNoun(string type) => type.Split('/')[^1] switch
     {
         "vaults" => "Key Vault",
         "storageAccounts" => "storage account",

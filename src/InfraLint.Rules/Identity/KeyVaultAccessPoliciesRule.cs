@@ -10,7 +10,7 @@ namespace InfraLint.Rules.Identity;
 // same reviewed, scoped and audited model as everything else.
 public sealed class KeyVaultAccessPoliciesRule : Rule
 {
-    public static readonly RuleDescriptor Rule = new(
+    public static readonly RuleDescriptor Descriptor = new(
         Id: "INFRA2005",
         Title: "Key Vault uses access policies instead of Azure RBAC",
         MessageFormat: "'{0}' ({1}) {2}; use Azure RBAC (enableRbacAuthorization: true) with Key Vault data roles instead of access policies",
@@ -21,7 +21,7 @@ public sealed class KeyVaultAccessPoliciesRule : Rule
     // From this API version on, a vault created without enableRbacAuthorization uses Azure RBAC.
     private const string RbacByDefaultSince = "2026-02-01";
 
-    public override RuleDescriptor Descriptor => Rule;
+    public override RuleDescriptor Describe => Descriptor;
 
     public override void Analyze(TemplateModel template, FindingSink report)
     {
@@ -31,7 +31,7 @@ public sealed class KeyVaultAccessPoliciesRule : Rule
                 Vault(template, report, resource);
             else if (resource.Is("Microsoft.KeyVault/vaults/accessPolicies") && Properties(template, resource) is { } properties
                 && Policies(template, properties) is { } policies)
-                report.ReportAt(Rule, resource, policies, resource.DisplayName, resource.Type, "grants access with access policies");
+                report.ReportAt(Descriptor, resource, policies, resource.DisplayName, resource.Type, "grants access with access policies");
         }
     }
 
@@ -43,12 +43,12 @@ public sealed class KeyVaultAccessPoliciesRule : Rule
             return; // properties built by an expression InfraLint cannot follow
         var flag = properties.Property("enableRbacAuthorization", StringComparison.OrdinalIgnoreCase);
         if (flag is not null && template.Evaluate(flag.Value).Value is JValue { Type: JTokenType.Boolean } rbac && !(bool)rbac!)
-            report.ReportAt(Rule, vault, flag, vault.DisplayName, vault.Type, "sets enableRbacAuthorization to false");
+            report.ReportAt(Descriptor, vault, flag, vault.DisplayName, vault.Type, "sets enableRbacAuthorization to false");
         else if (flag is null && DefaultsToAccessPolicies(vault.ApiVersion))
-            report.Report(Rule, vault, vault.DisplayName, vault.Type,
+            report.Report(Descriptor, vault, vault.DisplayName, vault.Type,
                 $"does not set enableRbacAuthorization, which defaults to false (access policies) for API version {vault.ApiVersion}");
         else if (Policies(template, properties) is { } policies)
-            report.ReportAt(Rule, vault, policies, vault.DisplayName, vault.Type, "still lists access policies");
+            report.ReportAt(Descriptor, vault, policies, vault.DisplayName, vault.Type, "still lists access policies");
     }
 
     private static JObject? Properties(TemplateModel template, ResourceModel resource) =>
@@ -58,7 +58,7 @@ public sealed class KeyVaultAccessPoliciesRule : Rule
     // none (AVM's pass-through of an optional parameter does exactly that), so its body does not count.
     private static JProperty? Policies(TemplateModel template, JObject properties) =>
         properties.Property("accessPolicies", StringComparison.OrdinalIgnoreCase) is { } policies
-            && template.Resolve(policies.Value) is JArray entries && entries.Any(e => !LoopItems.IsLoopBody(template.Resolve(e)))
+            && template.Resolve(policies.Value) is JArray entries && entries.Any(e => !template.IsLoopBody(template.Resolve(e)))
             ? policies
             : null;
 

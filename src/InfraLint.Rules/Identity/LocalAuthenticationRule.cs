@@ -9,7 +9,7 @@ namespace InfraLint.Rules.Identity;
 // turning key access off makes every caller an identity with a reviewable role.
 public sealed class LocalAuthenticationRule : Rule
 {
-    public static readonly RuleDescriptor Rule = new(
+    public static readonly RuleDescriptor Descriptor = new(
         Id: "INFRA2002",
         Title: "Key-based (local) authentication left enabled where Entra ID is available",
         MessageFormat: "'{0}' ({1}) {2}; use Microsoft Entra ID with role assignments instead",
@@ -17,26 +17,10 @@ public sealed class LocalAuthenticationRule : Rule
         DefaultSeverity: Severity.Warning,
         Description: "A service that supports Microsoft Entra ID keeps key-based (local) authentication enabled, so anyone with a key can call it without an identity or a role assignment.");
 
-    // Services whose disableLocalAuth defaults to false: an omitted flag leaves keys on.
-    private static readonly HashSet<string> DisableLocalAuthTypes = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "Microsoft.CognitiveServices/accounts",
-        "Microsoft.ServiceBus/namespaces",
-        "Microsoft.EventHub/namespaces",
-        "Microsoft.EventGrid/topics",
-        "Microsoft.EventGrid/domains",
-        "Microsoft.EventGrid/partnerNamespaces",
-        "Microsoft.DocumentDB/databaseAccounts",
-        "Microsoft.AppConfiguration/configurationStores",
-        "Microsoft.Search/searchServices",
-        "Microsoft.SignalRService/signalR",
-        "Microsoft.SignalRService/webPubSub",
-    };
-
     // Cosmos DB APIs without Microsoft Entra data-plane authentication.
     private static readonly string[] NonSqlCapabilities = ["EnableMongo", "EnableCassandra", "EnableGremlin", "EnableTable"];
 
-    public override RuleDescriptor Descriptor => Rule;
+    public override RuleDescriptor Describe => Descriptor;
 
     public override void Analyze(TemplateModel template, FindingSink report)
     {
@@ -48,7 +32,7 @@ public sealed class LocalAuthenticationRule : Rule
             var properties = resource.Properties is null ? new JObject() : (JObject)template.Resolve(resource.Properties);
             if (resource.Is("Microsoft.Storage/storageAccounts") && !scriptStorage.Contains(NameKey(template, resource.Name)))
                 CheckDefaultOn(template, report, resource, properties, "allowSharedKeyAccess", keysOnWhen: true, "allows shared key access", "true");
-            else if (DisableLocalAuthTypes.Contains(resource.Type) && SupportsEntraId(template, resource, properties))
+            else if (resource.IsIn(ResourceKinds.LocalAuthOnByDefault) && SupportsEntraId(template, resource, properties))
                 CheckDisableLocalAuth(template, report, resource, properties);
             else if (resource.Is("Microsoft.Cache/redis"))
                 CheckRedis(template, report, resource, properties);
@@ -80,7 +64,7 @@ public sealed class LocalAuthenticationRule : Rule
         if (flag is null && resource.Is("Microsoft.Search/searchServices") && properties.Property("authOptions", StringComparison.OrdinalIgnoreCase) is { } authOptions
             && template.Evaluate(authOptions.Value).Value is JObject)
         {
-            report.ReportAt(Rule, resource, authOptions, resource.DisplayName, resource.Type, "allows API keys (authOptions is set and disableLocalAuth is not true)");
+            report.ReportAt(Descriptor, resource, authOptions, resource.DisplayName, resource.Type, "allows API keys (authOptions is set and disableLocalAuth is not true)");
             return;
         }
         CheckDefaultOn(template, report, resource, properties, "disableLocalAuth", keysOnWhen: false, "allows local authentication with keys", "false");
@@ -93,11 +77,11 @@ public sealed class LocalAuthenticationRule : Rule
         var flag = properties.Property(name, StringComparison.OrdinalIgnoreCase);
         if (flag is null)
         {
-            report.Report(Rule, resource, resource.DisplayName, resource.Type, $"{problem} ({name} is not set; it defaults to {defaultValue})");
+            report.Report(Descriptor, resource, resource.DisplayName, resource.Type, $"{problem} ({name} is not set; it defaults to {defaultValue})");
             return;
         }
         if (AsBool(template.Evaluate(flag.Value).Value) == keysOnWhen)
-            report.ReportAt(Rule, resource, flag, resource.DisplayName, resource.Type, $"{problem} ({name} is {(keysOnWhen ? "true" : "false")})");
+            report.ReportAt(Descriptor, resource, flag, resource.DisplayName, resource.Type, $"{problem} ({name} is {(keysOnWhen ? "true" : "false")})");
     }
 
     // Azure Cache for Redis keeps access keys on by default; only explicit settings are reported (DESIGN.md).
@@ -117,7 +101,7 @@ public sealed class LocalAuthenticationRule : Rule
         Func<JToken?, bool> insecure, string problem)
     {
         if (properties.Property(name, StringComparison.OrdinalIgnoreCase) is { } flag && insecure(template.Evaluate(flag.Value).Value))
-            report.ReportAt(Rule, resource, flag, resource.DisplayName, resource.Type, problem);
+            report.ReportAt(Descriptor, resource, flag, resource.DisplayName, resource.Type, problem);
     }
 
     // Only where Entra ID works: Cosmos DB for NoSQL (not MongoDB, Cassandra, Gremlin or Table), and

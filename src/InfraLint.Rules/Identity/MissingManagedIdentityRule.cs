@@ -8,42 +8,25 @@ namespace InfraLint.Rules.Identity;
 // every downstream grant be a role assignment that can be reviewed and revoked.
 public sealed class MissingManagedIdentityRule : Rule
 {
-    public static readonly RuleDescriptor Rule = new(
+    public static readonly RuleDescriptor Descriptor = new(
         Id: "INFRA2001",
         Title: "Compute resource has no managed identity",
         MessageFormat: "'{0}' ({1}) has no managed identity; assign a system- or user-assigned identity so it can reach other services without secrets",
         Category: RuleCategory.Identity,
         DefaultSeverity: Severity.Warning,
+        // Compute without an identity is missing from the trust graph's identity edges: the graph draws it with the finding.
+        AboutAccess: true,
         Description: "A resource that runs code or workflows is deployed without a managed identity (no identity property, " +
             "or identity type 'None'), so it can reach other services only with keys, passwords or a service principal secret.");
 
-    // Web apps, API apps, function apps and Logic Apps (Standard) are all Microsoft.Web/sites, whatever
-    // their kind. A slot is an app of its own: it does not share the identity of its site.
-    private static readonly HashSet<string> ComputeTypes = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "Microsoft.Web/sites",
-        "Microsoft.Web/sites/slots",
-        "Microsoft.App/containerApps",
-        "Microsoft.App/jobs",
-        "Microsoft.ContainerInstance/containerGroups",
-        "Microsoft.Compute/virtualMachines",
-        "Microsoft.Compute/virtualMachineScaleSets",
-        "Microsoft.Logic/workflows",
-        "Microsoft.DataFactory/factories",
-        "Microsoft.AppPlatform/Spring/apps",
-        "Microsoft.Synapse/workspaces",
-        "Microsoft.MachineLearningServices/workspaces",
-        "Microsoft.Batch/batchAccounts/pools",
-    };
-
-    public override RuleDescriptor Descriptor => Rule;
+    public override RuleDescriptor Describe => Descriptor;
 
     public override void Analyze(TemplateModel template, FindingSink report)
     {
-        foreach (var resource in template.Resources.Where(r => !r.IsExisting && ComputeTypes.Contains(r.Type)))
+        foreach (var resource in template.Resources.Where(r => !r.IsExisting && r.IsIn(ResourceKinds.Compute) && !r.IsIn(ResourceKinds.IdentityRequiredElsewhere)))
         {
             if (HasNoIdentity(template, resource) && !IsEmptyFlexibleScaleSet(template, resource))
-                report.Report(Rule, resource, resource.DisplayName, resource.Type);
+                report.Report(Descriptor, resource, resource.DisplayName, resource.Type);
         }
     }
 

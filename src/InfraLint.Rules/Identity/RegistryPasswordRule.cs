@@ -9,7 +9,7 @@ namespace InfraLint.Rules.Identity;
 // with AcrPull pulls only, per app, without a secret to leak or rotate.
 public sealed class RegistryPasswordRule : Rule
 {
-    public static readonly RuleDescriptor Rule = new(
+    public static readonly RuleDescriptor Descriptor = new(
         Id: "INFRA2003",
         Title: "Container registry admin user, or image pull with a password",
         MessageFormat: "'{0}' ({1}) {2}; pull images with a managed identity that holds AcrPull instead",
@@ -19,7 +19,7 @@ public sealed class RegistryPasswordRule : Rule
 
     private static readonly string[] AzureRegistryDomains = [".azurecr.io", ".azurecr.cn", ".azurecr.us"];
 
-    public override RuleDescriptor Descriptor => Rule;
+    public override RuleDescriptor Describe => Descriptor;
 
     public override void Analyze(TemplateModel template, FindingSink report)
     {
@@ -32,13 +32,13 @@ public sealed class RegistryPasswordRule : Rule
             else if (resource.Is("Microsoft.ContainerInstance/containerGroups"))
                 Credentials(template, report, resource, Partially(template, resource.Properties).Child("imageRegistryCredentials"), "password", "imageRegistryCredentials[].password");
         }
-        foreach (var group in ConfigurationEntries.Of(template).Where(e => e.Kind == ConfigurationKind.AppSetting).GroupBy(e => e.Owner))
+        foreach (var group in template.Configuration.Where(e => e.Kind == ConfigurationKind.AppSetting).GroupBy(e => e.Owner))
         {
             var server = group.FirstOrDefault(e => Is(e.Name, "DOCKER_REGISTRY_SERVER_URL"));
             if (server is not null && !IsAzureRegistry(template.Evaluate(server.Value)))
                 continue; // another registry: it has no Entra ID pull to switch to
             foreach (var password in group.Where(e => Is(e.Name, "DOCKER_REGISTRY_SERVER_PASSWORD") && Sets(template, e.Value)))
-                report.ReportAt(Rule, password.Owner, password.Anchor, password.Owner.DisplayName, password.Owner.Type, "pulls its image with a password (DOCKER_REGISTRY_SERVER_PASSWORD)");
+                report.ReportAt(Descriptor, password.Owner, password.Anchor, password.Owner.DisplayName, password.Owner.Type, "pulls its image with a password (DOCKER_REGISTRY_SERVER_PASSWORD)");
         }
     }
 
@@ -48,7 +48,7 @@ public sealed class RegistryPasswordRule : Rule
             properties.Property("adminUserEnabled", StringComparison.OrdinalIgnoreCase) is { } adminUser &&
             template.Evaluate(adminUser.Value).Value is JValue { Type: JTokenType.Boolean } enabled && (bool)enabled!)
         {
-            report.ReportAt(Rule, registry, adminUser, registry.DisplayName, registry.Type, "enables the registry's admin user (adminUserEnabled is true)");
+            report.ReportAt(Descriptor, registry, adminUser, registry.DisplayName, registry.Type, "enables the registry's admin user (adminUserEnabled is true)");
         }
     }
 
@@ -66,7 +66,7 @@ public sealed class RegistryPasswordRule : Rule
             if (!IsAzureRegistry(server))
                 continue;
             var name = server.AsString is { } known ? $"'{known}'" : "its registry";
-            report.ReportAt(Rule, owner, password, owner.DisplayName, owner.Type, $"pulls from {name} with a password ({where})");
+            report.ReportAt(Descriptor, owner, password, owner.DisplayName, owner.Type, $"pulls from {name} with a password ({where})");
         }
     }
 

@@ -23,7 +23,7 @@ internal sealed class ApiGateway
     {
         resources = template.Resources
             .Where(r => r.Type.StartsWith(Prefix, StringComparison.OrdinalIgnoreCase))
-            .Select(r => (Resource: r, Name: ResourceNames.Segments(template, r)))
+            .Select(r => (Resource: r, Name: template.NameSegments(r)))
             .Where(e => e.Name is not null)
             .Select(e => (e.Resource, (IReadOnlyList<string>)e.Name!))
             .ToList();

@@ -78,12 +78,12 @@ internal static class FederatedCredentials
     // The parent is the first name segment: 'id-app/github' (or format('{0}/{1}', parameters('name'), …)).
     private static IdentityInfo? Parent(TemplateModel template, DeploymentInfo deployment, ResourceModel credential)
     {
-        if (ResourceNames.Segments(template, credential) is not { Count: 2 } segments)
+        if (template.NameSegments(credential) is not { Count: 2 } segments)
             return null;
         var parent = segments[0];
         var identities = deployment.Identities.Where(i => i is { Kind: IdentityKind.UserAssigned, Resource: not null }).ToList();
         return identities.FirstOrDefault(i => ReferenceEquals(i.Template, template) && i.Resource!.Is(IdentityType) &&
-                   ResourceNames.Segments(template, i.Resource) is [var own] && string.Equals(own, parent, StringComparison.OrdinalIgnoreCase))
+                   template.NameSegments(i.Resource) is [var own] && string.Equals(own, parent, StringComparison.OrdinalIgnoreCase))
             ?? identities.FirstOrDefault(i => string.Equals(i.Resource!.EvaluatedName, parent, StringComparison.OrdinalIgnoreCase));
     }
 

@@ -5,16 +5,6 @@ namespace InfraLint.Rules.Model;
 /// <summary>Helpers the role and environment rules share.</summary>
 internal static class RoleAssignments
 {
-    /// <summary>The role assignments declared in <paramref name="template"/> (its deployment links them).</summary>
-    public static IEnumerable<RoleAssignmentInfo> In(TemplateModel template) =>
-        template.Deployment?.RoleAssignments.Where(a => ReferenceEquals(a.Template, template)) ?? [];
-
-    /// <summary>The user-assigned identities <paramref name="template"/> declares, with their resources (findings about an identity point at its declaration).</summary>
-    public static IEnumerable<(IdentityInfo Identity, ResourceModel Resource)> DeclaredIdentities(TemplateModel template) =>
-        (template.Deployment?.Identities ?? [])
-            .Where(i => i is { Kind: IdentityKind.UserAssigned, Resource: not null } && ReferenceEquals(i.Template, template))
-            .Select(i => (i, i.Resource!));
-
     /// <summary>
     /// Every user-assigned identity of the deployment that is the same resource as <paramref name="identity"/>
     /// (a declared identity and <c>existing</c> references to it in modules).

@@ -120,7 +120,7 @@ internal static class SecretReaders
             {
                 (key, name) = (Key(resource), Name(resource));
             }
-            else if (resource.Is(VaultType + "/accessPolicies") && ResourceNames.Segments(template, resource) is [var parent, _] && !parent.Contains('(', StringComparison.Ordinal))
+            else if (resource.Is(VaultType + "/accessPolicies") && template.NameSegments(resource) is [var parent, _] && !parent.Contains('(', StringComparison.Ordinal))
             {
                 (key, name) = ("name:" + parent.ToLowerInvariant(), parent);
             }

@@ -12,7 +12,7 @@ public sealed class ApprovalExpiredRule : Rule
     /// <summary>How long before its expiry an approval is reported as a note.</summary>
     public const int ReminderDays = 14;
 
-    public static readonly RuleDescriptor Rule = new(
+    public static readonly RuleDescriptor Descriptor = new(
         Id: "INFRA3006",
         Title: "Approval record has expired",
         MessageFormat: "Approval '{0}' by {1} of '{2}' for {3} {4}",
@@ -21,13 +21,13 @@ public sealed class ApprovalExpiredRule : Rule
         Description: "The approval record in infralint.json that covers a role assignment expired before today; an approval that " +
             "expires within 14 days is reported as a note.");
 
-    public override RuleDescriptor Descriptor => Rule;
+    public override RuleDescriptor Describe => Descriptor;
 
     public override void Analyze(TemplateModel template, FindingSink report)
     {
         if (template.Deployment?.Permissions is not { Approvals: { Count: > 0 } approvals } policy)
             return;
-        foreach (var assignment in RoleAssignments.In(template))
+        foreach (var assignment in template.RoleAssignments)
         {
             if (assignment.RoleToken is not { } roleToken || ApprovalMatch.For(approvals, assignment).Deciding is not { } approval)
                 continue;
@@ -35,9 +35,9 @@ public sealed class ApprovalExpiredRule : Rule
             var args = new object[] { approval.Reference, approval.Approver, assignment.RoleName, ApprovalMatch.PrincipalOf(assignment) };
             var days = approval.Expires.DayNumber - policy.Today.DayNumber;
             if (approval.IsExpired(policy.Today))
-                report.ReportAt(Rule, assignment.Resource, roleToken, [.. args, $"expired on {expires}; renew it or remove the grant"]);
+                report.ReportAt(Descriptor, assignment.Resource, roleToken, [.. args, $"expired on {expires}; renew it or remove the grant"]);
             else if (days <= ReminderDays)
-                report.ReportAt(Rule, Severity.Suggestion, assignment.Resource, roleToken, [.. args, $"expires on {expires} ({Days(days)}); renew it before then"]);
+                report.ReportAt(Descriptor, Severity.Suggestion, assignment.Resource, roleToken, [.. args, $"expires on {expires} ({Days(days)}); renew it before then"]);
         }
     }
 

@@ -9,7 +9,7 @@ namespace InfraLint.Rules.Roles;
 // silently at deployment; at build time it is one line to narrow or one budget entry to discuss.
 public sealed class PermissionBudgetRule : Rule
 {
-    public static readonly RuleDescriptor Rule = new(
+    public static readonly RuleDescriptor Descriptor = new(
         Id: "INFRA3003",
         Title: "Role assignment exceeds the identity's declared permission budget",
         MessageFormat: "Grants {0}; the permission budget for '{1}' allows {2}",
@@ -18,24 +18,24 @@ public sealed class PermissionBudgetRule : Rule
         Description: "A role assignment gives an identity named in the permissionBudgets of infralint.json an action class " +
             "(read, write, trigger, approve), a role or a scope wider than its budget allows.");
 
-    public override RuleDescriptor Descriptor => Rule;
+    public override RuleDescriptor Describe => Descriptor;
 
     public override void Analyze(TemplateModel template, FindingSink report)
     {
         if (template.Deployment?.Permissions is not { Budgets.Count: > 0 } policy)
             return;
-        foreach (var assignment in RoleAssignments.In(template))
+        foreach (var assignment in template.RoleAssignments)
         {
             if (assignment.Principal is not { } principal || policy.BudgetFor(principal) is not { } budget)
                 continue;
             if (assignment is { Role: { } role, RoleToken: { } roleToken } && budget.Excess(role) is { } excess && excess != ActionClasses.None)
             {
                 var granted = budget.AllowedActions is null ? $"'{role.Name}'" : $"{Classes(excess, quoted: true)} via '{role.Name}'";
-                report.ReportAt(Rule, assignment.Resource, roleToken, granted, budget.Identity, Allowed(budget));
+                report.ReportAt(Descriptor, assignment.Resource, roleToken, granted, budget.Identity, Allowed(budget));
             }
             if (assignment.Scope is { } scope && budget.IsExceededBy(scope))
             {
-                RoleAssignments.ReportAtScope(report, Rule, assignment, $"{(assignment.Role is { } known ? $"'{known.Name}'" : "a role")} on {scope.Description}", budget.Identity,
+                RoleAssignments.ReportAtScope(report, Descriptor, assignment, $"{(assignment.Role is { } known ? $"'{known.Name}'" : "a role")} on {scope.Description}", budget.Identity,
                     "nothing wider than " + Article(budget.WidestScope!.Value));
             }
         }

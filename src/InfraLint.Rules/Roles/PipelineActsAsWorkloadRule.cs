@@ -9,7 +9,7 @@ namespace InfraLint.Rules.Roles;
 // subject, anyone who can open a pull request holds the identity's write rights.
 public sealed class PipelineActsAsWorkloadRule : Rule
 {
-    public static readonly RuleDescriptor Rule = new(
+    public static readonly RuleDescriptor Descriptor = new(
         Id: "INFRA3008",
         Title: "A pipeline can act as a runtime identity",
         MessageFormat: "Federated credential '{0}' lets {1} act as identity '{2}', {3}; {4}",
@@ -20,7 +20,7 @@ public sealed class PipelineActsAsWorkloadRule : Rule
             "branch (a pull_request subject, a wildcard, a flexible claims expression) while the identity holds write, trigger " +
             "or approve rights.");
 
-    public override RuleDescriptor Descriptor => Rule;
+    public override RuleDescriptor Describe => Descriptor;
 
     public override void Analyze(TemplateModel template, FindingSink report)
     {
@@ -49,9 +49,9 @@ public sealed class PipelineActsAsWorkloadRule : Rule
             var message = string.Join(", and ", reasons);
             var fix = string.Join(" and ", fixes);
             if (credential.Anchor is { } anchor)
-                report.ReportAt(Rule, credential.Resource, anchor, credential.Name, system, identity.Name, message, fix);
+                report.ReportAt(Descriptor, credential.Resource, anchor, credential.Name, system, identity.Name, message, fix);
             else
-                report.Report(Rule, credential.Resource, credential.Name, system, identity.Name, message, fix);
+                report.Report(Descriptor, credential.Resource, credential.Name, system, identity.Name, message, fix);
         }
     }
 

@@ -11,7 +11,7 @@ namespace InfraLint.Rules.Roles;
 // attributable and each blast radius the size of one application.
 public sealed partial class SharedIdentityUnrelatedWorkloadsRule : Rule
 {
-    public static readonly RuleDescriptor Rule = new(
+    public static readonly RuleDescriptor Descriptor = new(
         Id: "INFRA3009",
         Title: "One identity is shared by workloads of different applications",
         MessageFormat: "Identity '{0}' is shared by workloads of different applications ({1}) that need different rights; each of them holds the union: {2}; give each application its own identity",
@@ -35,13 +35,13 @@ public sealed partial class SharedIdentityUnrelatedWorkloadsRule : Rule
         "ukwest", "francecentral", "germanywestcentral", "eus", "eus2", "wus", "wus2", "weu", "neu", "sdc", "uks",
     };
 
-    public override RuleDescriptor Descriptor => Rule;
+    public override RuleDescriptor Describe => Descriptor;
 
     public override void Analyze(TemplateModel template, FindingSink report)
     {
         if (template.Deployment is not { } deployment)
             return;
-        foreach (var (identity, resource) in RoleAssignments.DeclaredIdentities(template))
+        foreach (var (identity, resource) in template.DeclaredIdentities.Select(i => (i, i.Resource!)))
         {
             var same = RoleAssignments.SameIdentity(deployment, identity);
             var workloads = same.SelectMany(i => i.AttachedTo).Where(RuntimeCompute.Is).Distinct().ToList();
@@ -54,7 +54,7 @@ public sealed partial class SharedIdentityUnrelatedWorkloadsRule : Rule
             if (needs.All(n => n.SetEquals(needs[0])))
                 continue;
             var union = grants.Select(a => $"'{a.RoleName}' on {a.Scope?.Description ?? "an unknown scope"}").Distinct(StringComparer.Ordinal);
-            report.Report(Rule, resource, identity.Name, applications, string.Join(", ", union));
+            report.Report(Descriptor, resource, identity.Name, applications, string.Join(", ", union));
         }
     }
 
@@ -111,22 +111,22 @@ public sealed partial class SharedIdentityUnrelatedWorkloadsRule : Rule
         if (deployment.TemplateOf(workload) is not { } template)
             return needs;
         var values = (workload.Properties is JContainer properties ? properties.DescendantsAndSelf().OfType<JValue>().Where(v => v.Type == JTokenType.String) : [])
-            .Cast<JToken>().Concat(ConfigurationEntries.ValuesOf(template, workload));
+            .Cast<JToken>().Concat(template.ConfigurationOf(workload).Where(e => e.Value is not null).Select(e => e.Value!));
         var referenced = values.SelectMany(v => deployment.References(template, v))
             .Select(r => $"{r.Type?.ToLowerInvariant()}/{r.Name.ToLowerInvariant()}").ToHashSet(StringComparer.Ordinal);
         foreach (var grant in grants)
         {
             if (grant.Scope is { Level: ScopeLevel.Resource, ResourceType: { } type, Name: { } name } &&
                 referenced.Contains($"{type.ToLowerInvariant()}/{name.ToLowerInvariant()}"))
-                needs.Add(Describe(grant));
+                needs.Add(NeedKey(grant));
         }
         var others = deployment.Identities.Where(i => i.AttachedTo.Contains(workload) && !same.Contains(i));
         foreach (var grant in deployment.RoleAssignments.Where(a => a.Principal is { } p && others.Contains(p)))
-            needs.Add(Describe(grant));
+            needs.Add(NeedKey(grant));
         return needs;
     }
 
-    private static string Describe(RoleAssignmentInfo grant) => $"{grant.Role?.Id}|{grant.Scope?.Level}|{grant.Scope?.Name?.ToLowerInvariant()}";
+    private static string NeedKey(RoleAssignmentInfo grant) => $"{grant.Role?.Id}|{grant.Scope?.Level}|{grant.Scope?.Name?.ToLowerInvariant()}";
 
     [GeneratedRegex("[A-Z]?[a-z]+|[A-Z]+(?![a-z])|[0-9]+", RegexOptions.CultureInvariant)]
     private static partial Regex Token();

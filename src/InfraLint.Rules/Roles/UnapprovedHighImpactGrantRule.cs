@@ -8,7 +8,7 @@ namespace InfraLint.Rules.Roles;
 // pull request, and a grant without one is caught before it reaches production.
 public sealed class UnapprovedHighImpactGrantRule : Rule
 {
-    public static readonly RuleDescriptor Rule = new(
+    public static readonly RuleDescriptor Descriptor = new(
         Id: "INFRA3005",
         Title: "High-impact production role assignment without an approval record",
         MessageFormat: "High-impact grant of '{0}' to {1} on production {2} has no approval record; add one to 'approvals' in infralint.json or grant less",
@@ -17,17 +17,17 @@ public sealed class UnapprovedHighImpactGrantRule : Rule
         Description: "Where infralint.json declares approvals, a role assignment on a production scope whose role is privileged, " +
             "grants write or approve rights (configurable with approvalsRequiredFor) matches no approval record.");
 
-    public override RuleDescriptor Descriptor => Rule;
+    public override RuleDescriptor Describe => Descriptor;
 
     public override void Analyze(TemplateModel template, FindingSink report)
     {
         if (template.Deployment?.Permissions is not { Approvals: { } approvals } policy)
             return;
-        foreach (var assignment in RoleAssignments.In(template))
+        foreach (var assignment in template.RoleAssignments)
         {
             if (assignment.RoleToken is not { } roleToken || !policy.IsHighImpact(assignment) || !ApprovalMatch.For(approvals, assignment).IsMissing)
                 continue;
-            report.ReportAt(Rule, assignment.Resource, roleToken, assignment.RoleName, ApprovalMatch.PrincipalOf(assignment), assignment.Scope!.Description);
+            report.ReportAt(Descriptor, assignment.Resource, roleToken, assignment.RoleName, ApprovalMatch.PrincipalOf(assignment), assignment.Scope!.Description);
         }
     }
 }

@@ -9,7 +9,7 @@ namespace InfraLint.Rules.Secrets;
 // keyVaultUrl and an identity stays in Key Vault and follows its rotation.
 public sealed class ContainerAppSecretValueRule : Rule
 {
-    public static readonly RuleDescriptor Rule = new(
+    public static readonly RuleDescriptor Descriptor = new(
         Id: "INFRA1004",
         Title: "Container App secret holds a value instead of a Key Vault reference",
         MessageFormat: "{0} of '{1}' holds its value in the app; reference a Key Vault secret with keyVaultUrl and identity instead",
@@ -17,14 +17,14 @@ public sealed class ContainerAppSecretValueRule : Rule
         DefaultSeverity: Severity.Warning,
         Description: "A Container Apps app or job stores a secret's value in its configuration instead of referencing a Key Vault secret through a managed identity (keyVaultUrl and identity).");
 
-    public override RuleDescriptor Descriptor => Rule;
+    public override RuleDescriptor Describe => Descriptor;
 
     public override void Analyze(TemplateModel template, FindingSink report)
     {
-        foreach (var secret in ContainerAppSecrets.Of(template))
+        foreach (var secret in template.ContainerSecrets)
         {
             if (Sets(template, secret.Value) && !Sets(template, secret.KeyVaultUrl))
-                report.ReportAt(Rule, secret.Owner, secret.Anchor, SettingNames.Subject("Secret", secret.Name), secret.Owner.DisplayName);
+                report.ReportAt(Descriptor, secret.Owner, secret.Anchor, SettingNames.Subject("Secret", secret.Name), secret.Owner.DisplayName);
         }
     }
 

@@ -9,7 +9,7 @@ namespace InfraLint.Rules.Secrets;
 // history. Only rotating it does. Templates should carry references to secrets, never secrets.
 public sealed class HardCodedCredentialRule : Rule
 {
-    public static readonly RuleDescriptor Rule = new(
+    public static readonly RuleDescriptor Descriptor = new(
         Id: "INFRA1003",
         Title: "Hard-coded credential literal (storage key, SAS, API key, token, private key)",
         MessageFormat: "Hard-coded {0} ({1} characters) in {2}; rotate it, then keep it in Key Vault or replace it with a managed identity",
@@ -19,7 +19,7 @@ public sealed class HardCodedCredentialRule : Rule
 
     private const string GenericKind = "secret";
 
-    public override RuleDescriptor Descriptor => Rule;
+    public override RuleDescriptor Describe => Descriptor;
 
     public override void Analyze(TemplateModel template, FindingSink report)
     {
@@ -27,18 +27,18 @@ public sealed class HardCodedCredentialRule : Rule
         foreach (var parameter in Declarations(root, "parameters"))
         {
             if (parameter.Value is JObject declaration && declaration.Property("defaultValue", StringComparison.OrdinalIgnoreCase) is { } defaultValue)
-                Scan(defaultValue.Value, parameter.Name, false, (token, found) => report.ReportAt(Rule, token, found.Kind, found.Length, $"the default value of parameter '{parameter.Name}'"));
+                Scan(template, defaultValue.Value, parameter.Name, false, (token, found) => report.ReportAt(Descriptor, token, found.Kind, found.Length, $"the default value of parameter '{parameter.Name}'"));
         }
         foreach (var variable in Declarations(root, "variables"))
         {
-            Scan(variable.Value, variable.Name, false, (token, found) =>
+            Scan(template, variable.Value, variable.Name, false, (token, found) =>
             {
                 if (InLoadedText(template, token) is { } line)
-                    report.ReportAt(Rule, line, token, found.Kind, found.Length, $"'{Path.GetFileName(line.FilePath)}'");
+                    report.ReportAt(Descriptor, line, token, found.Kind, found.Length, $"'{Path.GetFileName(line.FilePath)}'");
                 else if (IsGenerated(variable.Name))
-                    report.ReportAt(Rule, token, found.Kind, found.Length, LoadedDataName(template, variable, token));
+                    report.ReportAt(Descriptor, token, found.Kind, found.Length, LoadedDataName(template, variable, token));
                 else
-                    report.ReportAt(Rule, token, found.Kind, found.Length, $"variable '{variable.Name}'");
+                    report.ReportAt(Descriptor, token, found.Kind, found.Length, $"variable '{variable.Name}'");
             });
         }
         foreach (var resource in template.Resources)
@@ -48,12 +48,12 @@ public sealed class HardCodedCredentialRule : Rule
             {
                 if (property.Name.Equals("resources", StringComparison.OrdinalIgnoreCase))
                     continue; // child resources are resources of their own
-                Scan(property.Value, property.Name, false, (token, found) =>
+                Scan(template, property.Value, property.Name, false, (token, found) =>
                     {
                         if (InLoadedText(template, token) is { } line)
-                            report.ReportAt(Rule, resource, line, token, found.Kind, found.Length, $"'{Path.GetFileName(line.FilePath)}' loaded into '{resource.DisplayName}'");
+                            report.ReportAt(Descriptor, resource, line, token, found.Kind, found.Length, $"'{Path.GetFileName(line.FilePath)}' loaded into '{resource.DisplayName}'");
                         else
-                            report.ReportAt(Rule, resource, token, found.Kind, found.Length, $"'{PathIn(resource, token)}' of '{resource.DisplayName}'");
+                            report.ReportAt(Descriptor, resource, token, found.Kind, found.Length, $"'{PathIn(resource, token)}' of '{resource.DisplayName}'");
                     },
                     skip: t => IsNestedTemplate(resource, t), secretValue: isVaultSecret ? resource.Properties.Child("value") : null);
             }
@@ -61,15 +61,15 @@ public sealed class HardCodedCredentialRule : Rule
         foreach (var output in Declarations(root, "outputs"))
         {
             if (output.Value is JObject declaration && declaration.Property("value", StringComparison.OrdinalIgnoreCase) is { } value)
-                Scan(value.Value, output.Name, false, (token, found) => report.ReportAt(Rule, token, found.Kind, found.Length, $"output '{output.Name}'"));
+                Scan(template, value.Value, output.Name, false, (token, found) => report.ReportAt(Descriptor, token, found.Kind, found.Length, $"output '{output.Name}'"));
         }
         foreach (var supplied in template.SuppliedParameters)
         {
             var reported = new HashSet<string>(StringComparer.Ordinal);
-            Scan(supplied.Value, supplied.Name, false, (_, found) =>
+            Scan(template, supplied.Value, supplied.Name, false, (_, found) =>
             {
                 if (reported.Add(found.Kind))
-                    report.ReportAt(Rule, supplied, found.Kind, found.Length, $"parameter '{supplied.Name}' of the parameters file");
+                    report.ReportAt(Descriptor, supplied, found.Kind, found.Length, $"parameter '{supplied.Name}' of the parameters file");
             });
         }
     }
@@ -114,7 +114,7 @@ public sealed class HardCodedCredentialRule : Rule
     /// token to point at (a property, so that findings land on its key). <paramref name="name"/> is the name
     /// the value is written under: a property key, or the <c>name</c> of a <c>{ name, value }</c> entry.
     /// </summary>
-    private static void Scan(JToken token, string name, bool secretContext, Action<JToken, CredentialLiteral> found,
+    private static void Scan(TemplateModel template, JToken token, string name, bool secretContext, Action<JToken, CredentialLiteral> found,
         Func<JToken, bool>? skip = null, JToken? secretValue = null, int depth = 0, bool example = false)
     {
         if (depth > 64 || (skip?.Invoke(token) ?? false))
@@ -124,20 +124,20 @@ public sealed class HardCodedCredentialRule : Rule
         {
             case JObject obj:
                 var entryName = obj.Property("name", StringComparison.OrdinalIgnoreCase)?.Value is JValue { Type: JTokenType.String } n
-                    && !ExpressionLiterals.IsExpression((string)n!) ? (string)n! : null;
+                    && !template.ReadString((string)n!).IsExpression ? (string)n! : null;
                 foreach (var property in obj.Properties())
                 {
                     // { name: 'X', value: … } and X: { value: … } (parameter values, connection strings) write a value under X.
                     var inner = property.Name.Equals("value", StringComparison.OrdinalIgnoreCase) ? entryName ?? name : property.Name;
-                    Scan(property.Value, inner, false, found, skip, secretValue, depth + 1, example || IsExample(property.Name));
+                    Scan(template, property.Value, inner, false, found, skip, secretValue, depth + 1, example || IsExample(property.Name));
                 }
                 break;
             case JArray array:
                 foreach (var item in array)
-                    Scan(item, name, secretContext, found, skip, secretValue, depth + 1, example);
+                    Scan(template, item, name, secretContext, found, skip, secretValue, depth + 1, example);
                 break;
             case JValue { Type: JTokenType.String } value:
-                if (Credential((string)value!, name, secretContext, example) is { } credential)
+                if (Credential(template, (string)value!, name, secretContext, example) is { } credential)
                     found(value.Parent is JProperty property ? property : value, credential);
                 break;
         }
@@ -147,15 +147,16 @@ public sealed class HardCodedCredentialRule : Rule
     private static bool IsExample(string property) =>
         property is "example" or "examples" or "x-example" or "x-examples" or "x-ms-examples";
 
-    private static CredentialLiteral? Credential(string text, string name, bool secretContext, bool example)
+    private static CredentialLiteral? Credential(TemplateModel template, string text, string name, bool secretContext, bool example)
     {
-        if (ExpressionLiterals.IsExpression(text))
+        var written = template.ReadString(text);
+        if (written.IsExpression)
         {
             // Each literal, then all of them joined, as concat('…;SharedAccessKey=', '<key>') writes one.
-            var literals = ExpressionLiterals.Of(text).ToList();
+            var literals = written.ExpressionLiterals;
             return literals.Append(string.Concat(literals)).Select(CredentialLiterals.Find).FirstOrDefault(c => c is not null);
         }
-        var literal = ExpressionLiterals.Unescape(text);
+        var literal = written.Literal!;
         if (CredentialLiterals.Find(literal) is { } known)
             return known;
         // A property called just 'key' is the label of a { key, value } entry (tags, enrichments, key-values), not a key.

@@ -10,12 +10,14 @@ namespace InfraLint.Rules.Secrets;
 // accepts the app's managed identity with a narrow role.
 public sealed class ListedKeyInConfigurationRule : Rule
 {
-    public static readonly RuleDescriptor Rule = new(
+    public static readonly RuleDescriptor Descriptor = new(
         Id: "INFRA1002",
         Title: "Keys or connection strings from list*() flow into app configuration",
         MessageFormat: "{0} of '{1}' takes a key from {2}() of {3}; {4}",
         Category: RuleCategory.Secrets,
         DefaultSeverity: Severity.Warning,
+        // A key copied from one resource into another's settings is an access path the trust graph draws.
+        AboutAccess: true,
         Description: "The result of a list*() call (listKeys, listConnectionStrings, listCredentials, listSecrets, listAdminKeys, listQueryKeys) is copied into app settings, environment variables, connection strings or container app secrets, where the key sits in plain configuration.");
 
     // Resource type prefix (provider/type) -> what it is, and the identity-based way to reach it.
@@ -48,16 +50,16 @@ public sealed class ListedKeyInConfigurationRule : Rule
 
     private const string AnyService = "give the app a managed identity and grant it a role on the service instead";
 
-    public override RuleDescriptor Descriptor => Rule;
+    public override RuleDescriptor Describe => Descriptor;
 
     public override void Analyze(TemplateModel template, FindingSink report)
     {
-        foreach (var entry in ConfigurationEntries.Of(template))
+        foreach (var entry in template.Configuration)
         {
             if ((entry.Value ?? entry.ReferencedValue) is { } token && ListedKeys.In(template, token) is var (function, value))
-                Report(template, report, entry.Owner, entry.Anchor, entry.Subject, function, token, value);
+                Report(template, report, entry.Owner, entry.Anchor, entry.Subject(), function, token, value);
         }
-        foreach (var secret in ContainerAppSecrets.Of(template))
+        foreach (var secret in template.ContainerSecrets)
         {
             if (secret.Value is { } token && ListedKeys.In(template, token) is var (function, value))
                 Report(template, report, secret.Owner, secret.Anchor, SettingNames.Subject("Secret", secret.Name), function, token, value);
@@ -68,7 +70,7 @@ public sealed class ListedKeyInConfigurationRule : Rule
         string function, JToken token, TemplateValue value)
     {
         var (service, alternative) = TargetService(template, token, value);
-        report.ReportAt(Rule, owner, anchor, subject, owner.DisplayName, function, service, alternative);
+        report.ReportAt(Descriptor, owner, anchor, subject, owner.DisplayName, function, service, alternative);
     }
 
     // The service whose keys are listed: a resource type written in the expression (resourceId('Microsoft.Storage/…')),

@@ -10,7 +10,7 @@ namespace InfraLint.Rules.Secrets;
 // narrow role need no secret at all.
 public sealed class ListedKeyInKeyVaultRule : Rule
 {
-    public static readonly RuleDescriptor Rule = new(
+    public static readonly RuleDescriptor Descriptor = new(
         Id: "INFRA1005",
         Title: "A service key is copied into Key Vault where identity-based access exists",
         MessageFormat: "Key Vault secret '{0}' stores a key from {1}() of {2}, which accepts Microsoft Entra ID; {3}, and drop the secret",
@@ -34,7 +34,7 @@ public sealed class ListedKeyInKeyVaultRule : Rule
 
     private static readonly string[] NoEntraId = ["Microsoft.ApiManagement/service"];
 
-    public override RuleDescriptor Descriptor => Rule;
+    public override RuleDescriptor Describe => Descriptor;
 
     public override void Analyze(TemplateModel template, FindingSink report)
     {
@@ -46,7 +46,7 @@ public sealed class ListedKeyInKeyVaultRule : Rule
             // The first type with a known service decides; a service without Entra ID access (an API Management
             // subscription) belongs in Key Vault.
             if (ServiceOf(ListedKeys.TargetTypes(template, value.Value, listed)) is var (service, alternative))
-                report.ReportAt(Rule, secret, value, SecretName(template, secret), function, service, alternative);
+                report.ReportAt(Descriptor, secret, value, SecretName(template, secret), function, service, alternative);
         }
     }
 

@@ -11,18 +11,20 @@ namespace InfraLint.Rules.Secrets;
 // environments means a sandbox leak unlocks production.
 public sealed partial class SecretReadersRule : Rule
 {
-    public static readonly RuleDescriptor Rule = new(
+    public static readonly RuleDescriptor Descriptor = new(
         Id: "INFRA1006",
         Title: "Key Vault secrets are readable too widely or shared across environments",
         MessageFormat: "{0}: {1}; {2}",
         Category: RuleCategory.Secrets,
         DefaultSeverity: Severity.Warning,
+        // Who can read a vault's secrets is access: the trust graph draws the vault.
+        AboutAccess: true,
         Description: "A Key Vault's secrets can be read (Key Vault Secrets User or Officer, Key Vault Administrator, a custom role " +
             "with secret read data actions, or an access policy with get on secrets) by identities of both sandbox and production, " +
             "or by more workload identities than secretReaders.max in infralint.json (default 3); or the same secret, or the same " +
             "list*() key, is used by apps of both environments.");
 
-    public override RuleDescriptor Descriptor => Rule;
+    public override RuleDescriptor Describe => Descriptor;
 
     public override void Analyze(TemplateModel template, FindingSink report)
     {
@@ -33,27 +35,27 @@ public sealed partial class SecretReadersRule : Rule
         {
             var grants = vault.ToList();
             if (MixedEnvironments(grants) is var (mixing, earlier) && ReferenceEquals(mixing.Template, template))
-                Report(report, mixing, $"{Describe(mixing)} can read its secrets, and so can {Describe(earlier)}",
+                Report(report, mixing, $"{GrantPhrase(mixing)} can read its secrets, and so can {GrantPhrase(earlier)}",
                     "keep one vault (and one set of secrets) per environment");
             if (OverMax(grants, max) is var (over, readers) && ReferenceEquals(over.Template, template))
-                Report(report, over, $"{Describe(over)} makes {readers.Count} workload identities that can read its secrets " +
+                Report(report, over, $"{GrantPhrase(over)} makes {readers.Count} workload identities that can read its secrets " +
                     $"({string.Join(", ", readers.Select(r => $"'{r.Name}'"))}), more than secretReaders.max {max}",
                     "give each workload its own secrets (or vault), or raise secretReaders.max in infralint.json deliberately");
         }
         foreach (var shared in SharedSecrets(deployment, template))
-            report.ReportAt(Rule, shared.Owner, shared.Anchor, shared.Store, shared.Message,
+            report.ReportAt(Descriptor, shared.Owner, shared.Anchor, shared.Store, shared.Message,
                 "give each environment its own secret, so that a sandbox leak does not unlock production");
     }
 
     private static void Report(FindingSink report, SecretReadGrant grant, string what, string fix)
     {
         if (grant.Anchor is { } anchor)
-            report.ReportAt(Rule, grant.Owner, anchor, $"Key Vault '{grant.VaultName}'", what, fix);
+            report.ReportAt(Descriptor, grant.Owner, anchor, $"Key Vault '{grant.VaultName}'", what, fix);
         else
-            report.Report(Rule, grant.Owner, $"Key Vault '{grant.VaultName}'", what, fix);
+            report.Report(Descriptor, grant.Owner, $"Key Vault '{grant.VaultName}'", what, fix);
     }
 
-    private static string Describe(SecretReadGrant grant) =>
+    private static string GrantPhrase(SecretReadGrant grant) =>
         (grant.Reader.Environment.IsKnown ? $"{grant.Reader.Environment.Name} identity '{grant.Reader.Name}' ({grant.Reader.Environment.Evidence})" : $"'{grant.Reader.Name}'") +
         $" through {grant.How}";
 
@@ -110,7 +112,7 @@ public sealed partial class SecretReadersRule : Rule
 
     private static IEnumerable<SecretUse> Uses(DeploymentInfo deployment, TemplateModel template)
     {
-        var values = ConfigurationEntries.Of(template).Where(e => e.Value is not null).Select(e => (e.Owner, Anchor: e.Anchor, Value: e.Value!))
+        var values = template.Configuration.Where(e => e.Value is not null).Select(e => (e.Owner, Anchor: e.Anchor, Value: e.Value!))
             .Concat(ContainerAppSecrets(template));
         foreach (var (owner, anchor, value) in values)
         {

@@ -8,7 +8,7 @@ namespace InfraLint.Rules.Secrets;
 // reference, a secret reference or a managed identity removes it from there.
 public sealed class SecretSettingRule : Rule
 {
-    public static readonly RuleDescriptor Rule = new(
+    public static readonly RuleDescriptor Descriptor = new(
         Id: "INFRA1001",
         Title: "Secret-shaped app setting or environment variable has a plain value",
         MessageFormat: "{0} of '{1}' holds a secret in plain text; use a Key Vault reference, a secret reference or a managed identity",
@@ -18,16 +18,16 @@ public sealed class SecretSettingRule : Rule
             "or whose value carries a credential, is set to a plain value instead of a Key Vault reference, a secret reference " +
             "or an identity-based connection.");
 
-    public override RuleDescriptor Descriptor => Rule;
+    public override RuleDescriptor Describe => Descriptor;
 
     public override void Analyze(TemplateModel template, FindingSink report)
     {
-        foreach (var entry in ConfigurationEntries.Of(template))
+        foreach (var entry in template.Configuration)
         {
             if (entry.IsSecretReference || entry.Value is null || (entry.Name is { } name && SecretShapes.IsIdentityBasedName(name)))
                 continue;
             if (IsSecret(template, entry))
-                report.ReportAt(Rule, entry.Owner, entry.Anchor, entry.Subject, entry.Owner.DisplayName);
+                report.ReportAt(Descriptor, entry.Owner, entry.Anchor, entry.Subject(), entry.Owner.DisplayName);
         }
     }
 

@@ -193,9 +193,9 @@ public sealed class PackLoadingTests
     // Stands in for a built-in rule whose id a pack also uses.
     private sealed class ThrowingPackIdAsBuiltIn : Rule
     {
-        private static readonly RuleDescriptor Rule = new("TEST0001", "Built in", "m", RuleCategory.Other, Severity.Warning);
+        private static readonly RuleDescriptor Descriptor = new("TEST0001", "Built in", "m", RuleCategory.Other, Severity.Warning);
 
-        public override RuleDescriptor Descriptor => Rule;
+        public override RuleDescriptor Describe => Descriptor;
 
         public override void Analyze(TemplateModel template, FindingSink report)
         {

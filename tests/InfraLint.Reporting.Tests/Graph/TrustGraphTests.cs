@@ -1,6 +1,8 @@
 using InfraLint.Core.Engine;
 using InfraLint.Reporting.Graph;
+using InfraLint.Reporting.Output;
 using InfraLint.Rules;
+using InfraLint.Sdk;
 using InfraLint.Tests;
 
 namespace InfraLint.Reporting.Tests.Graph;
@@ -84,6 +86,37 @@ public sealed class TrustGraphTests
         Assert.AreEqual(0, plain.Analyze([new InputFile(file)]).Deployments.Count);
         using var collecting = new InfraLintEngine(new AnalysisOptions { Rules = BuiltInRules.All, BicepPath = TestEnvironment.BicepPath, CollectDeployments = true });
         Assert.AreEqual("id-app", collecting.Analyze([new InputFile(file)]).Deployments.Single().Identities.Single().Name);
+    }
+
+    [TestMethod]
+    [DataRow(true, RuleCategory.Other, true)]
+    [DataRow(false, RuleCategory.Roles, true)]
+    [DataRow(false, RuleCategory.Environments, true)]
+    [DataRow(false, RuleCategory.Other, false)]
+    [DataRow(false, RuleCategory.Secrets, false)]
+    public void A_resource_a_finding_names_is_drawn_when_the_rule_says_it_is_about_access(bool aboutAccess, RuleCategory category, bool drawn)
+    {
+        using var folder = new TempDirectory();
+        var file = folder.Write("main.bicep", "resource ip 'Microsoft.Network/publicIPAddresses@2023-09-01' = {\n  name: 'pip-app'\n  location: 'westeurope'\n}\n");
+        var rule = new EveryResourceRule(new RuleDescriptor("PACK0001", "Every resource", "'{0}'", category, Severity.Warning, AboutAccess: aboutAccess));
+        using var engine = new InfraLintEngine(new AnalysisOptions { Rules = [rule], BicepPath = TestEnvironment.BicepPath, CollectDeployments = true });
+        var result = engine.Analyze([new InputFile(file)]);
+        Assert.AreEqual("PACK0001", result.Findings.Single().Id);
+
+        var graph = TrustGraphBuilder.Build(result.Deployments, result.Findings, new SourceRoot(folder.Path));
+
+        Assert.AreEqual(drawn, graph.Nodes.Any(n => n.Label == "pip-app" && n.Findings.Any(f => f.Id == "PACK0001")));
+    }
+
+    private sealed class EveryResourceRule(RuleDescriptor descriptor) : Rule
+    {
+        public override RuleDescriptor Describe => descriptor;
+
+        public override void Analyze(TemplateModel template, FindingSink report)
+        {
+            foreach (var resource in template.Resources)
+                report.Report(descriptor, resource, resource.DisplayName);
+        }
     }
 
     [TestMethod]

@@ -16,7 +16,7 @@ internal sealed class GoldenRun : IDisposable
     public const string ToolVersion = "0.0.0-golden";
 
     public static IReadOnlyList<RuleDescriptor> Catalogue { get; } =
-        BuiltInRules.All.Select(r => r.Descriptor).Concat(ToolDiagnostics.All).ToList();
+        BuiltInRules.All.Select(r => r.Describe).Concat(ToolDiagnostics.All).ToList();
 
     public GoldenRun()
     {

@@ -38,7 +38,7 @@ public sealed class RulePackSarifTests
             var pack = Path.Combine(TestEnvironment.RepoRoot, "samples", "RulePacks", "Contoso.Platform.Rules", "rules", "contoso.infralint-rules.json");
             using var engine = new InfraLintEngine(new AnalysisOptions { Rules = BuiltInRules.All, RulePacks = [pack] });
             var result = engine.Analyze([new InputFile(Path.Combine(root, "main.json"))]);
-            var catalogue = BuiltInRules.All.Select(r => r.Descriptor).Concat(ToolDiagnostics.All);
+            var catalogue = BuiltInRules.All.Select(r => r.Describe).Concat(ToolDiagnostics.All);
             var sarif = new SarifReportWriter(catalogue: catalogue) { ToolVersion = "0.0.0-test" }.Write(RunReport.Create(result, root, root, null));
 
             SarifSchema.AssertValid(sarif);

@@ -81,7 +81,7 @@ public sealed class SarifBaselineTests
     public void A_fingerprint_in_the_baseline_n_times_covers_n_findings()
     {
         var root = new SourceRoot("/repo");
-        var finding = new Finding(SecretSettingRule.Rule, Severity.Warning, new SourceLocation("/repo/a.bicep", 3, 1), "m", "site", "Microsoft.Web/sites", "properties.x");
+        var finding = new Finding(SecretSettingRule.Descriptor, Severity.Warning, new SourceLocation("/repo/a.bicep", 3, 1), "m", "site", "Microsoft.Web/sites", "properties.x");
         var once = Report.Of([finding], root, "/repo", 1);
         var twice = Report.Of([finding, finding with { Location = new SourceLocation("/repo/a.bicep", 9, 1), Message = "m2" }], root, "/repo", 1);
 
@@ -111,7 +111,7 @@ public sealed class SarifBaselineTests
     public void Results_already_absent_in_the_baseline_baseline_nothing()
     {
         var root = new SourceRoot("/repo");
-        var finding = new Finding(SecretSettingRule.Rule, Severity.Warning, new SourceLocation("/repo/a.bicep", 3, 1), "m", "site", "Microsoft.Web/sites", "properties.x");
+        var finding = new Finding(SecretSettingRule.Descriptor, Severity.Warning, new SourceLocation("/repo/a.bicep", 3, 1), "m", "site", "Microsoft.Web/sites", "properties.x");
         var first = SarifBaseline.Parse(GoldenRun.Writer().Write(Report.Of([finding], root, "/repo", 1)), "first.sarif");
         var gone = first.Apply(Report.Of([], root, "/repo", 1));
         var withAbsent = new SarifReportWriter(first, GoldenRun.Catalogue).Write(gone);
@@ -138,7 +138,7 @@ public sealed class SarifBaselineTests
     {
         var root = new SourceRoot("/repo");
         var empty = SarifBaseline.Parse(GoldenRun.Writer().Write(Report.Of([], root, "/repo", 0)), "empty.sarif");
-        var finding = new Finding(SecretSettingRule.Rule, Severity.Warning, new SourceLocation("/repo/a.bicep", 3, 1), "m", "site", "Microsoft.Web/sites");
+        var finding = new Finding(SecretSettingRule.Descriptor, Severity.Warning, new SourceLocation("/repo/a.bicep", 3, 1), "m", "site", "Microsoft.Web/sites");
         Assert.AreEqual(BaselineState.New, empty.Apply(Report.Of([finding], root, "/repo", 1)).Findings.Single().BaselineState);
     }
 }

@@ -80,9 +80,9 @@ public sealed class SarifReportWriterTests
 
         var secret = rules.Single(r => (string)r["id"]! == "INFRA1001");
         Assert.AreEqual("SecretShapedAppSettingOrEnvironmentVariableHasAPlainValue", (string)secret["name"]!);
-        Assert.AreEqual(SecretSettingRule.Rule.Title, (string)secret["shortDescription"]!["text"]!);
-        Assert.AreEqual(SecretSettingRule.Rule.Description, (string)secret["fullDescription"]!["text"]!);
-        Assert.AreEqual(SecretSettingRule.Rule.HelpLink, (string)secret["helpUri"]!);
+        Assert.AreEqual(SecretSettingRule.Descriptor.Title, (string)secret["shortDescription"]!["text"]!);
+        Assert.AreEqual(SecretSettingRule.Descriptor.Description, (string)secret["fullDescription"]!["text"]!);
+        Assert.AreEqual(SecretSettingRule.Descriptor.HelpLink, (string)secret["helpUri"]!);
         Assert.AreEqual("warning", (string)secret["defaultConfiguration"]!["level"]!);
         Assert.AreEqual("Secrets", (string)secret["properties"]!["category"]!);
         CollectionAssert.AreEqual(new[] { "security", "secrets" }, secret["properties"]!["tags"]!.Select(t => (string)t!).ToArray());
@@ -122,7 +122,7 @@ public sealed class SarifReportWriterTests
     public void Levels_follow_the_effective_severity()
     {
         var root = new SourceRoot("/repo");
-        var finding = new Finding(SecretSettingRule.Rule, Severity.Warning, new SourceLocation("/repo/a.bicep", 1, 1), "m", "site", "Microsoft.Web/sites");
+        var finding = new Finding(SecretSettingRule.Descriptor, Severity.Warning, new SourceLocation("/repo/a.bicep", 1, 1), "m", "site", "Microsoft.Web/sites");
         var report = Report.Of(
         [
             finding with { Severity = Severity.Error },
@@ -144,7 +144,7 @@ public sealed class SarifReportWriterTests
         var report = Report.Of(
         [
             new Finding(ToolDiagnostics.CompilerFailed, Severity.Error, null, "Bicep compiler not found"),
-            new Finding(SecretSettingRule.Rule, Severity.Warning, new SourceLocation("/elsewhere/x y.bicep", 2, 3), "m", "site", "Microsoft.Web/sites", "properties.x"),
+            new Finding(SecretSettingRule.Descriptor, Severity.Warning, new SourceLocation("/elsewhere/x y.bicep", 2, 3), "m", "site", "Microsoft.Web/sites", "properties.x"),
         ], root, "/repo", 1);
 
         var written = GoldenRun.Writer().Write(report);
@@ -160,7 +160,7 @@ public sealed class SarifReportWriterTests
     public void Suppressions_are_written_with_kind_and_justification()
     {
         var root = new SourceRoot("/repo");
-        var finding = new Finding(SecretSettingRule.Rule, Severity.Warning, new SourceLocation("/repo/a.bicep", 4, 5), "m", "site", "Microsoft.Web/sites", "properties.x");
+        var finding = new Finding(SecretSettingRule.Descriptor, Severity.Warning, new SourceLocation("/repo/a.bicep", 4, 5), "m", "site", "Microsoft.Web/sites", "properties.x");
         var inSource = finding with { Suppression = new Suppression(SuppressionKind.InSource, "a test fixture, never deployed") };
         var external = finding with { Location = new SourceLocation("/repo/a.bicep", 9, 5), Suppression = new Suppression(SuppressionKind.External, "accepted until the key is rotated") };
         var report = new Report(

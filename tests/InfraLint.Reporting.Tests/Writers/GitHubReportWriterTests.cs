@@ -13,7 +13,7 @@ public sealed class GitHubReportWriterTests
     private static readonly SourceRoot Root = new("/repo");
 
     private static Finding At(string file, int line, int column, Severity severity, string message) =>
-        new(SecretSettingRule.Rule, severity, new SourceLocation(file, line, column), message, "web", "Microsoft.Web/sites");
+        new(SecretSettingRule.Descriptor, severity, new SourceLocation(file, line, column), message, "web", "Microsoft.Web/sites");
 
     [TestMethod]
     public void Writes_one_workflow_command_per_reported_finding()

@@ -13,7 +13,7 @@ public sealed class JsonReportWriterTests
     public void Writes_the_documented_schema()
     {
         var root = new SourceRoot("/repo");
-        var shown = new Finding(SecretSettingRule.Rule, Severity.Warning, new SourceLocation("/repo/infra/main.bicep", 10, 11),
+        var shown = new Finding(SecretSettingRule.Descriptor, Severity.Warning, new SourceLocation("/repo/infra/main.bicep", 10, 11),
             "App setting 'OPENAI_API_KEY' of 'web' holds a secret in plain text", "web", "Microsoft.Web/sites", "properties.siteConfig.appSettings[1].name");
         var baselined = shown with { Location = new SourceLocation("/repo/infra/old.bicep", 3, 5) };
         var report = new Report(

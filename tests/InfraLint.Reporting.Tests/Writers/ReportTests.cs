@@ -11,7 +11,7 @@ namespace InfraLint.Reporting.Tests.Writers;
 [TestClass]
 public sealed class ReportTests
 {
-    private static readonly RuleDescriptor Rule = SecretSettingRule.Rule;
+    private static readonly RuleDescriptor Rule = SecretSettingRule.Descriptor;
 
     private static Finding At(string file, int line, string? property = "properties.siteConfig.appSettings[0].name", Severity severity = Severity.Warning, string resource = "site") =>
         new(Rule, severity, new SourceLocation(file, line, 11), $"App setting 'KEY' of '{resource}' holds a secret", resource, "Microsoft.Web/sites", property);

@@ -6,9 +6,9 @@ namespace Hostile.Rules;
 /// that runs out of its own timeout would.</summary>
 public sealed class CancelingRule : Rule
 {
-    public static readonly RuleDescriptor Rule = new("HOSTILE0003", "Throws OperationCanceledException", "Never reported", RuleCategory.Other, Severity.Warning);
+    public static readonly RuleDescriptor Descriptor = new("HOSTILE0003", "Throws OperationCanceledException", "Never reported", RuleCategory.Other, Severity.Warning);
 
-    public override RuleDescriptor Descriptor => Rule;
+    public override RuleDescriptor Describe => Descriptor;
 
     public override void Analyze(TemplateModel template, FindingSink report)
     {

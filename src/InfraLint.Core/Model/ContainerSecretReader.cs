@@ -1,12 +1,12 @@
 using InfraLint.Sdk;
 using Newtonsoft.Json.Linq;
 
-namespace InfraLint.Rules.Model;
+namespace InfraLint.Core.Model;
 
-/// <summary>Finds the secrets of Container Apps and Container Apps jobs, following variables.</summary>
-internal static class ContainerAppSecrets
+/// <summary>Builds <see cref="TemplateModel.ContainerSecrets"/>: the secrets of Container Apps and Container Apps jobs, following variables.</summary>
+internal static class ContainerSecretReader
 {
-    public static IEnumerable<ContainerAppSecret> Of(TemplateModel template)
+    public static IEnumerable<ContainerSecret> Of(TemplateModel template)
     {
         foreach (var owner in template.Resources.Where(r => !r.IsExisting && (r.Is("Microsoft.App/containerApps") || r.Is("Microsoft.App/jobs"))))
         {
@@ -16,7 +16,7 @@ internal static class ContainerAppSecrets
             foreach (var secret in secrets.Select(s => Resolve(template, s)).OfType<JObject>())
             {
                 var name = secret.Property("name", StringComparison.OrdinalIgnoreCase);
-                yield return new ContainerAppSecret(owner, (JToken?)name ?? secret, template.Evaluate(name?.Value).AsString,
+                yield return new ContainerSecret(owner, (JToken?)name ?? secret, template.Evaluate(name?.Value).AsString,
                     Value(secret, "value"), Value(secret, "keyVaultUrl"), Value(secret, "identity"));
             }
         }

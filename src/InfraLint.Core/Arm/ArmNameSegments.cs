@@ -1,38 +1,20 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
 using InfraLint.Sdk;
 using Newtonsoft.Json.Linq;
 
-namespace InfraLint.Rules.Model;
+namespace InfraLint.Core.Arm;
 
-/// <summary>Reads what can be known of resource names, which are often expressions.</summary>
-internal static partial class ResourceNames
+/// <summary>The segments of a resource name, which is often an expression (see <see cref="TemplateModel.NameSegments"/>).</summary>
+internal static partial class ArmNameSegments
 {
-    /// <summary>
-    /// True when the last segment of the resource's name is <paramref name="segment"/>. A child
-    /// name such as <c>format('{0}/appsettings', parameters('site'))</c> is only partly known; its
-    /// literal parts still say which child it is.
-    /// </summary>
-    public static bool LastSegmentIs(TemplateModel template, ResourceModel resource, string segment)
-    {
-        var name = template.Evaluate(resource.Name);
-        if (name.AsString is { } known)
-            return known.Split('/')[^1].Equals(segment, StringComparison.OrdinalIgnoreCase);
-        return name.Literals.Any(l => l.Equals(segment, StringComparison.OrdinalIgnoreCase)
-            || l.EndsWith("/" + segment, StringComparison.OrdinalIgnoreCase));
-    }
-
-    /// <summary>
-    /// The segments of a child resource's name (<c>service/api/policy</c>), each its value when known, else the
-    /// expression that writes it (the same parameter names the same parent). Reads <c>format('{0}/{1}', …)</c>
-    /// and <c>concat(…, '/', …)</c>, which Bicep and hand-written ARM JSON use; null for other names. A child
-    /// nested in its parent's <c>resources</c> array (ARM JSON) names only itself: the parent's segments come first.
-    /// </summary>
-    public static IReadOnlyList<string>? Segments(TemplateModel template, ResourceModel resource)
+    public static IReadOnlyList<string>? Of(TemplateModel template, ResourceModel resource)
     {
         var own = OwnSegments(template, resource);
         if (own is null || resource.Body.Parent is not JArray { Parent: JProperty { Name: "resources", Parent: JObject parentBody } }
             || template.Resources.FirstOrDefault(r => ReferenceEquals(r.Body, parentBody)) is not { } parent)
             return own;
-        return Segments(template, parent) is { } above ? [.. above, .. own] : null;
+        return Of(template, parent) is { } above ? [.. above, .. own] : null;
     }
 
     private static IReadOnlyList<string>? OwnSegments(TemplateModel template, ResourceModel resource)
@@ -42,8 +24,9 @@ internal static partial class ResourceNames
         if (template.Evaluate(raw).AsString is { } known)
             return known.Split('/');
         var text = ((string)raw!).Trim();
-        if (!ExpressionLiterals.IsExpression(text))
-            return ExpressionLiterals.Unescape(text).Split('/');
+        var written = ArmStrings.Read(text);
+        if (!written.IsExpression)
+            return written.Literal!.Split('/');
         var body = text[1..^1].Trim();
         var open = body.IndexOf('(');
         if (open < 0 || body[^1] != ')')
@@ -54,15 +37,16 @@ internal static partial class ResourceNames
         var parts = args.Select((a, i) => template.Evaluate(new JValue("[" + a + "]")).AsString ?? $"\0{i}\0").ToList();
         string joined;
         if (function.Equals("format", StringComparison.OrdinalIgnoreCase) && args.Count > 0 && parts[0] is var format && !format.StartsWith('\0'))
-            joined = Placeholder().Replace(format, m => int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) + 1 is var n && n < parts.Count ? parts[n] : m.Value);
+            joined = Placeholder().Replace(format, m => int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture) + 1 is var n && n < parts.Count ? parts[n] : m.Value);
         else if (function.Equals("concat", StringComparison.OrdinalIgnoreCase))
             joined = string.Concat(parts);
         else
             return null;
-        return joined.Split('/').Select(s => UnknownPart().Replace(s, m => args[int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)].Trim())).ToList();
+        return joined.Split('/').Select(s => UnknownPart().Replace(s, m => args[int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture)].Trim())).ToList();
     }
 
     // Splits f(a, g(b, c), 'd,e') into its arguments: commas inside brackets and string literals do not count.
+    // The text of an unknown argument is kept as written (it names the parent), which a parsed tree would not give back.
     private static List<string> TopLevelArguments(string text)
     {
         var args = new List<string>();
@@ -91,9 +75,9 @@ internal static partial class ResourceNames
         return args;
     }
 
-    [System.Text.RegularExpressions.GeneratedRegex(@"\{(\d+)\}")]
-    private static partial System.Text.RegularExpressions.Regex Placeholder();
+    [GeneratedRegex(@"\{(\d+)\}")]
+    private static partial Regex Placeholder();
 
-    [System.Text.RegularExpressions.GeneratedRegex("\0(\\d+)\0")]
-    private static partial System.Text.RegularExpressions.Regex UnknownPart();
+    [GeneratedRegex("\0(\\d+)\0")]
+    private static partial Regex UnknownPart();
 }

@@ -1,24 +1,11 @@
 using InfraLint.Sdk;
 using Newtonsoft.Json.Linq;
 
-namespace InfraLint.Rules.Model;
+namespace InfraLint.Core.Model;
 
-/// <summary>
-/// Finds the app settings, connection strings and environment variables of the compute resources
-/// InfraLint knows, following variables so that settings built in a <c>var</c> are seen too.
-/// </summary>
-internal static class ConfigurationEntries
+/// <summary>Builds <see cref="TemplateModel.Configuration"/>: the settings of the compute resources InfraLint knows.</summary>
+internal static class ConfigurationReader
 {
-    /// <summary>The setting values of <paramref name="compute"/>, written on it or in a child config resource of <paramref name="template"/>.</summary>
-    public static IEnumerable<JToken> ValuesOf(TemplateModel template, ResourceModel compute) =>
-        Of(template).Where(e => e.Value is not null && BelongsTo(e.Owner, compute)).Select(e => e.Value!);
-
-    // A site's settings may be written in a sites/config child ('app-chat/appsettings').
-    private static bool BelongsTo(ResourceModel owner, ResourceModel compute) =>
-        ReferenceEquals(owner, compute) ||
-        (owner.Type.StartsWith(compute.Type + "/", StringComparison.OrdinalIgnoreCase) && compute.EvaluatedName is { } name &&
-         owner.EvaluatedName?.StartsWith(name + "/", StringComparison.OrdinalIgnoreCase) == true);
-
     public static IEnumerable<ConfigurationEntry> Of(TemplateModel template)
     {
         foreach (var resource in template.Resources.Where(r => !r.IsExisting))
@@ -50,7 +37,7 @@ internal static class ConfigurationEntries
     // 'functionappsettings'): settings are the keys of properties. Named 'web': properties is a siteConfig.
     private static IEnumerable<ConfigurationEntry> ConfigResource(TemplateModel template, ResourceModel config)
     {
-        if (ResourceNames.LastSegmentIs(template, config, "web"))
+        if (template.NameEndsWith(config, "web"))
         {
             var siteConfig = Resolve(template, config.Properties);
             foreach (var entry in NamedArray(template, config, siteConfig.Child("appSettings"), ConfigurationKind.AppSetting, "value"))
@@ -59,9 +46,9 @@ internal static class ConfigurationEntries
                 yield return entry;
             yield break;
         }
-        var kind = ResourceNames.LastSegmentIs(template, config, "appsettings") || ResourceNames.LastSegmentIs(template, config, "functionappsettings")
+        var kind = template.NameEndsWith(config, "appsettings") || template.NameEndsWith(config, "functionappsettings")
             ? ConfigurationKind.AppSetting
-            : ResourceNames.LastSegmentIs(template, config, "connectionstrings") ? ConfigurationKind.ConnectionString
+            : template.NameEndsWith(config, "connectionstrings") ? ConfigurationKind.ConnectionString
             : (ConfigurationKind?)null;
         if (kind is null)
             yield break;
