@@ -59,7 +59,7 @@ internal static class AnalysisCommand
             cancel.Cancel();
         };
 
-        using var engine = new InfraLintEngine(new AnalysisOptions
+        var analysis = new AnalysisOptions
         {
             Rules = BuiltInRules.All,
             BicepPath = options.BicepPath,
@@ -76,11 +76,11 @@ internal static class AnalysisCommand
             // The analysed tree may be a pull request's: templates read nothing outside each analysed path's repository root.
             ReadRoots = options.Paths.Select(p => Path.GetFullPath(p)).Select(p => SourceRoot.Discover(File.Exists(p) ? Path.GetDirectoryName(p)! : p).Directory).ToList(),
             DeclaredDeployments = DeploymentsCommand.Discover(options.Paths, options.ConfigFile),
-        });
+        };
         AnalysisResult result;
         try
         {
-            result = engine.Analyze(files, cancel.Token);
+            result = InfraLintEngine.Run(analysis, files, cancel.Token);
         }
         catch (OperationCanceledException)
         {

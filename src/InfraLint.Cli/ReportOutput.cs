@@ -1,6 +1,5 @@
 using InfraLint.Reporting.Output;
 
-
 namespace InfraLint.Cli;
 
 /// <summary>Where a command's report goes: <c>--output FILE</c> (left untouched when unchanged) or standard output.</summary>
@@ -14,15 +13,9 @@ internal static class ReportOutput
             Console.Out.Write(text);
             return true;
         }
-        try
-        {
-            ReportFile.WriteIfChanged(outputFile, text);
+        if (ReportFile.TryWrite(outputFile, text) is not { } problem)
             return true;
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            Console.Error.WriteLine($"infralint: error: cannot write '{outputFile}': {e.Message}");
-            return false;
-        }
+        Console.Error.WriteLine("infralint: error: " + problem);
+        return false;
     }
 }
