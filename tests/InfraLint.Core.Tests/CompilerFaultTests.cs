@@ -117,36 +117,11 @@ public sealed class CompilerFaultTests
         StringAssert.Contains(result.Findings.Single().Message, "could not be started");
     }
 
-    // The real compiler behind a proxy that compiles as usual but never answers bicep/getFileReferences.
-    private static readonly string SilentOnReferences = $$"""
-        #!/bin/bash
-        # The real compiler behind a proxy that never answers bicep/getFileReferences.
-        export LC_ALL=C
-        coproc REAL { exec '{{TestEnvironment.BicepPath}}' "$@"; }
-        frame() { # reads one framed message from fd $1 into $body
-          local line len=0
-          while IFS= read -r line <&"$1"; do
-            line=${line%$'\r'}
-            [ -z "$line" ] && break
-            case "$line" in Content-Length:*) len=${line#Content-Length: };; esac
-          done
-          [ "$len" -gt 0 ] || return 1
-          IFS= read -r -N "$len" body <&"$1"
-        }
-        while frame 0; do
-          case "$body" in *getFileReferences*) exec sleep 600;; esac
-          printf 'Content-Length: %d\r\n\r\n%s' "${#body}" "$body" >&"${REAL[1]}"
-          frame "${REAL[0]}" || exit 1
-          printf 'Content-Length: %d\r\n\r\n%s' "${#body}" "$body"
-        done
-        """;
-
     [TestMethod]
     public void A_compiler_that_times_out_listing_what_a_template_read_is_INFRA0002_not_a_read_outside()
     {
         using var dir = new TempDirectory();
-        var fake = dir.Write("fake-bicep", SilentOnReferences);
-        File.SetUnixFileMode(fake, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        var fake = new CompilerProxy(dir, hangOn: "bicep/getFileReferences").Path;
         var repository = Path.Combine(dir.Path, "repo");
         Directory.CreateDirectory(repository);
         File.WriteAllText(Path.Combine(repository, "main.bicep"), Template);
