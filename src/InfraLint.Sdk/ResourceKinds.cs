@@ -178,9 +178,11 @@ public static class ResourceKinds
     /// topic kind). <see cref="KeyService.AppAdvice"/> is what an app that holds the key should do instead;
     /// <see cref="KeyService.CallerRole"/> is the data-plane role the callers of a key parked in Key Vault need instead,
     /// null where INFRA1005 does not suggest one: API Management (subscription keys have no Entra ID alternative, so
-    /// Key Vault is their right place, see <see cref="KeyService.AcceptsEntraId"/>), and services whose Entra ID
-    /// access is not a single role a caller is granted (Redis access policies) or whose keys are rarely parked in a
-    /// vault for other callers (registries, Event Grid, IoT Hub, Maps, Log Analytics, function and logic app keys).
+    /// Key Vault is their right place, see <see cref="KeyService.AcceptsEntraId"/>), Redis (Entra ID access is an
+    /// access policy assignment, not a role), and the services INFRA1005's page leaves out (function host keys, Logic
+    /// Apps callback URLs, registries, Event Grid, IoT Hub, Maps, Log Analytics). So the services with a caller role
+    /// are a subset of those INFRA1002 knows, and differ from <see cref="LocalAuthOnByDefault"/> (which is about a
+    /// flag's default, and includes Event Grid): giving one a role is a change to INFRA1005's findings and its page.
     /// </summary>
     public static IReadOnlyList<KeyService> KeyServices { get; } =
     [
