@@ -143,6 +143,135 @@ public static class ResourceKinds
         new("azurecr.io", "Microsoft.ContainerRegistry/registries"),
     ];
 
+    /// <summary>
+    /// Apps whose own <c>siteConfig</c> carries <c>appSettings</c> and <c>connectionStrings</c>: App Service sites of
+    /// every kind (web, API, function and Logic Apps Standard) and their slots, which are apps of their own.
+    /// </summary>
+    public static IReadOnlySet<string> Sites { get; } = Set(
+        "Microsoft.Web/sites",
+        "Microsoft.Web/sites/slots");
+
+    /// <summary>
+    /// Config children whose <c>properties</c> are a settings object (<c>appsettings</c>, <c>connectionstrings</c>,
+    /// <c>web</c>): the app's or slot's, and a static web app's or one of its builds' (a static site's settings are a
+    /// site's). Only the name says which settings they are, so the reader looks at the name, not the type.
+    /// </summary>
+    public static IReadOnlySet<string> SettingsChildren { get; } = Set(
+        "Microsoft.Web/sites/config",
+        "Microsoft.Web/sites/slots/config",
+        "Microsoft.Web/staticSites/config",
+        "Microsoft.Web/staticSites/builds/config");
+
+    /// <summary>
+    /// Container Apps apps and jobs: one shape, <c>properties.template.containers[].env</c>,
+    /// <c>properties.configuration.secrets</c> and <c>properties.configuration.registries</c>, so whatever reads one
+    /// reads both. (Container instances have a shape of their own and are read by type.)
+    /// </summary>
+    public static IReadOnlySet<string> ContainerApps { get; } = Set(
+        "Microsoft.App/containerApps",
+        "Microsoft.App/jobs");
+
+    /// <summary>
+    /// Services whose keys a <c>list*()</c> call copies out (INFRA1002, INFRA1005), best-matching first: each entry's
+    /// <see cref="KeyService.TypePrefix"/> is compared with <c>StartsWith</c>, so a child type comes before its parent
+    /// (an API Management subscription before the service) and a prefix covers a provider's types (every Event Grid
+    /// topic kind). <see cref="KeyService.AppAdvice"/> is what an app that holds the key should do instead;
+    /// <see cref="KeyService.CallerRole"/> is the data-plane role the callers of a key parked in Key Vault need instead,
+    /// null where INFRA1005 does not suggest one: API Management (subscription keys have no Entra ID alternative, so
+    /// Key Vault is their right place, see <see cref="KeyService.AcceptsEntraId"/>), Redis (Entra ID access is an
+    /// access policy assignment, not a role), and the services INFRA1005's page leaves out (function host keys, Logic
+    /// Apps callback URLs, registries, Event Grid, IoT Hub, Maps, Log Analytics). So the services with a caller role
+    /// are a subset of those INFRA1002 knows, and differ from <see cref="LocalAuthOnByDefault"/> (which is about a
+    /// flag's default, and includes Event Grid): giving one a role is a change to INFRA1005's findings and its page.
+    /// </summary>
+    public static IReadOnlyList<KeyService> KeyServices { get; } =
+    [
+        // API Management subscription keys identify the caller to the gateway; there is no Entra ID sign-in that replaces them.
+        new("Microsoft.ApiManagement/service/subscriptions", "an API Management subscription",
+            "subscription keys have no Microsoft Entra ID alternative: reference the key from Key Vault, or require an Entra ID token (validate-jwt or validate-azure-ad-token) instead of a subscription",
+            CallerRole: null, AcceptsEntraId: false),
+        new("Microsoft.ApiManagement/service", "an API Management service",
+            "reference the key from Key Vault, or require an Entra ID token (validate-jwt or validate-azure-ad-token) instead of a subscription",
+            CallerRole: null, AcceptsEntraId: false),
+        new("Microsoft.Storage/storageAccounts", "a storage account",
+            "use an identity-based connection and grant the app's managed identity a Storage data role (e.g. Storage Blob Data Contributor)",
+            "a Storage data role (e.g. Storage Blob Data Contributor)"),
+        new("Microsoft.ServiceBus/namespaces", "a Service Bus namespace",
+            "use an identity-based connection (fullyQualifiedNamespace) and grant Azure Service Bus Data Sender or Receiver",
+            "Azure Service Bus Data Sender or Receiver"),
+        new("Microsoft.EventHub/namespaces", "an Event Hubs namespace",
+            "use an identity-based connection (fullyQualifiedNamespace) and grant Azure Event Hubs Data Sender or Receiver",
+            "Azure Event Hubs Data Sender or Receiver"),
+        new("Microsoft.DocumentDB/databaseAccounts", "a Cosmos DB account",
+            "connect with the account endpoint and a managed identity that holds a Cosmos DB data-plane role",
+            "a Cosmos DB data-plane role"),
+        new("Microsoft.CognitiveServices/accounts", "an Azure AI services account",
+            "call the endpoint with a managed identity that holds Cognitive Services OpenAI User or Cognitive Services User",
+            "Cognitive Services OpenAI User or Cognitive Services User"),
+        new("Microsoft.Search/searchServices", "an AI Search service",
+            "call the endpoint with a managed identity that holds Search Index Data Reader or Contributor",
+            "Search Index Data Reader or Contributor"),
+        new("Microsoft.Cache/redis", "an Azure Cache for Redis",
+            "use Microsoft Entra authentication with the app's managed identity and a data access policy assignment", null),
+        new("Microsoft.Cache/redisEnterprise", "an Azure Managed Redis",
+            "use Microsoft Entra authentication with the app's managed identity and an access policy assignment", null),
+        new("Microsoft.ContainerRegistry/registries", "a container registry", "pull with a managed identity that holds AcrPull", null),
+        new("Microsoft.AppConfiguration/configurationStores", "an App Configuration store",
+            "read the store with a managed identity that holds App Configuration Data Reader",
+            "App Configuration Data Reader"),
+        new("Microsoft.SignalRService/signalR", "a SignalR service", "connect with a managed identity that holds SignalR App Server",
+            "SignalR App Server"),
+        new("Microsoft.SignalRService/webPubSub", "a Web PubSub service", "connect with a managed identity that holds Web PubSub Service Owner",
+            "Web PubSub Service Owner"),
+        new("Microsoft.EventGrid/", "an Event Grid topic", "publish with a managed identity that holds EventGrid Data Sender", null),
+        new("Microsoft.Devices/IotHubs", "an IoT hub", "connect with a managed identity that holds an IoT Hub data role", null),
+        new("Microsoft.Maps/accounts", "an Azure Maps account",
+            "use Microsoft Entra authentication with a managed identity that holds Azure Maps Data Reader", null),
+        new("Microsoft.OperationalInsights/workspaces", "a Log Analytics workspace",
+            "send data with a managed identity through the Logs Ingestion API", null),
+        new("Microsoft.Web/sites", "a function app", "protect the function with App Service authentication and call it with a managed identity", null),
+        new("Microsoft.Logic/workflows", "a logic app", "protect the trigger with Microsoft Entra authorization and call it with a managed identity", null),
+    ];
+
+    /// <summary>The first of <see cref="KeyServices"/> whose prefix <paramref name="type"/> starts with, or null.</summary>
+    public static KeyService? KeyServiceOf(string type) =>
+        KeyServices.FirstOrDefault(s => type.StartsWith(s.TypePrefix, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>
+    /// Which service a connection string is for, read from its keys and host names when nothing else names the
+    /// resource (INFRA1002, INFRA1005). Ordered: the first entry any of whose markers the text contains wins, so
+    /// Event Hubs (<c>EntityPath=</c>) comes before Service Bus, whose host name an Event Hubs string shares.
+    /// </summary>
+    public static IReadOnlyList<TypeHint> ConnectionStringHints { get; } =
+    [
+        new("Microsoft.DocumentDB/databaseAccounts", ["AccountEndpoint=", ".documents.azure.com"]),
+        new("Microsoft.Storage/storageAccounts", ["DefaultEndpointsProtocol=", "AccountKey=", ".core.windows.net"]),
+        new("Microsoft.EventHub/namespaces", ["EntityPath="]),
+        new("Microsoft.ServiceBus/namespaces", [".servicebus.windows.net", "Endpoint=sb://"]),
+        new("Microsoft.Cache/redis", [".redis.cache.windows.net", ".redis.azure.net"]),
+        new("Microsoft.Search/searchServices", [".search.windows.net"]),
+        new("Microsoft.CognitiveServices/accounts", [".openai.azure.com", ".cognitiveservices.azure.com"]),
+    ];
+
+    /// <summary>
+    /// Which service a parameter names (<c>storageAccountId</c>, <c>serviceBusNamespaceResourceId</c>,
+    /// <c>apimSubscriptionKey</c>), compared with the parameter's name lower-cased without <c>_</c> and <c>-</c>
+    /// (INFRA1002, INFRA1005). Ordered: the first entry that matches wins, so the generic "storage" comes last
+    /// (<c>cosmosStorageId</c> is Cosmos DB) and an API Management subscription comes first (it needs
+    /// <see cref="TypeHint.AlsoRequired"/> besides one of its markers).
+    /// </summary>
+    public static IReadOnlyList<TypeHint> ParameterNameHints { get; } =
+    [
+        new("Microsoft.ApiManagement/service/subscriptions", ["apim", "apimanagement"], AlsoRequired: "subscription"),
+        new("Microsoft.ServiceBus/namespaces", ["servicebus"]),
+        new("Microsoft.EventHub/namespaces", ["eventhub"]),
+        new("Microsoft.DocumentDB/databaseAccounts", ["cosmos"]),
+        new("Microsoft.Cache/redis", ["redis"]),
+        new("Microsoft.Search/searchServices", ["search"]),
+        new("Microsoft.CognitiveServices/accounts", ["openai", "cognitive", "aiservices"]),
+        new("Microsoft.Storage/storageAccounts", ["storage"]),
+    ];
+
     /// <summary>True when <paramref name="resource"/> is in <paramref name="kind"/> (one of this class's sets).</summary>
     public static bool IsIn(this ResourceModel resource, IReadOnlySet<string> kind) => kind.Contains(resource.Type);
 
@@ -153,3 +282,23 @@ public static class ResourceKinds
 /// <param name="Suffix">The suffix after the resource name, without a leading dot (<c>vault.azure.net</c>).</param>
 /// <param name="Type">The resource type, e.g. <c>Microsoft.KeyVault/vaults</c>.</param>
 public sealed record HostSuffix(string Suffix, string Type);
+
+/// <summary>A service whose keys <c>list*()</c> copies out; see <see cref="ResourceKinds.KeyServices"/>.</summary>
+/// <param name="TypePrefix">The type, or a provider prefix ending in <c>/</c>, compared with <c>StartsWith</c>.</param>
+/// <param name="Name">What it is, with its article (<c>a storage account</c>).</param>
+/// <param name="AppAdvice">What an app that holds the key should do instead (INFRA1002).</param>
+/// <param name="CallerRole">The role the callers of a key kept in Key Vault need instead (INFRA1005), or null.</param>
+/// <param name="AcceptsEntraId">False where the key has no Microsoft Entra ID alternative (API Management).</param>
+public sealed record KeyService(string TypePrefix, string Name, string AppAdvice, string? CallerRole, bool AcceptsEntraId = true);
+
+/// <summary>Text that names a resource type; see <see cref="ResourceKinds.ConnectionStringHints"/>.</summary>
+/// <param name="Type">The resource type the text points at.</param>
+/// <param name="Markers">Any one of these, compared case-insensitively, is a match.</param>
+/// <param name="AlsoRequired">When set, the text must contain this as well.</param>
+public sealed record TypeHint(string Type, IReadOnlyList<string> Markers, string? AlsoRequired = null)
+{
+    /// <summary>True when <paramref name="text"/> contains one of the markers (and <see cref="AlsoRequired"/>).</summary>
+    public bool Matches(string text) =>
+        (AlsoRequired is null || text.Contains(AlsoRequired, StringComparison.OrdinalIgnoreCase))
+        && Markers.Any(m => text.Contains(m, StringComparison.OrdinalIgnoreCase));
+}

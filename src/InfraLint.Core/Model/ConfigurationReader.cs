@@ -10,15 +10,12 @@ internal static class ConfigurationReader
     {
         foreach (var resource in template.Resources.Where(r => !r.IsExisting))
         {
-            var entries = resource.Type.ToLowerInvariant() switch
-            {
-                "microsoft.web/sites" or "microsoft.web/sites/slots" => SiteConfig(template, resource),
-                "microsoft.web/sites/config" or "microsoft.web/sites/slots/config" => ConfigResource(template, resource),
-                "microsoft.web/staticsites/config" or "microsoft.web/staticsites/builds/config" => ConfigResource(template, resource),
-                "microsoft.app/containerapps" or "microsoft.app/jobs" => Containers(template, resource, resource.Properties.Child("template"), "env", c => c),
-                "microsoft.containerinstance/containergroups" => Containers(template, resource, resource.Properties, "environmentVariables", c => c.Child("properties")),
-                _ => [],
-            };
+            // Which resources carry settings, and in which shape: ResourceKinds names the kinds.
+            var entries = resource.IsIn(ResourceKinds.Sites) ? SiteConfig(template, resource)
+                : resource.IsIn(ResourceKinds.SettingsChildren) ? ConfigResource(template, resource)
+                : resource.IsIn(ResourceKinds.ContainerApps) ? Containers(template, resource, resource.Properties.Child("template"), "env", c => c)
+                : resource.Is("Microsoft.ContainerInstance/containerGroups") ? Containers(template, resource, resource.Properties, "environmentVariables", c => c.Child("properties"))
+                : [];
             foreach (var entry in entries)
                 yield return entry;
         }

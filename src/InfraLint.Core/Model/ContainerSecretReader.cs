@@ -8,7 +8,7 @@ internal static class ContainerSecretReader
 {
     public static IEnumerable<ContainerSecret> Of(TemplateModel template)
     {
-        foreach (var owner in template.Resources.Where(r => !r.IsExisting && (r.Is("Microsoft.App/containerApps") || r.Is("Microsoft.App/jobs"))))
+        foreach (var owner in template.Resources.Where(r => !r.IsExisting && r.IsIn(ResourceKinds.ContainerApps)))
         {
             var configuration = Resolve(template, owner.Properties.Child("configuration"));
             if (Resolve(template, configuration.Child("secrets")) is not JArray secrets)

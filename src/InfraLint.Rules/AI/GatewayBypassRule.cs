@@ -18,6 +18,7 @@ public sealed class GatewayBypassRule : Rule
             "production app's setting points at that account (its endpoint host, a resource reference or properties.endpoint) instead of the gateway.");
 
     private const string AccountType = "Microsoft.CognitiveServices/accounts";
+    private const string ApiManagementType = "Microsoft.ApiManagement/service";
 
     public override RuleDescriptor Describe => Descriptor;
 
@@ -50,8 +51,9 @@ public sealed class GatewayBypassRule : Rule
         {
             foreach (var resource in template.Resources)
             {
-                var url = resource.Is("Microsoft.ApiManagement/service/apis") ? resource.Properties.Child("serviceUrl")
-                    : resource.Is("Microsoft.ApiManagement/service/backends") ? resource.Properties.Child("url")
+                // The gateway this rule is about forwards through its APIs and its backends, each naming the upstream in a property of its own.
+                var url = resource.Is(ApiManagementType + "/apis") ? resource.Properties.Child("serviceUrl")
+                    : resource.Is(ApiManagementType + "/backends") ? resource.Properties.Child("url")
                     : null;
                 if (url is null || !ModelEndpoints.Is(template, url))
                     continue;

@@ -27,7 +27,7 @@ public sealed class RegistryPasswordRule : Rule
         {
             if (resource.Is("Microsoft.ContainerRegistry/registries"))
                 AdminUser(template, report, resource);
-            else if (resource.Is("Microsoft.App/containerApps") || resource.Is("Microsoft.App/jobs"))
+            else if (resource.IsIn(ResourceKinds.ContainerApps))
                 Credentials(template, report, resource, Partially(template, Partially(template, resource.Properties).Child("configuration")).Child("registries"), "passwordSecretRef", "registries[].passwordSecretRef");
             else if (resource.Is("Microsoft.ContainerInstance/containerGroups"))
                 Credentials(template, report, resource, Partially(template, resource.Properties).Child("imageRegistryCredentials"), "password", "imageRegistryCredentials[].password");

@@ -55,31 +55,15 @@ internal static class ListedKeys
         }
     }
 
-    // What a connection string template is for: its keys and host names say it.
+    // What a connection string template is for: its keys and host names say it (ResourceKinds.ConnectionStringHints).
     private static string? ServiceOfConnectionString(string text) =>
-        text.Contains("AccountEndpoint=", StringComparison.OrdinalIgnoreCase) || text.Contains(".documents.azure.com", StringComparison.OrdinalIgnoreCase) ? "Microsoft.DocumentDB/databaseAccounts"
-        : text.Contains("DefaultEndpointsProtocol=", StringComparison.OrdinalIgnoreCase) || text.Contains("AccountKey=", StringComparison.OrdinalIgnoreCase) || text.Contains(".core.windows.net", StringComparison.OrdinalIgnoreCase) ? "Microsoft.Storage/storageAccounts"
-        : text.Contains("EntityPath=", StringComparison.OrdinalIgnoreCase) ? "Microsoft.EventHub/namespaces"
-        : text.Contains(".servicebus.windows.net", StringComparison.OrdinalIgnoreCase) || text.Contains("Endpoint=sb://", StringComparison.OrdinalIgnoreCase) ? "Microsoft.ServiceBus/namespaces"
-        : text.Contains(".redis.cache.windows.net", StringComparison.OrdinalIgnoreCase) || text.Contains(".redis.azure.net", StringComparison.OrdinalIgnoreCase) ? "Microsoft.Cache/redis"
-        : text.Contains(".search.windows.net", StringComparison.OrdinalIgnoreCase) ? "Microsoft.Search/searchServices"
-        : text.Contains(".openai.azure.com", StringComparison.OrdinalIgnoreCase) || text.Contains(".cognitiveservices.azure.com", StringComparison.OrdinalIgnoreCase) ? "Microsoft.CognitiveServices/accounts"
-        : null;
+        ResourceKinds.ConnectionStringHints.FirstOrDefault(h => h.Matches(text))?.Type;
 
-    // storageAccountId, serviceBusNamespaceResourceId, cosmosDbAccountName, apimSubscriptionId: the parameter says which service it names.
+    // storageAccountId, serviceBusNamespaceResourceId, cosmosDbAccountName, apimSubscriptionId: the parameter says which
+    // service it names (ResourceKinds.ParameterNameHints).
     private static string? ServiceOfName(string parameter)
     {
         var name = parameter.Replace("_", string.Empty, StringComparison.Ordinal).Replace("-", string.Empty, StringComparison.Ordinal).ToLowerInvariant();
-        return name.Contains("subscription", StringComparison.Ordinal) && (name.Contains("apim", StringComparison.Ordinal) || name.Contains("apimanagement", StringComparison.Ordinal))
-                ? "Microsoft.ApiManagement/service/subscriptions"
-            : name.Contains("servicebus", StringComparison.Ordinal) ? "Microsoft.ServiceBus/namespaces"
-            : name.Contains("eventhub", StringComparison.Ordinal) ? "Microsoft.EventHub/namespaces"
-            : name.Contains("cosmos", StringComparison.Ordinal) ? "Microsoft.DocumentDB/databaseAccounts"
-            : name.Contains("redis", StringComparison.Ordinal) ? "Microsoft.Cache/redis"
-            : name.Contains("search", StringComparison.Ordinal) ? "Microsoft.Search/searchServices"
-            : name.Contains("openai", StringComparison.Ordinal) || name.Contains("cognitive", StringComparison.Ordinal) || name.Contains("aiservices", StringComparison.Ordinal)
-                ? "Microsoft.CognitiveServices/accounts"
-            : name.Contains("storage", StringComparison.Ordinal) ? "Microsoft.Storage/storageAccounts"
-            : null;
+        return ResourceKinds.ParameterNameHints.FirstOrDefault(h => h.Matches(name))?.Type;
     }
 }

@@ -18,22 +18,6 @@ public sealed class ListedKeyInKeyVaultRule : Rule
         DefaultSeverity: Severity.Suggestion,
         Description: "A Key Vault secret is set to the result of a list*() call (a key or connection string) of a service that supports identity-based access, so callers keep using a long-lived key where a managed identity and a role would do.");
 
-    // Services with Microsoft Entra data-plane access, and the role their callers need instead.
-    private static readonly (string TypePrefix, string Service, string Alternative)[] Services =
-    [
-        ("Microsoft.Storage/storageAccounts", "a storage account", "grant the callers' managed identities a Storage data role (e.g. Storage Blob Data Contributor)"),
-        ("Microsoft.ServiceBus/namespaces", "a Service Bus namespace", "grant the callers' managed identities Azure Service Bus Data Sender or Receiver"),
-        ("Microsoft.EventHub/namespaces", "an Event Hubs namespace", "grant the callers' managed identities Azure Event Hubs Data Sender or Receiver"),
-        ("Microsoft.DocumentDB/databaseAccounts", "a Cosmos DB account", "grant the callers' managed identities a Cosmos DB data-plane role"),
-        ("Microsoft.CognitiveServices/accounts", "an Azure AI services account", "grant the callers' managed identities Cognitive Services OpenAI User or Cognitive Services User"),
-        ("Microsoft.AppConfiguration/configurationStores", "an App Configuration store", "grant the callers' managed identities App Configuration Data Reader"),
-        ("Microsoft.Search/searchServices", "an AI Search service", "grant the callers' managed identities Search Index Data Reader or Contributor"),
-        ("Microsoft.SignalRService/signalR", "a SignalR service", "grant the callers' managed identities SignalR App Server"),
-        ("Microsoft.SignalRService/webPubSub", "a Web PubSub service", "grant the callers' managed identities Web PubSub Service Owner"),
-    ];
-
-    private static readonly string[] NoEntraId = ["Microsoft.ApiManagement/service"];
-
     public override RuleDescriptor Describe => Descriptor;
 
     public override void Analyze(TemplateModel template, FindingSink report)
@@ -50,17 +34,19 @@ public sealed class ListedKeyInKeyVaultRule : Rule
         }
     }
 
+    // The service of the first type the catalogue knows (ResourceKinds.KeyServices): one whose callers can be
+    // granted a data-plane role instead, or none when the key has no Entra ID alternative (an API Management
+    // subscription key belongs in Key Vault). A known service without a caller role passes to the next type.
     private static (string Service, string Alternative)? ServiceOf(IEnumerable<string> types)
     {
         foreach (var type in types)
         {
-            if (NoEntraId.Any(p => type.StartsWith(p, StringComparison.OrdinalIgnoreCase)))
+            if (ResourceKinds.KeyServiceOf(type) is not { } service)
+                continue;
+            if (!service.AcceptsEntraId)
                 return null;
-            foreach (var (prefix, service, alternative) in Services)
-            {
-                if (type.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
-                    return (service, alternative);
-            }
+            if (service.CallerRole is { } role)
+                return (service.Name, "grant the callers' managed identities " + role);
         }
         return null;
     }

@@ -123,7 +123,7 @@ public sealed partial class SecretReadersRule : Rule
 
     private static IEnumerable<(ResourceModel Owner, JToken Anchor, JToken Value)> ContainerAppSecrets(TemplateModel template)
     {
-        foreach (var app in template.Resources.Where(r => !r.IsExisting && (r.Is("Microsoft.App/containerApps") || r.Is("Microsoft.App/jobs"))))
+        foreach (var app in template.Resources.Where(r => !r.IsExisting && r.IsIn(ResourceKinds.ContainerApps)))
         {
             var secrets = template.ResolvePartially(app.Properties.Child("configuration").Child("secrets") ?? new JArray());
             foreach (var secret in (secrets as JArray ?? []).OfType<JObject>())
