@@ -88,6 +88,24 @@ public sealed partial class DeploymentRepositoryTests
         Assert.AreEqual(List(workspace).StandardOutput, List(workspace).StandardOutput);
     }
 
+    [TestMethod]
+    public void The_samples_workflow_deploys_its_experiment_to_dev_and_its_app_to_production_as_the_README_shows()
+    {
+        const string Command = "$ dotnet run --project src/InfraLint.Cli -- deployments samples/ContosoInfra\n";
+        var readme = File.ReadAllText(Path.Combine(TestEnvironment.RepoRoot, "README.md")).Replace("\r\n", "\n");
+        var start = readme.IndexOf(Command, StringComparison.Ordinal);
+        Assert.IsTrue(start >= 0, "README shows the sample's deployments");
+        start += Command.Length;
+        var shown = readme[start..readme.IndexOf("```", start, StringComparison.Ordinal)];
+
+        var run = ProcessRunner.Run("dotnet", [Path.Combine(AppContext.BaseDirectory, "infralint.dll"), "deployments", "samples/ContosoInfra"],
+            TestEnvironment.RepoRoot, TimeSpan.FromMinutes(1));
+        Assert.AreEqual(0, run.ExitCode, run.ToString());
+        Assert.AreEqual(shown, run.StandardOutput.Replace("\r\n", "\n"));
+        StringAssert.Contains(shown, "deploy-experiment: sandbox (environment 'dev'): infra/experiments/ranker.bicep with infra/experiments/ranker.dev.bicepparam");
+        StringAssert.Contains(shown, "deploy-app: production (environment 'production'): infra/main.bicep with infra/main.prod.parameters.json");
+    }
+
     private static ProcessRunner.Result List(CliWorkspace workspace, params string[] args) =>
         ProcessRunner.Run("dotnet", [Path.Combine(AppContext.BaseDirectory, "infralint.dll"), "deployments", .. args], workspace.Root, TimeSpan.FromMinutes(1));
 
