@@ -76,6 +76,10 @@ public sealed partial class InfraLintTask
     /// <summary>Where deployments are declared; empty means the repository root (the nearest folder with .git above the project).</summary>
     public string? DeploymentsRoot { get; set; }
 
+    /// <summary>Where to keep what deployment discovery found (obj/infralint.deployments.json), so that a build of an
+    /// unchanged repository parses no pipeline file again; empty to discover afresh every build.</summary>
+    public string? DeploymentsCacheFile { get; set; }
+
     private AnalysisOptions Options(bool collectDeployments) => new()
     {
         Rules = BuiltInRules.All,
@@ -97,7 +101,8 @@ public sealed partial class InfraLintTask
     private IReadOnlyList<DeclaredDeployment> Discovered()
     {
         var discovered = DeploymentDiscovery.ForProject(ProjectDirectory is { Length: > 0 } p ? p : Directory.GetCurrentDirectory(),
-            string.IsNullOrEmpty(DeploymentsRoot) ? null : DeploymentsRoot, string.IsNullOrEmpty(ConfigFile) ? null : ConfigFile);
+            string.IsNullOrEmpty(DeploymentsRoot) ? null : DeploymentsRoot, string.IsNullOrEmpty(ConfigFile) ? null : ConfigFile,
+            string.IsNullOrEmpty(DeploymentsCacheFile) ? null : DeploymentsCacheFile);
         foreach (var note in discovered.Notes)
             Log.LogMessage(MessageImportance.Low, "InfraLint: " + note);
         return discovered.Deployments;

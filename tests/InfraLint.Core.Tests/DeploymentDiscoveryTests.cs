@@ -213,6 +213,73 @@ public sealed class DeploymentDiscoveryTests
         Assert.AreEqual(EnvironmentKind.Production, result.Deployments[1].Environment.Kind);
     }
 
+    [TestMethod]
+    public void A_cached_discovery_of_an_unchanged_tree_is_the_same_and_parses_nothing_again()
+    {
+        using var repository = Repository();
+        var cache = Path.Combine(repository.Path, "obj", "infralint.deployments.json");
+        repository.Write("infra/main.bicep", Template);
+        var workflow = repository.Write(".github/workflows/deploy.yml", Workflow("dev"));
+        var fresh = DeploymentDiscovery.Discover(repository.Path, cacheFile: cache);
+        Assert.IsTrue(File.Exists(cache));
+        var reused = DeploymentDiscovery.Discover(repository.Path, cacheFile: cache);
+        Assert.AreEqual(Describe(fresh), Describe(reused));
+        StringAssert.Contains(Describe(reused), "environmentName=dev(known) key=?(unknown)");
+
+        // Same length and write time: the fingerprint cannot tell, so the stored result is used and the file is not read.
+        var time = File.GetLastWriteTimeUtc(workflow);
+        File.WriteAllText(workflow, Workflow("xyz"));
+        File.SetLastWriteTimeUtc(workflow, time);
+        Assert.AreEqual(Describe(fresh), Describe(DeploymentDiscovery.Discover(repository.Path, cacheFile: cache)));
+        Assert.AreNotEqual(Describe(fresh), Describe(DeploymentDiscovery.Discover(repository.Path)), "without a cache the file is read");
+    }
+
+    [TestMethod]
+    public void A_cached_discovery_sees_every_change_to_the_tree_and_survives_a_corrupt_cache()
+    {
+        using var repository = Repository();
+        var cache = Path.Combine(repository.Path, "obj", "infralint.deployments.json");
+        repository.Write("infra/main.bicep", Template);
+        var workflow = repository.Write(".github/workflows/deploy.yml", Workflow("dev"));
+        Assert.AreEqual(EnvironmentKind.Sandbox, DeploymentDiscovery.Discover(repository.Path, cacheFile: cache).Deployments.Single().Environment.Kind);
+
+        File.WriteAllText(workflow, Workflow("production"));
+        Assert.AreEqual(EnvironmentKind.Production, DeploymentDiscovery.Discover(repository.Path, cacheFile: cache).Deployments.Single().Environment.Kind);
+
+        repository.Write(".github/workflows/second.yml", Workflow("qa").Replace("deploy:", "second:", StringComparison.Ordinal));
+        var two = DeploymentDiscovery.Discover(repository.Path, cacheFile: cache).Deployments;
+        Assert.AreEqual((2, EnvironmentKind.Unknown), (two.Count, two.Single(d => d.Name == "second").Environment.Kind));
+
+        File.Delete(Path.Combine(repository.Path, "infra/main.bicep"));
+        Assert.AreEqual(0, DeploymentDiscovery.Discover(repository.Path, cacheFile: cache).Deployments.Count, "a template that is gone is seen");
+
+        repository.Write("infra/main.bicep", Template);
+        Assert.AreEqual(2, DeploymentDiscovery.Discover(repository.Path, cacheFile: cache).Deployments.Count);
+        repository.Write("infralint.json", """{ "environments": { "names": { "sandbox": ["qa"] } } }""");
+        Assert.AreEqual(EnvironmentKind.Sandbox, DeploymentDiscovery.Discover(repository.Path, cacheFile: cache).Deployments.Single(d => d.Name == "second").Environment.Kind,
+            "a configuration change is seen");
+
+        foreach (var corrupt in new[] { "{ not json", "[]", """{ "version": 1, "fingerprint": null }""", """{ "version": 1, "deployments": [ 3 ] }""" })
+        {
+            File.WriteAllText(cache, corrupt);
+            Assert.AreEqual(2, DeploymentDiscovery.Discover(repository.Path, cacheFile: cache).Deployments.Count, corrupt);
+        }
+    }
+
+    private static string Workflow(string environment) => $$$"""
+        on: push
+        jobs:
+          deploy:
+            environment: {{{environment}}}
+            runs-on: ubuntu-latest
+            steps:
+              - run: az deployment group create -g rg-app -f infra/main.bicep -p environmentName=dev key=${{ secrets.API_KEY }}
+        """;
+
+    private static string Describe(DiscoveryResult result) => string.Join('\n', result.Deployments.Select(d =>
+        $"{d} {string.Join(' ', d.Values.OrderBy(v => v.Key, StringComparer.Ordinal).Select(v => $"{v.Key}={v.Value.AsString ?? "?"}({(v.Value.IsKnown ? "known" : "unknown")})"))}")
+        .Concat(result.Notes));
+
     private static TempDirectory Repository()
     {
         var directory = new TempDirectory();

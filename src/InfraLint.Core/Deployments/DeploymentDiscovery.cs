@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using InfraLint.Core.Config;
 
 namespace InfraLint.Core.Deployments;
@@ -29,19 +30,35 @@ public static class DeploymentDiscovery
 
     /// <summary>The deployments a project's build analyses: those declared under <paramref name="root"/>, or when it is
     /// null under the project's repository root (the nearest folder with <c>.git</c> above it, else the project folder).</summary>
-    public static DiscoveryResult ForProject(string projectDirectory, string? root, string? configFile) =>
-        Discover(root ?? RepositoryRoot(projectDirectory) ?? projectDirectory, configFile);
+    /// <param name="cacheFile">Where to keep what was found, so that the next build of an unchanged tree parses nothing again; or null.</param>
+    public static DiscoveryResult ForProject(string projectDirectory, string? root, string? configFile, string? cacheFile = null) =>
+        Discover(root ?? RepositoryRoot(projectDirectory) ?? projectDirectory, configFile, cacheFile);
 
     /// <summary>Every deployment declared under <paramref name="root"/>, named uniquely and sorted by template then name.</summary>
     /// <param name="configFile">An infralint.json to use instead of the nearest one at or above the root.</param>
-    public static DiscoveryResult Discover(string root, string? configFile = null)
+    /// <param name="cacheFile">See <see cref="DiscoveryCache"/>; null to discover afresh.</param>
+    public static DiscoveryResult Discover(string root, string? configFile = null, string? cacheFile = null)
     {
         root = Path.TrimEndingDirectorySeparator(Path.GetFullPath(root));
         if (!Directory.Exists(root))
             return DiscoveryResult.Empty(root);
+        var notes = new List<string>();
+        using var fingerprint = DiscoveryCache.Begin(root, configFile);
+        var files = Walk(root, notes, fingerprint);
+        var stamp = DiscoveryCache.Finish(fingerprint);
+        if (cacheFile is not null && DiscoveryCache.Read(cacheFile, root, stamp) is { } cached)
+            return cached;
+        var result = Discover(root, configFile, files, notes);
+        if (cacheFile is not null)
+            DiscoveryCache.Write(cacheFile, stamp, result);
+        return result;
+    }
+
+    private static DiscoveryResult Discover(string root, string? configFile, List<string> files, List<string> walkNotes)
+    {
         var config = new ConfigLoader(configFile).For(Path.Combine(root, ConfigLoader.FileName));
         var collector = new DeploymentCollector(root, config.Environments);
-        var files = Walk(root, collector.Notes);
+        collector.Notes.AddRange(walkNotes);
 
         ConfiguredDeploymentsSource.Read(config, collector);
         // A repository nested in the tree (a sample, a vendored project) keeps its own workflows: paths resolve from its folder.
@@ -77,7 +94,8 @@ public static class DeploymentDiscovery
             folder is ".ado" or ".azuredevops" or ".azure-devops" or ".devops" or "ci" or ".ci" or "cicd" or "build" or "deploy" or "deployment" or "deployments");
     }
 
-    private static List<string> Walk(string root, List<string> notes)
+    // Every entry walked goes into the fingerprint, so a file added, removed or changed anywhere discovers again.
+    private static List<string> Walk(string root, List<string> notes, IncrementalHash fingerprint)
     {
         var files = new List<string>();
         var pending = new Stack<string>();
@@ -95,7 +113,7 @@ public static class DeploymentDiscovery
             {
                 continue;
             }
-            foreach (var entry in entries)
+            foreach (var entry in entries.OrderBy(e => e.Name, StringComparer.Ordinal))
             {
                 if (++seen > MaxEntries)
                 {
@@ -104,6 +122,7 @@ public static class DeploymentDiscovery
                 }
                 if (entry.LinkTarget is not null)
                     continue;
+                DiscoveryCache.Add(fingerprint, entry);
                 if (entry is DirectoryInfo)
                 {
                     if (!SkippedDirectories.Contains(entry.Name))
