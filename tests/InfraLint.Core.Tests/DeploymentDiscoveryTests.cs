@@ -214,6 +214,64 @@ public sealed class DeploymentDiscoveryTests
     }
 
     [TestMethod]
+    public void A_job_that_validates_previews_and_creates_one_deployment_deploys_it_once()
+    {
+        using var repository = Repository();
+        repository.Write("infra/main.bicep", Template);
+        repository.Write(".github/workflows/deploy.yml", """
+            on: push
+            jobs:
+              deploy-dev:
+                environment: dev
+                runs-on: ubuntu-latest
+                steps:
+                  - uses: azure/arm-deploy@v2
+                    with: { resourceGroupName: rg-dev, template: infra/main.bicep, deploymentMode: Validate }
+                  - uses: azure/arm-deploy@v2
+                    with: { resourceGroupName: rg-dev, template: infra/main.bicep, additionalArguments: --what-if }
+                  - uses: azure/arm-deploy@v2
+                    with: { resourceGroupName: rg-dev, template: infra/main.bicep }
+                  - uses: azure/arm-deploy@v2
+                    with: { resourceGroupName: rg-dev-2, template: infra/main.bicep }
+              deploy-prod:
+                environment: production
+                runs-on: ubuntu-latest
+                steps:
+                  - uses: azure/arm-deploy@v2
+                    with: { resourceGroupName: rg-prod, template: infra/main.bicep }
+            """);
+        var deployments = DeploymentDiscovery.Discover(repository.Path).Deployments;
+        CollectionAssert.AreEqual(new[] { "deploy-dev:7:rg-dev", "deploy-dev #2:13:rg-dev-2", "deploy-prod:19:rg-prod" },
+            deployments.Select(d => $"{d.Name}:{d.Evidence.Line}:{d.ResourceGroup}").ToArray(), string.Join(", ", deployments.Select(d => $"{d.Name}:{d.Evidence.Line}:{d.ResourceGroup}")));
+    }
+
+    [TestMethod]
+    [DataRow("azure/cli@v2")]
+    [DataRow("Azure/cli@v1")]
+    [DataRow("azure/powershell@v2")]
+    public void Inline_scripts_of_the_azure_cli_and_powershell_actions_are_read_like_run_steps(string action)
+    {
+        using var repository = Repository();
+        repository.Write("main.bicep", Template);
+        repository.Write(".github/workflows/deploy.yml", $$"""
+            on: push
+            jobs:
+              deploy:
+                environment: production
+                runs-on: ubuntu-latest
+                steps:
+                  - uses: {{action}}
+                    with:
+                      azcliversion: latest
+                      inlineScript: |
+                        az deployment sub create --location eastus \
+                          --template-file main.bicep
+            """);
+        var deployment = DeploymentDiscovery.Discover(repository.Path).Deployments.Single();
+        Assert.AreEqual(("deploy", EnvironmentKind.Production, 11), (deployment.Name, deployment.Environment.Kind, deployment.Evidence.Line));
+    }
+
+    [TestMethod]
     public void A_cached_discovery_of_an_unchanged_tree_is_the_same_and_parses_nothing_again()
     {
         using var repository = Repository();

@@ -120,8 +120,18 @@ internal sealed class DeploymentCollector(string root, EnvironmentSettings setti
                 Notes.Add($"more than {MaxDeployments} deployments: the rest are not analysed as deployments");
             return;
         }
-        pending.Add(new Pending(site, line, template, parameters, values, valuesReplaceParametersFile, declared, subscription, resourceGroup, location));
+        var deployment = new Pending(site, line, template, parameters, values, valuesReplaceParametersFile, declared, subscription, resourceGroup, location);
+        // A job that validates, previews (what-if) and then creates the same deployment deploys it once.
+        if (!pending.Any(p => p.Site == site && Repeats(p, deployment)))
+            pending.Add(deployment);
     }
+
+    private static bool Repeats(Pending first, Pending then) =>
+        first.Template == then.Template && first.Parameters == then.Parameters && first.ValuesReplaceParametersFile == then.ValuesReplaceParametersFile &&
+        first.Declared == then.Declared && first.Subscription == then.Subscription && first.ResourceGroup == then.ResourceGroup &&
+        first.Location == then.Location && first.Values.Count == then.Values.Count &&
+        first.Values.All(v => then.Values.TryGetValue(v.Key, out var other) && v.Value.IsKnown == other.IsKnown &&
+            (!v.Value.IsKnown || JToken.DeepEquals(v.Value.Value, other.Value)));
 
     private static string? Known(Substitution substitution, string? text) =>
         text is null ? null : substitution.Apply(text) is var value && Substitution.IsResolved(value) && value.Length > 0 ? value : null;
@@ -172,11 +182,17 @@ internal sealed class DeploymentCollector(string root, EnvironmentSettings setti
             var clashing = Clashes(names);
             if (clashing.Count == 0)
                 return names;
-            foreach (var i in clashing)
+            foreach (var group in clashing.GroupBy(i => names[i], StringComparer.OrdinalIgnoreCase))
             {
-                var qualifiers = pending[i].Site.Qualifiers;
-                if (levels[i] < qualifiers.Count)
-                    names[i] = $"{qualifiers[levels[i]++]}/{names[i]}";
+                // A qualifier they all share (the workflow of two steps of one job) tells nothing apart: the next one may.
+                string? Next(int i) => levels[i] < pending[i].Site.Qualifiers.Count ? pending[i].Site.Qualifiers[levels[i]] : null;
+                var distinguishes = group.Select(Next).Distinct(StringComparer.OrdinalIgnoreCase).Count() > 1;
+                foreach (var i in group.Where(i => Next(i) is not null))
+                {
+                    if (distinguishes)
+                        names[i] = $"{Next(i)}/{names[i]}";
+                    levels[i]++;
+                }
             }
         }
         foreach (var group in Clashes(names).GroupBy(i => names[i], StringComparer.OrdinalIgnoreCase).ToList())

@@ -4,7 +4,7 @@ namespace InfraLint.Core.Deployments;
 
 /// <summary>
 /// Deployments in GitHub Actions workflows: <c>azure/arm-deploy</c> and <c>azure/bicep-deploy</c> steps, and
-/// <c>run:</c> scripts with <c>az deployment</c>, <c>az stack</c> or <c>New-Az*Deployment</c>. The job's
+/// <c>run:</c> scripts (and <c>azure/cli</c>, <c>azure/powershell</c> inline scripts) with <c>az deployment</c>, <c>az stack</c> or <c>New-Az*Deployment</c>. The job's
 /// <c>environment:</c> names the environment; literal <c>matrix</c> values are substituted, one deployment per combination.
 /// </summary>
 internal static class GitHubActionsSource
@@ -56,7 +56,7 @@ internal static class GitHubActionsSource
             collector.Add(site, line, with.Text("template-file"), files, InlineObject(with.Text("parameters")), with.Text("resource-group-name"),
                 with.Text("subscription-id"), with.Text("location"), repository, substitution);
         }
-        else if (step.Child("run") is YamlScalarNode { Value: { } script } run)
+        else if ((step.Child("run") ?? (IsScriptAction(uses) ? with.Child("inlineScript") : null)) is YamlScalarNode { Value: { } script } run)
         {
             var workingDirectory = substitution.Apply(step.Text("working-directory") ?? jobWorkingDirectory ?? ".");
             var baseDirectory = Path.Combine(repository, workingDirectory);
@@ -67,6 +67,10 @@ internal static class GitHubActionsSource
             }
         }
     }
+
+    // azure/cli and azure/powershell run their 'inlineScript' like a run: step.
+    private static bool IsScriptAction(string? uses) =>
+        uses is not null && (uses.StartsWith("azure/cli@", StringComparison.OrdinalIgnoreCase) || uses.StartsWith("azure/powershell@", StringComparison.OrdinalIgnoreCase));
 
     /// <summary>arm-deploy's <c>parameters</c>: files (<c>file.json</c>, <c>@file</c>) and <c>name=value</c> pairs, separated by spaces or lines.</summary>
     internal static (List<string> Files, List<KeyValuePair<string, string>> Inline) SplitParameters(string? text)
