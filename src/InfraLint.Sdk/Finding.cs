@@ -24,6 +24,13 @@ public sealed record Finding(
     /// <summary>The resource the finding is about, when a rule reported it on one.</summary>
     public ResourceModel? Resource { get; init; }
 
+    /// <summary>
+    /// When its template is deployed several times (pipelines, azd environments, infralint.json) and the finding holds in
+    /// only some of those deployments: their names, sorted (the message names them too). Null when it holds wherever
+    /// its template is deployed.
+    /// </summary>
+    public IReadOnlyList<string>? Deployments { get; init; }
+
     /// <summary>Set when a suppression applies: the finding is kept (SARIF shows it) but not reported as a warning.</summary>
     public Suppression? Suppression { get; init; }
 }

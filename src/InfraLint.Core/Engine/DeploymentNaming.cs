@@ -26,7 +26,7 @@ internal static class DeploymentNaming
             {
                 var first = place.OrderBy(x => x.Finding.Message, StringComparer.Ordinal).First().Finding;
                 var holders = place.Select(x => x.Deployment).DistinctBy(d => d.Name).OrderBy(d => d.Name, StringComparer.Ordinal).ToList();
-                findings.Add(holders.Count == all.Count || ToolIds.Contains(first.Id) ? first : first with { Message = first.Message + "; " + Naming(holders) });
+                findings.Add(holders.Count == all.Count || ToolIds.Contains(first.Id) ? first : first with { Message = first.Message + "; " + Naming(holders), Deployments = holders.Select(d => d.Name).ToList() });
             }
         }
         return findings;

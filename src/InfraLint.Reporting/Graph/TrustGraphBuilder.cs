@@ -18,8 +18,9 @@ public sealed class TrustGraphBuilder
     private readonly Dictionary<string, NodeDraft> nodes = new(StringComparer.Ordinal);
     private readonly Dictionary<(string From, string To, GraphEdgeKind Kind), EdgeDraft> edges = new();
     // Lines that name one element (a role assignment's properties, a setting, an identity's declaration).
-    private readonly Dictionary<(string File, int Line), SortedSet<string>> anchors = new();
-    private readonly Dictionary<(string File, int Line), List<EdgeDraft>> edgeAnchors = new();
+    // What is drawn from each line, and for which deployments (null: a template analysed without a named deployment).
+    private readonly Dictionary<(string File, int Line), SortedDictionary<string, HashSet<string?>>> anchors = new();
+    private readonly Dictionary<(string File, int Line), List<(EdgeDraft Edge, string? Deployment)>> edgeAnchors = new();
     // Resource declarations, for findings about a resource as a whole.
     private readonly Dictionary<(string File, int Line), string> declarations = new();
 
@@ -230,17 +231,19 @@ public sealed class TrustGraphBuilder
         var key = (Display(location.FilePath), location.Line);
         node.Locations.Add(key);
         if (!anchors.TryGetValue(key, out var ids))
-            anchors[key] = ids = new SortedSet<string>(StringComparer.Ordinal);
-        ids.Add(node.Id);
+            anchors[key] = ids = new SortedDictionary<string, HashSet<string?>>(StringComparer.Ordinal);
+        if (!ids.TryGetValue(node.Id, out var drawnFor))
+            ids[node.Id] = drawnFor = [];
+        drawnFor.Add(deploymentName);
     }
 
     private void Anchor(EdgeDraft edge, SourceLocation location)
     {
         var key = (Display(location.FilePath), location.Line);
         if (!edgeAnchors.TryGetValue(key, out var list))
-            edgeAnchors[key] = list = new List<EdgeDraft>();
-        if (!list.Contains(edge))
-            list.Add(edge);
+            edgeAnchors[key] = list = [];
+        if (!list.Contains((edge, deploymentName)))
+            list.Add((edge, deploymentName));
     }
 
     private void Mark(Finding finding, IReadOnlyList<DeploymentInfo> deployments)
@@ -249,18 +252,24 @@ public sealed class TrustGraphBuilder
         var mark = new GraphFinding(finding.Id, SeverityName(finding.Severity), finding.Message, Display(location.FilePath), location.Line,
             location.Column, finding.Descriptor.HelpLink);
         var key = (mark.File, mark.Line);
+        // A finding that holds in only some deployments of its template marks only what those deployments draw.
+        bool HoldsIn(string? deployment) => finding.Deployments is not { } holders || (deployment is not null && holders.Contains(deployment));
         var marked = false;
         if (edgeAnchors.TryGetValue(key, out var onEdges))
         {
-            foreach (var edge in onEdges)
+            foreach (var (edge, _) in onEdges.Where(e => HoldsIn(e.Deployment)))
+            {
                 edge.Findings.Add(mark);
-            marked = true;
+                marked = true;
+            }
         }
         if (anchors.TryGetValue(key, out var onNodes))
         {
-            foreach (var id in onNodes)
+            foreach (var (id, _) in onNodes.Where(n => n.Value.Any(HoldsIn)))
+            {
                 nodes[id].Findings.Add(mark);
-            marked = true;
+                marked = true;
+            }
         }
         if (marked)
             return;
@@ -272,7 +281,7 @@ public sealed class TrustGraphBuilder
             return;
         }
         // Identity and trust findings about a resource the picture does not show yet (compute without an identity) add it.
-        if (resource is not null && finding.Descriptor.IsAboutAccess && deployments.FirstOrDefault(d => d.TemplateOf(resource) is not null) is { } owner)
+        if (resource is not null && finding.Descriptor.IsAboutAccess && deployments.FirstOrDefault(d => HoldsIn(d.Name) && d.TemplateOf(resource) is not null) is { } owner)
             Resource(owner, resource, runs: ResourceKinds.ReferenceSources.Contains(resource.Type) || resource.Identity is not null).Findings.Add(mark);
     }
 

@@ -6,7 +6,7 @@ using InfraLint.Tests;
 
 namespace InfraLint.Reporting.Tests.Graph;
 
-/// <summary>The trust graph of samples/ContosoInfra/infra, analysed with the real compiler in a copy outside the checkout,
+/// <summary>The trust graph of samples/ContosoInfra/infra with the deployments its workflow declares, analysed with the real compiler in a copy outside the checkout,
 /// so paths in the output are relative to the copy and nothing of the machine reaches it.</summary>
 internal static class SampleGraph
 {
@@ -17,15 +17,21 @@ internal static class SampleGraph
     public static TrustGraph Build(bool reverse)
     {
         using var copy = new TempDirectory();
-        var source = Path.Combine(TestEnvironment.RepoRoot, "samples", "ContosoInfra", "infra");
-        foreach (var file in Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories))
-            copy.Write(Path.Combine("infra", Path.GetRelativePath(source, file)), File.ReadAllText(file));
-        // The sample's budget and approval, so the graph marks INFRA3003 and INFRA3006 as the build does.
-        copy.Write("infralint.json", File.ReadAllText(Path.Combine(source, "..", "infralint.json")));
-        IEnumerable<InputFile> files = InputDiscovery.Expand([copy.Path], out _);
+        var sample = Path.Combine(TestEnvironment.RepoRoot, "samples", "ContosoInfra");
+        // Its templates, its budget and approval (INFRA3003, INFRA3006) and the workflow that deploys them, as its build sees them.
+        foreach (var file in Directory.EnumerateFiles(Path.Combine(sample, "infra"), "*", SearchOption.AllDirectories)
+                     .Concat(Directory.EnumerateFiles(Path.Combine(sample, ".github"), "*", SearchOption.AllDirectories))
+                     .Append(Path.Combine(sample, "infralint.json")))
+            copy.Write(Path.GetRelativePath(sample, file), File.ReadAllText(file));
+        Directory.CreateDirectory(Path.Combine(copy.Path, ".git"));
+        IEnumerable<InputFile> files = InputDiscovery.Expand([Path.Combine(copy.Path, "infra")], out _);
         if (reverse)
             files = files.Reverse();
-        using var engine = new InfraLintEngine(new AnalysisOptions { Rules = BuiltInRules.All, BicepPath = TestEnvironment.BicepPath, CollectDeployments = true });
+        using var engine = new InfraLintEngine(new AnalysisOptions
+        {
+            Rules = BuiltInRules.All, BicepPath = TestEnvironment.BicepPath, CollectDeployments = true,
+            DeclaredDeployments = Core.Deployments.DeploymentDiscovery.Discover(copy.Path).Deployments,
+        });
         var result = engine.Analyze(files);
         return TrustGraphBuilder.Build(result.Deployments, result.Findings, new SourceRoot(copy.Path));
     }

@@ -78,6 +78,29 @@ public sealed class TrustGraphTests
     }
 
     [TestMethod]
+    public void A_finding_that_holds_in_one_deployment_marks_only_what_that_deployment_draws()
+    {
+        // testdata/deployments/github-actions: one template, deployed to dev (Contributor, INFRA3001/3002) and to prod (Reader, clean).
+        using var repository = new TempDirectory();
+        var source = TestEnvironment.TestData("deployments", "github-actions");
+        foreach (var file in Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories))
+            repository.Write(Path.GetRelativePath(source, file), File.ReadAllText(file));
+        Directory.CreateDirectory(Path.Combine(repository.Path, ".git"));
+        using var engine = new InfraLintEngine(new AnalysisOptions
+        {
+            Rules = BuiltInRules.All, BicepPath = TestEnvironment.BicepPath, CollectDeployments = true,
+            DeclaredDeployments = Core.Deployments.DeploymentDiscovery.Discover(repository.Path).Deployments,
+        });
+        var result = engine.Analyze(InputDiscovery.Expand([repository.Path], out _));
+        var graph = TrustGraphBuilder.Build(result.Deployments, result.Findings, new SourceRoot(repository.Path));
+
+        var assignments = graph.Nodes.Where(n => n.Kind == GraphNodeKind.RoleAssignment).ToDictionary(n => n.Role!.Name);
+        CollectionAssert.AreEqual(new[] { "INFRA3001", "INFRA3002" }, assignments["Contributor"].Findings.Select(f => f.Id).Order(StringComparer.Ordinal).ToArray());
+        Assert.AreEqual(0, assignments["Reader"].Findings.Count, "the production deployment's assignment is clean");
+        Assert.IsTrue(result.Findings.Where(f => f.Id is "INFRA3001" or "INFRA4001").All(f => f.Deployments is ["deploy-dev"]));
+    }
+
+    [TestMethod]
     public void The_engine_keeps_no_deployment_models_unless_asked()
     {
         using var folder = new TempDirectory();
