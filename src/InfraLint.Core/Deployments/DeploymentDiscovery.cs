@@ -120,7 +120,8 @@ public static class DeploymentDiscovery
                     notes.Add($"more than {MaxEntries} files: deployment discovery stopped early");
                     return files;
                 }
-                if (entry.LinkTarget is not null)
+                // A link is never followed (it may point anywhere); the attribute comes with the entry's own status, no extra call.
+                if (entry.Attributes.HasFlag(FileAttributes.ReparsePoint))
                     continue;
                 DiscoveryCache.Add(fingerprint, entry);
                 if (entry is DirectoryInfo)
