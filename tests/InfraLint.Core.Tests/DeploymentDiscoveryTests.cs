@@ -127,6 +127,39 @@ public sealed class DeploymentDiscoveryTests
     }
 
     [TestMethod]
+    public void A_manual_run_whose_environment_is_a_choice_input_deploys_to_each_option()
+    {
+        using var repository = Repository();
+        repository.Write("infra/main.bicep", Template);
+        repository.Write("infra/params/dev.bicepparam", "using '../main.bicep'\nparam environmentName = 'dev'\n");
+        repository.Write("infra/params/prod.bicepparam", "using '../main.bicep'\nparam environmentName = 'prod'\n");
+        repository.Write(".github/workflows/deploy.yml", """
+            on:
+              workflow_dispatch:
+                inputs:
+                  environment:
+                    type: choice
+                    options: [dev, prod]
+                  region:
+                    type: choice
+                    options: [westeurope, swedencentral]
+            jobs:
+              deploy:
+                environment: ${{ github.event.inputs.environment }}
+                runs-on: ubuntu-latest
+                steps:
+                  - uses: azure/arm-deploy@v2
+                    with:
+                      template: ./infra/main.bicep
+                      parameters: ./infra/params/${{ inputs.environment }}.bicepparam
+            """);
+        var deployments = DeploymentDiscovery.Discover(repository.Path).Deployments;
+        CollectionAssert.AreEqual(new[] { "deploy (dev):Sandbox:dev.bicepparam", "deploy (prod):Production:prod.bicepparam" },
+            deployments.Select(d => $"{d.Name}:{d.Environment.Kind}:{Path.GetFileName(d.Parameters)}").ToArray(),
+            "one deployment per option of the input the environment names; the region, which it does not name, is not expanded");
+    }
+
+    [TestMethod]
     public void Jobs_of_the_same_name_are_qualified_by_their_workflow_and_stage()
     {
         using var repository = Repository();

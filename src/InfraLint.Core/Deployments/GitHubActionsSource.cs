@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using YamlDotNet.RepresentationModel;
 
 namespace InfraLint.Core.Deployments;
@@ -19,15 +20,16 @@ internal static class GitHubActionsSource
             return;
         var workflowName = Path.GetFileNameWithoutExtension(path);
         var workflowEnv = Literals(workflow.Child("env"), "env.");
+        var choices = Choices(workflow.Child("on").Child("workflow_dispatch").Child("inputs"));
         foreach (var (jobId, job) in jobs.Entries())
         {
             var jobEnv = Literals(job.Child("env"), "env.");
             var workingDirectory = job.Child("defaults").Child("run").Text("working-directory");
-            var combinations = Matrix(job.Child("strategy").Child("matrix"), relative, collector.Notes);
+            var environment = job.Child("environment") is YamlScalarNode scalar ? scalar.Value : job.Child("environment").Text("name");
+            var combinations = WithChoices(Matrix(job.Child("strategy").Child("matrix"), relative, collector.Notes), choices, environment ?? string.Empty);
             foreach (var combination in combinations)
             {
                 var substitution = new Substitution(workflowEnv).With(jobEnv).With(combination);
-                var environment = job.Child("environment") is YamlScalarNode scalar ? scalar.Value : job.Child("environment").Text("name");
                 var environmentName = environment is null ? null : substitution.Apply(environment);
                 if (environmentName is not null && !Substitution.IsResolved(environmentName))
                     environmentName = null;
@@ -109,6 +111,27 @@ internal static class GitHubActionsSource
         {
         }
         return inline;
+    }
+
+    // A manually run workflow whose environment is a choice input ('environment: ${{ inputs.target }}', options dev and
+    // prod) deploys to each option: those are known like matrix values.
+    private static Dictionary<string, List<string>> Choices(YamlNode? inputs) =>
+        inputs.Entries()
+            .Where(e => e.Value.Text("type") == "choice")
+            .Select(e => (e.Key, Options: e.Value.Child("options").Items().Select(o => o.Text()).OfType<string>().ToList()))
+            .Where(e => e.Options.Count > 0)
+            .ToDictionary(e => e.Key, e => e.Options, StringComparer.OrdinalIgnoreCase);
+
+    private static List<Dictionary<string, string>> WithChoices(List<Dictionary<string, string>> combinations, Dictionary<string, List<string>> choices, string environment)
+    {
+        foreach (var (name, options) in choices.OrderBy(c => c.Key, StringComparer.Ordinal))
+        {
+            if (!Regex.IsMatch(environment, $@"\binputs\.{Regex.Escape(name)}\b", RegexOptions.IgnoreCase, TimeSpan.FromSeconds(1)) ||
+                combinations.Count * options.Count > MaxCombinations)
+                continue;
+            combinations = combinations.SelectMany(c => options.Select(o => new Dictionary<string, string>(c, StringComparer.OrdinalIgnoreCase) { ["inputs." + name] = o })).ToList();
+        }
+        return combinations;
     }
 
     private static Dictionary<string, string> Literals(YamlNode? map, string prefix) =>

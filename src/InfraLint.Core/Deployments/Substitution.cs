@@ -25,7 +25,8 @@ internal sealed partial class Substitution(IReadOnlyDictionary<string, string> v
     {
         if (values.Count == 0 || !text.Contains('$'))
             return text;
-        var result = Expression().Replace(text, m => Lookup(m.Groups["scope"].Value + "." + m.Groups["name"].Value) ?? m.Value);
+        // github.event.inputs.X is the older spelling of inputs.X.
+        var result = Expression().Replace(text, m => Lookup((m.Groups["scope"].Value is var scope && scope.StartsWith("github", StringComparison.Ordinal) ? "inputs" : scope) + "." + m.Groups["name"].Value) ?? m.Value);
         result = MacroSyntax().Replace(result, m => Lookup("variables." + m.Groups["name"].Value) ?? m.Value);
         return ShellVariable().Replace(result, m => Lookup("env." + (m.Groups["braced"].Success ? m.Groups["braced"].Value : m.Groups["plain"].Value)) ?? m.Value);
     }
@@ -35,7 +36,7 @@ internal sealed partial class Substitution(IReadOnlyDictionary<string, string> v
     /// <summary>True when no pipeline or shell expression is left in <paramref name="text"/>.</summary>
     public static bool IsResolved(string text) => !Unresolved().IsMatch(text);
 
-    [GeneratedRegex(@"\$\{\{\s*(?<scope>matrix|env|vars|variables|parameters|inputs)\.(?<name>[A-Za-z0-9_.-]+)\s*\}\}", RegexOptions.CultureInvariant, 200)]
+    [GeneratedRegex(@"\$\{\{\s*(?<scope>matrix|env|vars|variables|parameters|inputs|github\.event\.inputs)\.(?<name>[A-Za-z0-9_.-]+)\s*\}\}", RegexOptions.CultureInvariant, 200)]
     private static partial Regex Expression();
 
     [GeneratedRegex(@"\$\((?<name>[A-Za-z0-9_.]+)\)", RegexOptions.CultureInvariant, 200)]
