@@ -160,6 +160,50 @@ public sealed class DeploymentDiscoveryTests
     }
 
     [TestMethod]
+    public void A_reusable_workflow_deploys_once_per_caller_with_the_callers_inputs()
+    {
+        using var repository = Repository();
+        repository.Write("infra/main.bicep", Template);
+        repository.Write(".github/workflows/deploy.yml", """
+            on:
+              workflow_call:
+                inputs:
+                  environmentType: { type: string, required: true }
+                  resourceGroup: { type: string, default: rg-shared }
+            jobs:
+              deploy:
+                runs-on: ubuntu-latest
+                environment: ${{ inputs.environmentType }}
+                steps:
+                  - uses: azure/arm-deploy@v2
+                    with:
+                      resourceGroupName: ${{ inputs.resourceGroup }}
+                      template: ./infra/main.bicep
+                      parameters: environmentName=${{ inputs.environmentType }}
+            """);
+        repository.Write(".github/workflows/release.yml", """
+            on: push
+            jobs:
+              deploy-test:
+                uses: ./.github/workflows/deploy.yml
+                with:
+                  environmentType: Test
+              deploy-production:
+                needs: deploy-test
+                uses: ./.github/workflows/deploy.yml
+                with:
+                  environmentType: Production
+                  resourceGroup: rg-prod
+                secrets: inherit
+            """);
+        var deployments = DeploymentDiscovery.Discover(repository.Path).Deployments;
+        CollectionAssert.AreEqual(new[] { "deploy-production:Production:rg-prod:Production", "deploy-test:Sandbox:rg-shared:Test" },
+            deployments.Select(d => $"{d.Name}:{d.Environment.Kind}:{d.ResourceGroup}:{d.Values["environmentName"].AsString}").ToArray(),
+            "the reusable workflow is not a deployment of its own; each caller's inputs (or the input's default) apply");
+        Assert.AreEqual((".github/workflows/deploy.yml, job deploy-test", 11), (deployments[1].Origin, deployments[1].Evidence.Line));
+    }
+
+    [TestMethod]
     public void Jobs_of_the_same_name_are_qualified_by_their_workflow_and_stage()
     {
         using var repository = Repository();

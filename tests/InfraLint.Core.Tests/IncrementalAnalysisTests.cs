@@ -80,6 +80,52 @@ public sealed class IncrementalAnalysisTests
     }
 
     [TestMethod]
+    public void A_changed_declaration_of_a_deployment_is_analysed_again_even_when_its_files_did_not_change()
+    {
+        // The environment of deployment 'deploy' is decided by the caller of a reusable workflow: another file than
+        // the one the deployment is declared in. A result computed for the other environment must not be reused.
+        using var dir = new TempDirectory();
+        Directory.CreateDirectory(Path.Combine(dir.Path, ".git"));
+        dir.Write("infra/main.bicep", """
+            resource id 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' = {
+              name: 'id-app'
+              location: 'westeurope'
+            }
+            resource wide 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+              name: guid(resourceGroup().id, 'reader')
+              properties: {
+                roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', 'acdd72a7-3385-48ef-bd42-f606fba81ae7')
+                principalId: id.properties.principalId
+                principalType: 'ServicePrincipal'
+              }
+            }
+            """);
+        dir.Write(".github/workflows/deploy.yml", """
+            on: { workflow_call: { inputs: { target: { type: string } } } }
+            jobs:
+              deploy:
+                runs-on: ubuntu-latest
+                environment: ${{ inputs.target }}
+                steps:
+                  - run: az deployment group create -g rg-app -f infra/main.bicep
+            """);
+        string Caller(string target) => $"on: push\njobs:\n  deploy:\n    uses: ./.github/workflows/deploy.yml\n    with: {{ target: {target} }}\n";
+        dir.Write(".github/workflows/release.yml", Caller("prod"));
+        var cache = Path.Combine(dir.Path, "obj", "infralint.cache.json");
+        AnalysisResult Analyse() => InfraLintEngine.Run(new AnalysisOptions
+        {
+            Rules = BuiltInRules.All, BicepPath = TestEnvironment.BicepPath, CacheFile = cache,
+            DeclaredDeployments = Deployments.DeploymentDiscovery.Discover(dir.Path).Deployments,
+        }, InputDiscovery.Expand([Path.Combine(dir.Path, "infra")], out _));
+
+        Assert.IsFalse(Analyse().Findings.Any(f => f.Id == "INFRA3001"), "production: not an experiment");
+        dir.Write(".github/workflows/release.yml", Caller("dev"));
+        var sandbox = Analyse();
+        Assert.AreEqual(1, sandbox.FilesReanalyzed);
+        Assert.IsTrue(sandbox.Findings.Any(f => f.Id == "INFRA3001"), string.Join("\n", sandbox.Findings.Select(f => f.Message)));
+    }
+
+    [TestMethod]
     public void A_configuration_change_reanalyses_everything_and_its_severities_apply()
     {
         using var dir = new TempDirectory();

@@ -30,4 +30,11 @@ public sealed record DeclaredDeployment(string Name, string Template, string? Pa
 
     /// <summary>How the message of a finding names it: <c>'dev' (.github/workflows/deploy.yml, job deploy-dev)</c>.</summary>
     public string Label => $"'{Name}' ({Origin})";
+
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<DeclaredDeployment, string> Digests = new();
+
+    /// <summary>A digest of everything the declaration says (environment, values, scope, files, where): a cached result
+    /// is reused only for the same declaration, wherever it was read from (a caller of a reusable workflow, say).</summary>
+    internal string Digest => Digests.GetValue(this, d => Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(
+        System.Text.Encoding.UTF8.GetBytes(DiscoveryCache.Describe(d))))[..16]);
 }

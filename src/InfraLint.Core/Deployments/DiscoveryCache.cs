@@ -86,6 +86,9 @@ internal static class DiscoveryCache
         Add(hash, info.Exists ? $"c|{path}|{info.Length}|{info.LastWriteTimeUtc.Ticks}" : $"c|{path}|-");
     }
 
+    /// <summary>The deployment as the cache keeps it, on one line.</summary>
+    public static string Describe(DeclaredDeployment deployment) => FromDeployment(deployment).ToString(Formatting.None);
+
     private static JObject FromDeployment(DeclaredDeployment d) => new()
     {
         ["name"] = d.Name,

@@ -13,14 +13,36 @@ internal static class GitHubActionsSource
     private const string Kind = "github-actions";
     private const int MaxCombinations = 64;
 
+    // A reusable workflow may call another: GitHub allows four levels; cycles stop here too.
+    private const int MaxCallDepth = 4;
+
     public static void Read(string path, string repository, DeploymentCollector collector)
     {
         var relative = collector.Relative(path);
-        if (YamlFile.Load(path, collector.Notes, relative) is not { } workflow || workflow.Child("jobs") is not YamlMappingNode jobs)
+        if (YamlFile.Load(path, collector.Notes, relative) is not { } workflow || OnlyCalled(workflow))
+            return; // a reusable workflow deploys what its callers give it: it is read from each of them
+        ReadJobs(workflow, path, repository, collector, Substitution.None, null, 0);
+    }
+
+    private static bool OnlyCalled(YamlNode workflow) => workflow.Child("on") switch
+    {
+        YamlScalarNode trigger => trigger.Value == "workflow_call",
+        YamlSequenceNode triggers => triggers.Children.All(t => t.Text() == "workflow_call"),
+        YamlMappingNode triggers => triggers.Entries().All(t => t.Key == "workflow_call"),
+        _ => false,
+    };
+
+    /// <param name="inputs">For a reusable workflow, what its caller passes (<c>inputs.X</c>); else nothing.</param>
+    /// <param name="caller">For a reusable workflow, the calling job's label: its jobs are named after it.</param>
+    private static void ReadJobs(YamlNode workflow, string path, string repository, DeploymentCollector collector, Substitution inputs, string? caller, int depth)
+    {
+        var relative = collector.Relative(path);
+        if (workflow.Child("jobs") is not YamlMappingNode jobs)
             return;
         var workflowName = Path.GetFileNameWithoutExtension(path);
         var workflowEnv = Literals(workflow.Child("env"), "env.");
         var choices = Choices(workflow.Child("on").Child("workflow_dispatch").Child("inputs"));
+        var jobCount = jobs.Children.Count;
         foreach (var (jobId, job) in jobs.Entries())
         {
             var jobEnv = Literals(job.Child("env"), "env.");
@@ -29,16 +51,47 @@ internal static class GitHubActionsSource
             var combinations = WithChoices(Matrix(job.Child("strategy").Child("matrix"), relative, collector.Notes), choices, environment ?? string.Empty);
             foreach (var combination in combinations)
             {
-                var substitution = new Substitution(workflowEnv).With(jobEnv).With(combination);
+                var substitution = inputs.With(workflowEnv).With(jobEnv).With(combination);
+                var label = combinations.Count > 1 ? $"{jobId} ({string.Join(", ", combination.Select(c => c.Value))})" : jobId;
+                if (caller is not null)
+                    label = jobCount == 1 && combinations.Count == 1 ? caller : $"{caller}/{label}";
+                if (job.Text("uses") is { } uses && uses.StartsWith("./", StringComparison.Ordinal))
+                {
+                    Call(uses, job, label, path, repository, collector, substitution, depth);
+                    continue;
+                }
                 var environmentName = environment is null ? null : substitution.Apply(environment);
                 if (environmentName is not null && !Substitution.IsResolved(environmentName))
                     environmentName = null;
-                var label = combinations.Count > 1 ? $"{jobId} ({string.Join(", ", combination.Select(c => c.Value))})" : jobId;
                 var site = new DeploymentSite(label, path, Kind, $"job {label}", environmentName, [workflowName]);
                 foreach (var step in job.Child("steps").Items())
                     ReadStep(step, site, repository, collector, substitution.With(Literals(step.Child("env"), "env.")), workingDirectory);
             }
         }
+    }
+
+    // 'uses: ./.github/workflows/deploy.yml' with 'with:' values: the called workflow's jobs, with those values as its inputs.
+    private static void Call(string uses, YamlNode job, string label, string path, string repository, DeploymentCollector collector, Substitution substitution, int depth)
+    {
+        var line = (int)job.Start.Line;
+        if (depth >= MaxCallDepth)
+        {
+            collector.Notes.Add($"{collector.Relative(path)}({line}): reusable workflows nested deeper than {MaxCallDepth} are not read");
+            return;
+        }
+        if (collector.ResolveFile(uses, repository, path, line) is not { } called)
+            return;
+        if (YamlFile.Load(called, collector.Notes, collector.Relative(called)) is not { } workflow)
+            return;
+        var passed = job.Child("with").Entries()
+            .Where(e => e.Value is YamlScalarNode { Value: not null })
+            .Select(e => new KeyValuePair<string, string>("inputs." + e.Key, substitution.Apply(e.Value.Text()!)))
+            .Where(e => Substitution.IsResolved(e.Value));
+        // The called workflow's own input defaults apply where the caller passes nothing.
+        var defaults = workflow.Child("on").Child("workflow_call").Child("inputs").Entries()
+            .Where(e => e.Value.Text("default") is not null)
+            .Select(e => new KeyValuePair<string, string>("inputs." + e.Key, e.Value.Text("default")!));
+        ReadJobs(workflow, called, repository, collector, Substitution.None.With(defaults).With(passed), label, depth + 1);
     }
 
     private static void ReadStep(YamlNode step, DeploymentSite site, string repository, DeploymentCollector collector, Substitution substitution, string? jobWorkingDirectory)
