@@ -10,7 +10,8 @@ namespace InfraLint.Rules.Model;
 /// <param name="Resource">The <c>federatedIdentityCredentials</c> resource.</param>
 /// <param name="Identity">The identity it belongs to; null when its parent cannot be told.</param>
 /// <param name="Issuer">The issuer URL when known.</param>
-/// <param name="Subject">The exact subject, or the subject patterns of a flexible credential's <c>claimsMatchingExpression</c>; empty when unknown.</param>
+/// <param name="Subject">The exact subject, or the subject patterns of a flexible credential's <c>claimsMatchingExpression</c>, or
+/// the written parts of a subject built from parameters with '…' for each unknown part; empty when unknown.</param>
 /// <param name="Anchor">Where findings point: the <c>subject</c> (or <c>claimsMatchingExpression</c>) property, else the resource.</param>
 internal sealed record FederatedCredential(ResourceModel Resource, IdentityInfo? Identity, string? Issuer, IReadOnlyList<string> Subject, JToken? Anchor)
 {
@@ -45,7 +46,7 @@ internal sealed record FederatedCredential(ResourceModel Resource, IdentityInfo?
 }
 
 /// <summary>Finds the federated identity credentials of a template and the identities they belong to.</summary>
-internal static class FederatedCredentials
+internal static partial class FederatedCredentials
 {
     private const string Type = "Microsoft.ManagedIdentity/userAssignedIdentities/federatedIdentityCredentials";
     private const string IdentityType = "Microsoft.ManagedIdentity/userAssignedIdentities";
@@ -62,9 +63,11 @@ internal static class FederatedCredentials
             var expression = properties.Child("claimsMatchingExpression") is { } claims
                 ? template.Evaluate(claims.Child("value") ?? claims).AsString
                 : null;
-            IReadOnlyList<string> subject = expression is not null
-                ? SubjectPatterns(expression)
-                : template.Evaluate(properties.Child("subject")).AsString is { } s ? [s] : [];
+            var subjectValue = template.Evaluate(properties.Child("subject"));
+            IReadOnlyList<string> subject = expression is not null ? SubjectPatterns(expression)
+                : subjectValue.AsString is { } s ? [s]
+                : Written(subjectValue) is { } partial ? [partial]
+                : [];
             var anchor = (JToken?)written?.Property("claimsMatchingExpression", StringComparison.OrdinalIgnoreCase)
                 ?? written?.Property("subject", StringComparison.OrdinalIgnoreCase);
             var kubernetes = subject.Any(s => s.StartsWith("system:serviceaccount:", StringComparison.Ordinal)) ||
@@ -86,6 +89,20 @@ internal static class FederatedCredentials
                    template.NameSegments(i.Resource) is [var own] && string.Equals(own, parent, StringComparison.OrdinalIgnoreCase))
             ?? identities.FirstOrDefault(i => string.Equals(i.Resource!.EvaluatedName, parent, StringComparison.OrdinalIgnoreCase));
     }
+
+    // A subject built from parameters ('repo:${repo}:pull_request', format() or concat() in JSON): what is written of it,
+    // each unknown part as '…'. A pull_request suffix or a Kubernetes service-account prefix is then still seen.
+    private static string? Written(TemplateValue value)
+    {
+        if (value.IsKnown)
+            return null;
+        if (value.Calls("format") && value.Literals.FirstOrDefault(l => Placeholder().IsMatch(l)) is { } format)
+            return Placeholder().Replace(format, "…");
+        return value.Calls("concat") && value.Literals.Count > 0 ? string.Join("…", value.Literals) : null;
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\{\d+(?:[,:][^}]*)?\}", System.Text.RegularExpressions.RegexOptions.CultureInvariant, 200)]
+    private static partial System.Text.RegularExpressions.Regex Placeholder();
 
     // claims['sub'] matches 'repo:contoso/app:ref:refs/heads/*' (and eq, or/and combinations): the quoted patterns.
     private static List<string> SubjectPatterns(string expression)
