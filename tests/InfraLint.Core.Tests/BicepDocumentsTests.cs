@@ -12,7 +12,7 @@ namespace InfraLint.Core.Tests;
 public sealed class BicepDocumentsTests
 {
     [TestMethod]
-    public void The_sample_reads_each_bicep_file_once()
+    public void The_sample_reads_each_bicep_and_bicepparam_file_once()
     {
         using var copy = new TempDirectory();
         var source = Path.Combine(TestEnvironment.RepoRoot, "samples", "ContosoInfra", "infra");
@@ -56,7 +56,8 @@ public sealed class BicepDocumentsTests
 
     private static void AssertEachReadOnce(string root, IReadOnlyDictionary<string, int> reads)
     {
-        var files = Directory.EnumerateFiles(root, "*.bicep", SearchOption.AllDirectories).Select(Path.GetFullPath).Order(StringComparer.Ordinal).ToList();
+        var files = Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories)
+            .Where(f => Path.GetExtension(f) is ".bicep" or ".bicepparam").Select(Path.GetFullPath).Order(StringComparer.Ordinal).ToList();
         var summary = string.Join("\n", reads.Select(r => $"{r.Value} {r.Key}"));
         CollectionAssert.AreEqual(files, reads.Keys.Order(StringComparer.Ordinal).ToList(), summary);
         Assert.IsTrue(reads.Values.All(n => n == 1), summary);
