@@ -2,11 +2,13 @@ using InfraLint.Benchmarks;
 
 // The tool build/bench.sh drives; not shipped. Usage:
 //   compile-only --bicep PATH --list FILE [--times FILE]   one `bicep jsonrpc` process compiles every file, nothing else
+//   per-file --bicep PATH --list FILE --times FILE --root DIR  each file's compile (through stand-ins) and its analysis alone
 //   generate-bicep DIR COUNT [SEED]                        COUNT Bicep files: services with local and shared modules
 //   generate-arm DIR COUNT [SEED]                          COUNT ARM JSON templates
 return args switch
 {
     ["compile-only", .. var rest] => CompileOnly.Run(rest),
+    ["per-file", .. var rest] => PerFile.Run(rest),
     ["generate-bicep", var dir, var count, .. var seed] => BicepCorpus.Write(dir, int.Parse(count), Seed(seed)),
     ["generate-arm", var dir, var count, .. var seed] => ArmCorpus.Write(dir, int.Parse(count), Seed(seed)),
     _ => Usage(),
