@@ -91,7 +91,7 @@ internal sealed partial class ScratchCopy : IDisposable
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            // Best effort: what is left is in the temporary folder, named infralint-*.
+            // Best effort: what is left is in the temporary folder, named infralint-scratch-*.
         }
         mirror = null;
     }
@@ -194,7 +194,7 @@ internal sealed partial class ScratchCopy : IDisposable
         {
             if (mirror is null)
             {
-                mirror = Directory.CreateTempSubdirectory("infralint-").FullName;
+                mirror = Directory.CreateTempSubdirectory("infralint-scratch-").FullName;
                 Write(Path.Combine(mirror, ConfigFile), "{}\n");
             }
             return mirror;
