@@ -393,7 +393,8 @@ internal sealed partial class ScratchCopy : IDisposable
             .Distinct(StringComparer.Ordinal)
             .Order(StringComparer.Ordinal);
 
-    [System.Text.RegularExpressions.GeneratedRegex(@"\.outputs\s*(?:\.\??\s*([A-Za-z_][A-Za-z0-9_]*)|\[\s*'([A-Za-z_][A-Za-z0-9_]*)'\s*\])")]
+    // m.outputs.x, m.?outputs.x (a conditional module), m.outputs.?x, m.outputs['x'], m[i].outputs[?'x']
+    [System.Text.RegularExpressions.GeneratedRegex(@"\.\??\s*outputs\s*!?\s*(?:\.\??\s*([A-Za-z_][A-Za-z0-9_]*)|\[\s*\??\s*'([A-Za-z_][A-Za-z0-9_]*)'\s*\])")]
     private static partial System.Text.RegularExpressions.Regex OutputRead();
 
     private static string ScopeOf(IReadOnlyList<BicepToken> tokens, BicepNode value)
