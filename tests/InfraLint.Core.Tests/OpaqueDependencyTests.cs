@@ -31,8 +31,58 @@ public sealed class OpaqueDependencyTests
     private static string[] Lines(AnalysisResult result, TempDirectory dir) =>
         result.Findings.Select(f => $"{Path.GetRelativePath(dir.Path, f.Location!.FilePath)}({f.Location.Line},{f.Location.Column}): {f.Id}").ToArray();
 
+    // Scratch copies and stand-ins are written to a temporary mirror, never into the analysed tree.
     private static void AssertNoScratchLeft(TempDirectory dir) =>
-        Assert.AreEqual(0, Directory.GetFiles(dir.Path, ".infralint-*", SearchOption.AllDirectories).Length, "scratch copies and stand-ins are deleted");
+        Assert.AreEqual(0, Directory.GetFiles(dir.Path, "*", SearchOption.AllDirectories).Count(f => !Written.Contains(Path.GetFileName(f))),
+            "nothing but the test's own files is in the tree: " + string.Join(", ", Directory.GetFiles(dir.Path, "*", SearchOption.AllDirectories)));
+
+    private static readonly HashSet<string> Written = new(StringComparer.Ordinal) { "main.bicep", "other.bicep", "web.bicep", "broken.bicep", "bicepconfig.json", "main.bicepparam" };
+
+    // Every file below the folder with its bytes, to compare a tree before and after a run.
+    private static string Snapshot(string root) => string.Join("\n", Directory.GetFiles(root, "*", SearchOption.AllDirectories)
+        .Order(StringComparer.Ordinal)
+        .Select(f => Path.GetRelativePath(root, f) + " " + Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(f)))));
+
+    private static void SetReadOnly(string root, bool readOnly)
+    {
+        foreach (var file in Directory.GetFiles(root, "*", SearchOption.AllDirectories))
+        {
+            if (OperatingSystem.IsWindows())
+                File.SetAttributes(file, readOnly ? FileAttributes.ReadOnly : FileAttributes.Normal);
+            else
+                File.SetUnixFileMode(file, readOnly ? UnixFileMode.UserRead | UnixFileMode.GroupRead | UnixFileMode.OtherRead : UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        }
+        if (OperatingSystem.IsWindows())
+            return;
+        foreach (var directory in Directory.GetDirectories(root, "*", SearchOption.AllDirectories).Append(root))
+            File.SetUnixFileMode(directory, UnixFileMode.UserRead | UnixFileMode.UserExecute | UnixFileMode.GroupRead | UnixFileMode.GroupExecute |
+                (readOnly ? 0 : UnixFileMode.UserWrite));
+    }
+
+    // A registry module (a web app that puts its apiKey parameter in an app setting) as the compiler leaves it in its cache
+    // after a restore: main.json, and the manifest and metadata it checks for.
+    private static void CacheWebSiteModule(string cache, string registry, string repository, bool identity, string outputs)
+    {
+        var module = Path.Combine(cache, "br", registry, repository, "1.0.0$");
+        Directory.CreateDirectory(module);
+        File.WriteAllText(Path.Combine(module, "main.json"), $$"""
+            {
+              "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+              "contentVersion": "1.0.0.0",
+              "parameters": { "name": { "type": "string" }, "apiKey": { "type": "securestring" } },
+              "resources": [
+                {
+                  "type": "Microsoft.Web/sites", "apiVersion": "2023-12-01", "name": "[parameters('name')]", "location": "westeurope",
+                  {{(identity ? "\"identity\": { \"type\": \"SystemAssigned\" }," : string.Empty)}}
+                  "properties": { "siteConfig": { "appSettings": [ { "name": "OPENAI_API_KEY", "value": "[parameters('apiKey')]" } ] } }
+                }
+              ],
+              "outputs": { {{outputs}} }
+            }
+            """);
+        File.WriteAllText(Path.Combine(module, "manifest"), """{"schemaVersion":2,"artifactType":"application/vnd.ms.bicep.module.artifact","layers":[]}""");
+        File.WriteAllText(Path.Combine(module, "metadata"), "{}");
+    }
 
     [TestMethod]
     public void A_type_only_registry_import_leaves_the_types_opaque_and_the_file_is_analysed()
@@ -259,25 +309,8 @@ public sealed class OpaqueDependencyTests
         using var dir = new TempDirectory();
         using var cacheDir = new TempDirectory();
         var cache = Path.Combine(cacheDir.Path, "cache");
-        var module = Path.Combine(cache, "br", "mcr.microsoft.com", "bicep$avm$res$web$site", "1.0.0$");
-        Directory.CreateDirectory(module);
-        File.WriteAllText(Path.Combine(module, "main.json"), """
-            {
-              "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
-              "contentVersion": "1.0.0.0",
-              "parameters": { "name": { "type": "string" }, "apiKey": { "type": "securestring" } },
-              "resources": [
-                {
-                  "type": "Microsoft.Web/sites", "apiVersion": "2023-12-01", "name": "[parameters('name')]", "location": "westeurope",
-                  "properties": { "siteConfig": { "appSettings": [ { "name": "OPENAI_API_KEY", "value": "[parameters('apiKey')]" } ] } }
-                }
-              ],
-              "outputs": { "id": { "type": "string", "value": "[resourceId('Microsoft.Web/sites', parameters('name'))]" } }
-            }
-            """);
-        // What the compiler writes besides main.json, and checks for, when it restores a module.
-        File.WriteAllText(Path.Combine(module, "manifest"), """{"schemaVersion":2,"artifactType":"application/vnd.ms.bicep.module.artifact","layers":[]}""");
-        File.WriteAllText(Path.Combine(module, "metadata"), "{}");
+        CacheWebSiteModule(cache, "mcr.microsoft.com", "bicep$avm$res$web$site", identity: false,
+            outputs: """ "id": { "type": "string", "value": "[resourceId('Microsoft.Web/sites', parameters('name'))]" } """);
         dir.Write("infra/bicepconfig.json", $$"""{ "cacheRootDirectory": "{{cache.Replace("\\", "\\\\")}}" }""");
         dir.Write("infra/main.bicep", """
             param key string = 'not-a-real-key'
@@ -344,5 +377,132 @@ public sealed class OpaqueDependencyTests
         Assert.IsTrue(lines.Any(l => l.StartsWith("main.bicep(11,", StringComparison.Ordinal) || l.StartsWith("main.bicepparam(2,", StringComparison.Ordinal)),
             "the connection string the parameters file sets is seen: " + string.Join("\n", lines));
         AssertNoScratchLeft(dir);
+    }
+
+    [TestMethod]
+    public void A_read_only_tree_with_an_opaque_registry_module_is_analysed_and_left_byte_identical()
+    {
+        using var dir = new TempDirectory();
+        dir.Write("infra/bicepconfig.json", """{ "analyzers": { "core": { "rules": { "no-unused-vars": { "level": "warning" } } } } }""");
+        dir.Write("infra/settings/regions.json", """{ "primary": "westeurope" }""");
+        dir.Write("infra/shared/plan.bicep", """
+            param name string
+            resource plan 'Microsoft.Web/serverfarms@2023-12-01' = {
+              name: name
+              location: loadJsonContent('../settings/regions.json').primary
+            }
+            output id string = plan.id
+            """);
+        dir.Write("infra/modules/web.bicep", $$"""
+            import { lockType } from '{{CommonTypes}}'
+            param lock lockType?
+            param planId string
+            var regions = loadJsonContent('../settings/regions.json')
+            resource site 'Microsoft.Web/sites@2023-12-01' = {
+              name: 'app'
+              location: regions.primary
+              properties: {
+                serverFarmId: planId
+                siteConfig: {
+                  appSettings: [
+                    { name: 'OPENAI_API_KEY', value: 'not-a-real-key' }
+                  ]
+                }
+              }
+            }
+            """);
+        dir.Write("infra/main.bicep", """
+            module vault 'br/public:avm/res/key-vault/vault:0.11.0' = {
+              name: 'vault'
+              params: { name: 'kv-orders' }
+            }
+            module plan 'shared/plan.bicep' = {
+              name: 'plan'
+              params: { name: 'plan-orders' }
+            }
+            module web 'modules/web.bicep' = {
+              name: 'web'
+              params: { planId: '${plan.outputs.id}/${vault.outputs.uri}' }
+            }
+            module dns 'br/public:avm/res/network/dns-zone:0.5.0' = if (false) {
+              name: 'dns'
+            }
+            output zone string = dns.?outputs.name ?? vault.outputs[?'zone'] ?? ''
+            """);
+        var before = Snapshot(dir.Path);
+        SetReadOnly(dir.Path, readOnly: true);
+        try
+        {
+            var result = Analyze(dir);
+
+            CollectionAssert.AreEqual(new[]
+            {
+                "infra/main.bicep(1,1): INFRA0007",
+                "infra/modules/web.bicep(1,1): INFRA0007",
+                "infra/modules/web.bicep(5,1): INFRA2001",
+                "infra/modules/web.bicep(12,11): INFRA1001",
+            }, Lines(result, dir), string.Join("\n", result.Findings.Select(f => f.Message)));
+            Assert.AreEqual(before, Snapshot(dir.Path), "the analysed tree is byte-identical, with no new file");
+        }
+        finally
+        {
+            SetReadOnly(dir.Path, readOnly: false);
+        }
+    }
+
+    [TestMethod]
+    public void The_copy_of_a_file_sees_the_bicepconfig_of_the_real_file_and_restored_modules_through_its_aliases()
+    {
+        using var dir = new TempDirectory();
+        using var cacheDir = new TempDirectory();
+        var cache = Path.Combine(cacheDir.Path, "cache");
+        CacheWebSiteModule(cache, "contoso.azurecr.io", "bicep$web$site", identity: true, outputs: string.Empty);
+        dir.Write("bicepconfig.json", $$"""
+            {
+              "cacheRootDirectory": "{{cache.Replace("\\", "\\\\")}}",
+              "moduleAliases": { "br": { "contoso": { "registry": "contoso.azurecr.io", "modulePath": "bicep" } } }
+            }
+            """);
+        dir.Write("main.bicep", $$"""
+            import { lockType } from '{{CommonTypes}}'
+            param lock lockType?
+            module web 'br/contoso:web/site:1.0.0' = {
+              name: 'web'
+              params: {
+                name: 'app-orders'
+                apiKey: 'not-a-real-key'
+              }
+            }
+            """);
+
+        var result = Analyze(dir);
+
+        CollectionAssert.AreEqual(new[] { "main.bicep(1,1): INFRA0007", "main.bicep(7,5): INFRA1001" }, Lines(result, dir),
+            string.Join("\n", result.Findings.Select(f => f.Message)));
+        StringAssert.Contains(result.Findings[0].Message, "1 dependency");
+        StringAssert.EndsWith(result.Findings[1].Message, "(inside registry module 'br/contoso:web/site:1.0.0')");
+        AssertNoScratchLeft(dir);
+    }
+
+    [TestMethod]
+    public void Scratch_copies_are_written_outside_the_tree_and_deleted_with_the_copy()
+    {
+        using var dir = new TempDirectory();
+        var main = dir.Write("main.bicep", $"import {{ lockType }} from '{CommonTypes}'\nparam lock lockType?\n");
+        var availability = new UnrestoredModules(false, new RegistryReachability(), new BicepDocuments());
+
+        string entry;
+        using (var copy = ScratchCopy.Create(main, availability, new HashSet<string>()))
+        {
+            entry = copy.Entry;
+            Assert.AreNotEqual(main, entry);
+            Assert.IsFalse(entry.StartsWith(dir.Path, StringComparison.Ordinal), entry);
+            StringAssert.EndsWith(entry, Path.Combine("main.bicep"));
+            Assert.AreEqual(main, copy.Original(entry));
+            Assert.IsTrue(File.Exists(entry));
+            Assert.AreEqual(1, copy.Opaque.Count);
+        }
+        Assert.IsFalse(File.Exists(entry), "the mirror is deleted with the copy");
+        Assert.AreEqual(1, Directory.GetFiles(dir.Path).Length);
     }
 }

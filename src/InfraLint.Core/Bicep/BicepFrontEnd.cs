@@ -109,6 +109,7 @@ internal sealed class BicepFrontEnd(BicepCompiler compiler, bool? restoreModules
         {
             using var scratch = ScratchCopy.Create(path, unrestored, broken);
             var response = compiler.Request("bicep/compile", new { path = scratch.Entry }, cancellation);
+            RecordReferences(path, scratch, cancellation);
             var result = new StandInCompile(response, scratch.Opaque.ToList(), scratch.Original, brokenFindings);
             if (Succeeded(response) || round >= MaxStandInRounds)
                 return result;
@@ -125,6 +126,20 @@ internal sealed class BicepFrontEnd(BicepCompiler compiler, bool? restoreModules
                 brokenFindings.Add(ErrorFinding(module.First().Error, module.Key));
             }
         }
+    }
+
+    // What a file compiled through stand-ins read, in real files: asking the compiler about the real file would start the
+    // restore the stand-ins are there to avoid (tens of seconds offline). Only an untrusted run asks (CompileTimeReads).
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, IReadOnlyList<string>?> standInReferences = new(StringComparer.Ordinal);
+
+    private void RecordReferences(string path, ScratchCopy scratch, CancellationToken cancellation)
+    {
+        if (boundary is null || scratch.Entry == path)
+            return;
+        var (response, problem) = Request("bicep/getFileReferences", new { path = scratch.Entry }, path, cancellation);
+        standInReferences[path] = problem is null && response?["filePaths"] is JArray paths
+            ? paths.Select(p => (string?)p).OfType<string>().Select(scratch.Original).Distinct(StringComparer.Ordinal).ToList()
+            : null;
     }
 
     private const int MaxStandInRounds = 3;
@@ -170,6 +185,8 @@ internal sealed class BicepFrontEnd(BicepCompiler compiler, bool? restoreModules
 
         using var scratch = ScratchCopy.Create(path, unrestored, new HashSet<string>());
         var (response, requestProblem) = Request("bicep/compileParams", new { path = scratch.Entry, parameterOverrides = Overrides(overrides) }, path, cancellation);
+        if (requestProblem is null)
+            RecordReferences(path, scratch, cancellation);
         if (requestProblem is not null)
             return WithSupplied(Failed(requestProblem.Value), path, supplied);
         if (!Succeeded(response!) || response!["template"] is not JValue { Type: JTokenType.String } compiled ||
@@ -205,6 +222,8 @@ internal sealed class BicepFrontEnd(BicepCompiler compiler, bool? restoreModules
     public IReadOnlyList<string>? FileReferences(string path, CancellationToken cancellation, out string? compilerFailure)
     {
         compilerFailure = null;
+        if (standInReferences.TryGetValue(Path.GetFullPath(path), out var recorded))
+            return recorded;
         try
         {
             var (response, problem) = Request("bicep/getFileReferences", new { path }, path, cancellation);

@@ -10,7 +10,7 @@ namespace InfraLint.Core.Bicep;
 /// </summary>
 internal static class CompileTimeReads
 {
-    private static readonly HashSet<string> LoadFunctions = new(StringComparer.Ordinal)
+    internal static readonly HashSet<string> LoadFunctions = new(StringComparer.Ordinal)
     {
         "loadTextContent", "loadFileAsBase64", "loadJsonContent", "loadYamlContent", "loadDirectoryFileInfo",
     };

@@ -144,7 +144,7 @@ internal static class RegistryModuleCache
         return null;
     }
 
-    private static string? NearestConfigPath(string bicepFile)
+    internal static string? NearestConfigPath(string bicepFile)
     {
         for (var directory = Path.GetDirectoryName(Path.GetFullPath(bicepFile)); directory is not null; directory = Path.GetDirectoryName(directory))
         {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using InfraLint.Core.Inputs;
 
 namespace InfraLint.Core.Bicep;
 
@@ -8,25 +9,36 @@ internal sealed record OpaqueDependency(string File, int Line, int Column, strin
 
 /// <summary>
 /// What the compiler compiles when a file depends on something it cannot have (a registry module, type import or extension
-/// that is not restored, a local module with compile errors): a copy of the file beside it in which each such reference
-/// is rewritten, within its own line, to a generated local stand-in that declares what the file uses of it (the params it
-/// passes, the outputs it reads, the types, variables and functions it imports), all typed <c>any</c>. Line numbers stay
-/// those of the real file, so the compiled result maps back to it; the stand-ins claim nothing about what the dependency
-/// does. An extension that cannot be had is removed and the resources of its types become opaque values. Local files
-/// that reach such a dependency get copies too. Every file written is deleted on <see cref="Dispose"/>.
+/// that is not restored, a local module with compile errors): a copy of the file in which each such reference is rewritten,
+/// within its own line, to a generated local stand-in that declares what the file uses of it (the params it passes, the
+/// outputs it reads, the types, variables and functions it imports), all typed <c>any</c>. Line numbers stay those of the
+/// real file, so the compiled result maps back to it; the stand-ins claim nothing about what the dependency does. An
+/// extension that cannot be had is removed and the resources of its types become opaque values. Local files that reach
+/// such a dependency get copies too.
+/// <para>
+/// Nothing is written into the analysed tree (it may be read-only, or an attacker's): the copies go to a temporary mirror
+/// directory, each at its file's full path below it, with a copy of the bicepconfig.json that governs the real file at its
+/// own place. Every other local path the copy names (modules, imports, <c>using</c>, <c>load*()</c> files) is rewritten to
+/// the real file, relative to the copy. The mirror holds one compile's files, is bounded and is deleted on
+/// <see cref="Dispose"/>.
+/// </para>
 /// </summary>
 internal sealed partial class ScratchCopy : IDisposable
 {
     private const int MaxDepth = 32;
-    private const string Prefix = ".infralint-";
-    private static int counter;
+    private const int MaxFiles = 1024;
+    private const long MaxBytes = 64L * 1024 * 1024;
+    private const string ConfigFile = "bicepconfig.json";
 
     private readonly UnrestoredModules availability;
     private readonly IReadOnlySet<string> broken;
     private readonly Dictionary<string, string> scratchOf = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> originals = new(StringComparer.Ordinal);
-    private readonly List<string> written = new();
+    private readonly HashSet<string> configs = new(StringComparer.Ordinal);
     private readonly List<OpaqueDependency> opaque = new();
+    private string? mirror;
+    private int files;
+    private long bytes;
 
     private ScratchCopy(string entry, UnrestoredModules availability, IReadOnlySet<string> broken)
     {
@@ -42,6 +54,7 @@ internal sealed partial class ScratchCopy : IDisposable
     public IReadOnlyList<OpaqueDependency> Opaque => opaque;
 
     /// <summary>Writes the scratch copies <paramref name="entry"/> needs, or none when it needs none.</summary>
+    /// <exception cref="IOException">The mirror could not be written (no temporary folder, too large); the message names no path.</exception>
     public static ScratchCopy Create(string entry, UnrestoredModules availability, IReadOnlySet<string> broken)
     {
         var copy = new ScratchCopy(entry, availability, broken);
@@ -51,6 +64,12 @@ internal sealed partial class ScratchCopy : IDisposable
         {
             copy.Entry = copy.Copy(entry, 0);
             return copy;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            copy.Dispose();
+            throw new IOException("the copy of it that stands in for its opaque dependencies could not be written: " +
+                (e is ScratchCopyException ? e.Message : e.GetType().Name), e);
         }
         catch
         {
@@ -64,25 +83,24 @@ internal sealed partial class ScratchCopy : IDisposable
 
     public void Dispose()
     {
-        foreach (var file in written)
+        if (mirror is null)
+            return;
+        try
         {
-            try
-            {
-                File.Delete(file);
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                // Best effort: a file that cannot be deleted is named like a hidden scratch file.
-            }
+            Directory.Delete(mirror, recursive: true);
         }
-        written.Clear();
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Best effort: what is left is in the temporary folder, named infralint-scratch-*.
+        }
+        mirror = null;
     }
 
     private string Copy(string file, int depth)
     {
         if (scratchOf.TryGetValue(file, out var existing))
             return existing;
-        var scratch = NewPath(file, Path.GetExtension(file));
+        var scratch = MirrorOf(file);
         scratchOf[file] = scratch; // before the references, so that a cycle points at this copy
         originals[scratch] = file;
         var source = availability.Documents.Get(file);
@@ -103,52 +121,117 @@ internal sealed partial class ScratchCopy : IDisposable
                     edits.AddRange(WithoutExtension(text, lines, tokens, document, target));
                     continue;
                 }
-                replacement = StandIn(file, keyword == "module" ? ModuleStandIn(tokens, document, reference) : ImportStandIn(tokens, target));
+                replacement = StandIn(file, keyword == "module" ? ModuleStandIn(text, tokens, document, reference) : ImportStandIn(tokens, target));
             }
-            else if (UnrestoredModules.LocalTarget(file, reference.Path) is { } local)
+            else if (LocalPath(file, reference.Path) is { } local)
             {
-                if (broken.Contains(local))
+                var bicep = local.EndsWith(".bicep", StringComparison.OrdinalIgnoreCase);
+                if (bicep && broken.Contains(local))
                 {
                     opaque.Add(new OpaqueDependency(file, reference.Line, reference.Column, reference.Path, "it has compile errors"));
-                    replacement = StandIn(file, keyword == "module" ? ModuleStandIn(tokens, document, reference) : ImportStandIn(tokens, target));
+                    replacement = StandIn(file, keyword == "module" ? ModuleStandIn(text, tokens, document, reference) : ImportStandIn(tokens, target));
                 }
-                else if (depth < MaxDepth && availability.NeedsScratch(local, broken))
+                else
                 {
-                    replacement = Copy(local, depth + 1);
+                    replacement = bicep && depth < MaxDepth && availability.NeedsScratch(local, broken) ? Copy(local, depth + 1) : local;
                 }
             }
             if (replacement is not null)
-            {
-                var (start, end) = Extent(text, lines, target);
-                edits.Add((start, end, Quoted(Relative(file, replacement))));
-            }
+                edits.Add(Rewrite(text, lines, target, scratch, replacement));
         }
+        foreach (var (argument, loaded) in LoadedFiles(file, tokens))
+            edits.Add(Rewrite(text, lines, argument, scratch, loaded));
         Write(scratch, Edit(text, edits));
+        CopyConfig(file);
         return scratch;
+    }
+
+    // A path string of the copy, pointed at the file it now means: a copy or a stand-in in the mirror, or the real file.
+    private static (int Start, int End, string Text) Rewrite(string text, List<int> lines, BicepToken target, string scratch, string replacement)
+    {
+        var (start, end) = Extent(text, lines, target);
+        return (start, end, Quoted(Relative(scratch, replacement)));
+    }
+
+    /// <summary>The full path of a local file a module, import or <c>using</c> names (Bicep, ARM JSON, parameters), or
+    /// null for registry references and extensions.</summary>
+    private static string? LocalPath(string fromFile, string path) =>
+        RegistryModuleCache.IsRegistryReference(path) || path.StartsWith(BicepReference.ExtensionPrefix, StringComparison.Ordinal) || path.Length == 0
+            ? null
+            : Path.GetFullPath(Path.Combine(Path.GetDirectoryName(fromFile)!, path));
+
+    // The files load*() calls and `extends` read, relative to the real file: the string literal that names each.
+    private static IEnumerable<(BicepToken Argument, string File)> LoadedFiles(string file, IReadOnlyList<BicepToken> tokens)
+    {
+        for (var i = 0; i + 2 < tokens.Count; i++)
+        {
+            var token = tokens[i];
+            var argument = token.Kind == BicepTokenKind.Identifier && CompileTimeReads.LoadFunctions.Contains(token.Text) && tokens[i + 1].Is("(") ? tokens[i + 2]
+                : token.IsKeyword("extends") && (i == 0 || tokens[i - 1].Kind == BicepTokenKind.NewLine) ? tokens[i + 1]
+                : null;
+            if (argument is { Kind: BicepTokenKind.String, IsInterpolated: false } && LocalPath(file, argument.Text) is { } loaded)
+                yield return (argument, loaded);
+        }
     }
 
     private static string Shown(string path) =>
         path.StartsWith(BicepReference.ExtensionPrefix, StringComparison.Ordinal) ? path[BicepReference.ExtensionPrefix.Length..] : path;
 
+    // A stand-in, in a folder of the mirror of its own: generated files never take a place a copy of a real file could need.
     private string StandIn(string file, string content)
     {
-        var path = NewPath(file, ".bicep");
+        var path = Path.Combine(Mirror, "stand-ins", string.Create(CultureInfo.InvariantCulture, $"{files}.bicep"));
         originals[path] = file;
         Write(path, content);
         return path;
     }
 
-    private static string NewPath(string besideFile, string extension) =>
-        Path.Combine(Path.GetDirectoryName(besideFile)!, string.Create(CultureInfo.InvariantCulture,
-            $"{Prefix}{Environment.ProcessId}-{Interlocked.Increment(ref counter)}{(extension == ".bicepparam" ? ".bicepparam" : ".bicep")}"));
+    // The mirror: a new temporary folder, made on the first write, with a bicepconfig.json of defaults at its top so that
+    // the compiler's upward search for one never leaves it (an empty configuration is the compiler's defaults).
+    private string Mirror
+    {
+        get
+        {
+            if (mirror is null)
+            {
+                mirror = Directory.CreateTempSubdirectory("infralint-scratch-").FullName;
+                Write(Path.Combine(mirror, ConfigFile), "{}\n");
+            }
+            return mirror;
+        }
+    }
+
+    // Where a file of the analysed tree is copied: its full path below the mirror's tree/ (a Windows drive or share as a
+    // folder of its own), so that copies keep the layout, and the bicepconfig.json they see, of the real files.
+    private string MirrorOf(string original)
+    {
+        var full = Path.GetFullPath(original);
+        var root = Path.GetPathRoot(full) ?? string.Empty;
+        var volume = new string(root.Where(char.IsAsciiLetterOrDigit).ToArray());
+        return Path.Combine(Mirror, "tree", volume, full[root.Length..]);
+    }
+
+    // The bicepconfig.json that governs the real file (aliases, extensions, experimental features, linter levels) governs
+    // its copy: copied to its own place in the mirror.
+    private void CopyConfig(string file)
+    {
+        if (RegistryModuleCache.NearestConfigPath(file) is not { } config || !configs.Add(config))
+            return;
+        Write(MirrorOf(config), RegularFile.ReadAllText(config));
+    }
 
     private void Write(string path, string content)
     {
-        written.Add(path);
+        var size = Encoding.UTF8.GetByteCount(content);
+        if (++files > MaxFiles || (bytes += size) > MaxBytes)
+            throw new ScratchCopyException($"it would need more than {MaxFiles} files or {MaxBytes / (1024 * 1024)} MiB of copies");
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         using var stream = new FileStream(path, FileMode.CreateNew, FileAccess.Write);
         using var writer = new StreamWriter(stream, new UTF8Encoding(false));
         writer.Write(content);
     }
+
+    private sealed class ScratchCopyException(string message) : IOException(message);
 
     // The statement keyword at the reference and the token that names what it loads (the path string, or the extension's name).
     private static (string? Keyword, BicepToken? Target) Find(IReadOnlyList<BicepToken> tokens, BicepReference reference)
@@ -266,14 +349,20 @@ internal sealed partial class ScratchCopy : IDisposable
     [System.Text.RegularExpressions.GeneratedRegex(@"^\d{4}-\d{2}-\d{2}(-[A-Za-z0-9.]+)?$")]
     private static partial System.Text.RegularExpressions.Regex ArmApiVersion();
 
-    private static string Relative(string fromFile, string target) =>
-        Path.GetRelativePath(Path.GetDirectoryName(fromFile)!, target).Replace('\\', '/');
+    // Bicep takes relative paths only (BCP051); a mirror on another Windows drive than the file cannot name it.
+    private static string Relative(string fromFile, string target)
+    {
+        var relative = Path.GetRelativePath(Path.GetDirectoryName(fromFile)!, target);
+        if (Path.IsPathRooted(relative))
+            throw new ScratchCopyException("the temporary folder is on another drive than the file");
+        return relative.Replace('\\', '/');
+    }
 
     private static string Quoted(string path) =>
         "'" + path.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("'", "\\'", StringComparison.Ordinal).Replace("$", "\\$", StringComparison.Ordinal) + "'";
 
     // A module: the params the caller passes, every output the file reads from any module, typed any; the scope the caller deploys it to.
-    private static string ModuleStandIn(IReadOnlyList<BicepToken> tokens, BicepDocument document, BicepReference reference)
+    private static string ModuleStandIn(string text, IReadOnlyList<BicepToken> tokens, BicepDocument document, BicepReference reference)
     {
         var declaration = document.Resources.FirstOrDefault(r => r.IsModule && r.Line == reference.Line && r.Column == reference.Column);
         var body = declaration?.Body;
@@ -286,7 +375,7 @@ internal sealed partial class ScratchCopy : IDisposable
         var parameters = body?.Properties.LastOrDefault(p => p.Key == "params") is { } p ? BicepDocument.Unwrap(p.Value) as BicepObject : null;
         foreach (var name in (parameters?.Properties.Select(p => p.Key).OfType<string>() ?? []).Distinct(StringComparer.Ordinal))
             builder.Append("param ").Append(Identifier(name)).Append(" any\n");
-        foreach (var name in OutputsRead(tokens))
+        foreach (var name in OutputsRead(text))
             builder.Append("output ").Append(name).Append(" any = null\n");
         return builder.ToString();
     }
@@ -295,22 +384,18 @@ internal sealed partial class ScratchCopy : IDisposable
     private static string Identifier(string name) =>
         name.Length > 0 && (char.IsAsciiLetter(name[0]) || name[0] == '_') && name.All(c => char.IsAsciiLetterOrDigit(c) || c == '_') ? name : "_invalid";
 
-    private static IEnumerable<string> OutputsRead(IReadOnlyList<BicepToken> tokens)
-    {
-        var names = new SortedSet<string>(StringComparer.Ordinal);
-        for (var i = 0; i + 2 < tokens.Count; i++)
-        {
-            if (!tokens[i].IsKeyword("outputs") || i == 0 || !(tokens[i - 1].Is(".") || tokens[i - 1].Is(".?")))
-                continue;
-            var next = tokens[i + 1];
-            var name = (next.Is(".") || next.Is(".?")) && tokens[i + 2].Kind == BicepTokenKind.Identifier ? tokens[i + 2].Text
-                : next.Is("[") && tokens[i + 2] is { Kind: BicepTokenKind.String, IsInterpolated: false } key ? key.Text
-                : null;
-            if (name is not null && Identifier(name) == name)
-                names.Add(name);
-        }
-        return names;
-    }
+    // Read from the text, not the tokens: a read inside a string interpolation ('${web.outputs.uri}/x') is one string token.
+    // A name read from another module too, or in a comment, only declares one output more.
+    private static IEnumerable<string> OutputsRead(string text) =>
+        OutputRead().Matches(text)
+            .Select(m => m.Groups[1].Success ? m.Groups[1].Value : m.Groups[2].Value)
+            .Where(name => Identifier(name) == name)
+            .Distinct(StringComparer.Ordinal)
+            .Order(StringComparer.Ordinal);
+
+    // m.outputs.x, m.?outputs.x (a conditional module), m.outputs.?x, m.outputs['x'], m[i].outputs[?'x']
+    [System.Text.RegularExpressions.GeneratedRegex(@"\.\??\s*outputs\s*!?\s*(?:\.\??\s*([A-Za-z_][A-Za-z0-9_]*)|\[\s*\??\s*'([A-Za-z_][A-Za-z0-9_]*)'\s*\])")]
+    private static partial System.Text.RegularExpressions.Regex OutputRead();
 
     private static string ScopeOf(IReadOnlyList<BicepToken> tokens, BicepNode value)
     {

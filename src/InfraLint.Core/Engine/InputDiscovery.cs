@@ -7,12 +7,9 @@ public static class InputDiscovery
     private static readonly string[] Extensions = [".bicep", ".bicepparam", ".json"];
     private static readonly HashSet<string> SkippedDirectories = new(StringComparer.OrdinalIgnoreCase) { "bin", "obj", ".git", "node_modules", ".vs" };
 
-    /// <summary>True for the extensions InfraLint reads, except the short-lived scratch copies another InfraLint run compiles.</summary>
-    public static bool IsCandidate(string path) =>
-        Extensions.Contains(Path.GetExtension(path), StringComparer.OrdinalIgnoreCase) && !IsScratchCopy(path);
-
-    /// <summary>A scratch copy or stand-in that InfraLint writes beside a file while it compiles it (<c>.infralint-*.bicep</c>).</summary>
-    public static bool IsScratchCopy(string path) => Path.GetFileName(path).StartsWith(".infralint-", StringComparison.Ordinal);
+    /// <summary>True for the extensions InfraLint reads. Every such file counts, whatever its name: InfraLint writes nothing
+    /// into the analysed tree (scratch copies go to a temporary folder), so no name is InfraLint's own to skip.</summary>
+    public static bool IsCandidate(string path) => Extensions.Contains(Path.GetExtension(path), StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Files below each directory (recursively) and each file named; missing paths are returned in <paramref name="missing"/>.</summary>
     public static IReadOnlyList<InputFile> Expand(IEnumerable<string> paths, out IReadOnlyList<string> missing)
