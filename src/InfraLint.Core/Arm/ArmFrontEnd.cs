@@ -70,10 +70,10 @@ internal static class ArmFrontEnd
     private static void Build(string path, JObject template, ArmEvaluator evaluator, JsonSourceLocator locator, List<TemplateModel> models, int depth,
         IReadOnlyList<SuppliedParameter>? supplied = null, CompiledTemplate? parent = null, NestedDeployment? caller = null)
     {
-        var entries = ArmResources.Read(template);
+        var entries = ResourceLoops.Expand(ArmResources.Read(template), template, evaluator);
         var resources = entries
             .Select(e => new ResourceModel(e.Body, e.Type, e.ApiVersion, e.SymbolicName, e.IsExisting,
-                locator.Locate((JToken?)e.Body.Property("type", StringComparison.OrdinalIgnoreCase) ?? e.Body),
+                locator.Locate((JToken?)e.Written.Property("type", StringComparison.OrdinalIgnoreCase) ?? e.Written),
                 evaluator.Evaluate(e.Body["name"]).AsString))
             .ToList();
         var model = new CompiledTemplate(path, SourceLanguage.ArmJson, template, resources, locator, evaluator, supplied)

@@ -360,12 +360,13 @@ internal sealed class BicepFrontEnd(BicepCompiler compiler, bool? restoreModules
         List<TemplateModel> models, int depth, IReadOnlySet<(string File, int Line, int Column)> standIns, IReadOnlyList<SuppliedParameter>? supplied = null,
         CompiledTemplate? parent = null, JObject? caller = null)
     {
-        var entries = ArmResources.Read(compiled);
-        var declarations = MapDeclarations(entries, document);
+        var written = ArmResources.Read(compiled);
+        var declarations = MapDeclarations(written, document);
         var evaluator = new ArmEvaluator(compiled, parameterValues);
+        var entries = ResourceLoops.Expand(written, compiled, evaluator);
         var resources = entries.Select(e =>
         {
-            var declaration = declarations.GetValueOrDefault(e.Body);
+            var declaration = declarations.GetValueOrDefault(e.Written);
             var location = declaration is null ? SourceLocation.StartOf(path) : new SourceLocation(path, declaration.Line, declaration.Column);
             return new ResourceModel(e.Body, e.Type, e.ApiVersion, declaration?.SymbolicName ?? e.SymbolicName, e.IsExisting, location,
                 evaluator.Evaluate(e.Body["name"]).AsString);
@@ -378,7 +379,7 @@ internal sealed class BicepFrontEnd(BicepCompiler compiler, bool? restoreModules
         foreach (var nested in NestedDeployments.Of(entries, model.Evaluator))
         {
             // ARM JSON modules have no Bicep source here to report in; a stand-in has nothing to report.
-            if (declarations.GetValueOrDefault(nested.Deployment.Body) is not { ModulePath: { } modulePath } declaration ||
+            if (declarations.GetValueOrDefault(nested.Deployment.Written) is not { ModulePath: { } modulePath } declaration ||
                 standIns.Contains((path, declaration.Line, declaration.Column)))
                 continue;
             if (RegistryModuleCache.IsRegistryReference(modulePath))
@@ -401,8 +402,8 @@ internal sealed class BicepFrontEnd(BicepCompiler compiler, bool? restoreModules
     private static void BuildRegistryModule(string callerPath, BicepResourceDeclaration module, NestedDeployment deployment, List<TemplateModel> models,
         int depth, CompiledTemplate parent)
     {
-        var entries = ArmResources.Read(deployment.Template);
         var evaluator = new ArmEvaluator(deployment.Template, deployment.ParameterValues);
+        var entries = ResourceLoops.Expand(ArmResources.Read(deployment.Template), deployment.Template, evaluator);
         var location = new SourceLocation(callerPath, module.Line, module.Column);
         var resources = entries.Select(e => new ResourceModel(e.Body, e.Type, e.ApiVersion, e.SymbolicName, e.IsExisting, location,
             evaluator.Evaluate(e.Body["name"]).AsString)).ToList();
