@@ -431,6 +431,8 @@ internal sealed class BicepFrontEnd(BicepCompiler compiler, bool? restoreModules
     internal static Dictionary<JObject, BicepResourceDeclaration> MapDeclarations(IReadOnlyList<ArmResourceEntry> entries, BicepDocument document)
     {
         var map = new Dictionary<JObject, BicepResourceDeclaration>(ReferenceEqualityComparer.Instance);
+        // languageVersion 2.0 keys a nested resource by its path (parent::child): two parents may each hold a child of the same name.
+        var byPath = document.Resources.GroupBy(NestedPath, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
         var bySymbol = document.Resources.GroupBy(d => d.SymbolicName, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
         var byType = document.Resources
             .Where(d => !d.IsExisting)
@@ -440,15 +442,22 @@ internal sealed class BicepFrontEnd(BicepCompiler compiler, bool? restoreModules
         {
             if (entry.SymbolicName is { } symbol)
             {
-                var last = symbol.Split("::")[^1];
-                if (bySymbol.TryGetValue(last, out var named))
-                    map[entry.Body] = named;
+                if (byPath.TryGetValue(symbol, out var nested) || bySymbol.TryGetValue(symbol.Split("::")[^1], out nested))
+                    map[entry.Body] = nested;
                 continue;
             }
             if (byType.TryGetValue(entry.Type, out var queue) && queue.Count > 0)
                 map[entry.Body] = queue.Dequeue();
         }
         return map;
+    }
+
+    private static string NestedPath(BicepResourceDeclaration declaration)
+    {
+        var path = declaration.SymbolicName;
+        for (var (parent, depth) = (declaration.Parent, 0); parent is not null && depth < 64; (parent, depth) = (parent.Parent, depth + 1))
+            path = parent.SymbolicName + "::" + path;
+        return path;
     }
 
     private static IEnumerable<JObject> Errors(JToken response) =>
