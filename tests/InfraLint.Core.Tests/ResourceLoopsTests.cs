@@ -63,4 +63,41 @@ public sealed class ResourceLoopsTests
         Assert.AreEqual(1, Resources($"[length(range(0, {ResourceLoops.MaxItemsPerLoop + 1}))]").Count);
         Assert.AreEqual(1, Resources(int.MaxValue).Count, "a huge count is not expanded");
     }
+
+    [TestMethod]
+    public void Module_loops_inside_module_loops_share_one_bound()
+    {
+        // Three levels of 64-item loops would be 64 + 64² + 64³ templates and resources.
+        JObject Level(int depth) => new()
+        {
+            ["$schema"] = "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+            ["contentVersion"] = "1.0.0.0",
+            ["resources"] = new JArray(depth == 0
+                ? new JObject
+                {
+                    ["copy"] = new JObject { ["name"] = "accounts", ["count"] = ResourceLoops.MaxItemsPerLoop },
+                    ["type"] = "Microsoft.Storage/storageAccounts",
+                    ["apiVersion"] = "2023-05-01",
+                    ["name"] = "[format('st{0}', copyIndex())]",
+                }
+                : new JObject
+                {
+                    ["copy"] = new JObject { ["name"] = "modules", ["count"] = ResourceLoops.MaxItemsPerLoop },
+                    ["type"] = "Microsoft.Resources/deployments",
+                    ["apiVersion"] = "2022-09-01",
+                    ["name"] = "[format('m{0}', copyIndex())]",
+                    ["properties"] = new JObject
+                    {
+                        ["mode"] = "Incremental",
+                        ["expressionEvaluationOptions"] = new JObject { ["scope"] = "inner" },
+                        ["template"] = Level(depth - 1),
+                    },
+                }),
+        };
+        using var directory = new TempDirectory();
+        var path = directory.Write("nested-loops.json", Level(2).ToString());
+        var models = ArmFrontEnd.Load(path, namedExplicitly: true).Models;
+        var resources = models.Sum(m => m.Resources.Count);
+        Assert.IsTrue(resources <= 2 * ResourceLoops.MaxItemsPerDeployment + models.Count, $"{resources} resources in {models.Count} templates");
+    }
 }

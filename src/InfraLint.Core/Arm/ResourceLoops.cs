@@ -17,23 +17,31 @@ internal static class ResourceLoops
     /// <summary>A loop with more items than this stays one resource (its body, values unknown).</summary>
     public const int MaxItemsPerLoop = 64;
 
-    /// <summary>The most loop items one template may expand to; loops past it stay one resource each.</summary>
-    public const int MaxItemsPerTemplate = 512;
+    /// <summary>
+    /// The most loop items one deployment (an entry template with every module it deploys) may expand to; loops past
+    /// it stay one resource each. Module loops inside module loops would otherwise multiply at every level.
+    /// </summary>
+    public const int MaxItemsPerDeployment = 512;
 
-    public static IReadOnlyList<ArmResourceEntry> Expand(IReadOnlyList<ArmResourceEntry> entries, JObject template, ArmEvaluator evaluator)
+    /// <summary>What is left of <see cref="MaxItemsPerDeployment"/> for one deployment; shared by its templates.</summary>
+    internal sealed class Budget
+    {
+        public int Remaining { get; set; } = MaxItemsPerDeployment;
+    }
+
+    public static IReadOnlyList<ArmResourceEntry> Expand(IReadOnlyList<ArmResourceEntry> entries, JObject template, ArmEvaluator evaluator, Budget budget)
     {
         if (!entries.Any(e => e.Body["copy"] is JObject))
             return entries;
         var expanded = new List<ArmResourceEntry>(entries.Count);
-        var budget = MaxItemsPerTemplate;
         foreach (var entry in entries)
         {
-            if (entry.Body["copy"] is not JObject loop || Count(loop, evaluator) is not { } count || count > MaxItemsPerLoop || count > budget)
+            if (entry.Body["copy"] is not JObject loop || Count(loop, evaluator) is not { } count || count > MaxItemsPerLoop || count > budget.Remaining)
             {
                 expanded.Add(entry);
                 continue;
             }
-            budget -= count;
+            budget.Remaining -= count;
             var name = loop["name"] is JValue { Type: JTokenType.String } n ? (string)n! : null;
             for (var index = 0; index < count; index++)
                 expanded.Add(entry with { Body = Item(entry, name, index, template, evaluator) });

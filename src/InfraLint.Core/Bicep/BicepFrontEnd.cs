@@ -348,7 +348,7 @@ internal sealed class BicepFrontEnd(BicepCompiler compiler, bool? restoreModules
         }
         var models = new List<TemplateModel>();
         var standIns = (opaque ?? []).Select(o => (o.File, o.Line, o.Column)).ToHashSet();
-        Build(path, document, compiled, parameterValues, models, depth: 0, standIns, supplied);
+        Build(path, document, compiled, parameterValues, models, new ResourceLoops.Budget(), depth: 0, standIns, supplied);
         return LoadResult.Of(models);
     }
 
@@ -357,13 +357,13 @@ internal sealed class BicepFrontEnd(BicepCompiler compiler, bool? restoreModules
     /// resources are reported in the module's own file, with the values its caller passes.
     /// </summary>
     private void Build(string path, BicepDocument document, JObject compiled, IReadOnlyDictionary<string, TemplateValue> parameterValues,
-        List<TemplateModel> models, int depth, IReadOnlySet<(string File, int Line, int Column)> standIns, IReadOnlyList<SuppliedParameter>? supplied = null,
+        List<TemplateModel> models, ResourceLoops.Budget loops, int depth, IReadOnlySet<(string File, int Line, int Column)> standIns, IReadOnlyList<SuppliedParameter>? supplied = null,
         CompiledTemplate? parent = null, JObject? caller = null)
     {
         var written = ArmResources.Read(compiled);
         var declarations = MapDeclarations(written, document);
         var evaluator = new ArmEvaluator(compiled, parameterValues);
-        var entries = ResourceLoops.Expand(written, compiled, evaluator);
+        var entries = ResourceLoops.Expand(written, compiled, evaluator, loops);
         var resources = entries.Select(e =>
         {
             var declaration = declarations.GetValueOrDefault(e.Written);
@@ -384,14 +384,14 @@ internal sealed class BicepFrontEnd(BicepCompiler compiler, bool? restoreModules
                 continue;
             if (RegistryModuleCache.IsRegistryReference(modulePath))
             {
-                BuildRegistryModule(path, declaration, nested, models, depth + 1, model);
+                BuildRegistryModule(path, declaration, nested, models, loops, depth + 1, model);
                 continue;
             }
             if (!modulePath.EndsWith(".bicep", StringComparison.OrdinalIgnoreCase))
                 continue;
             var moduleFile = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(path)!, modulePath));
             if (ModuleDocument(moduleFile) is { } moduleDocument)
-                Build(moduleFile, moduleDocument, nested.Template, nested.ParameterValues, models, depth + 1, standIns, parent: model, caller: nested.Deployment.Body);
+                Build(moduleFile, moduleDocument, nested.Template, nested.ParameterValues, models, loops, depth + 1, standIns, parent: model, caller: nested.Deployment.Body);
         }
     }
 
@@ -400,10 +400,10 @@ internal sealed class BicepFrontEnd(BicepCompiler compiler, bool? restoreModules
     /// caller (<see cref="RegistryModuleLocator"/>), as are the modules it deploys in turn.
     /// </summary>
     private static void BuildRegistryModule(string callerPath, BicepResourceDeclaration module, NestedDeployment deployment, List<TemplateModel> models,
-        int depth, CompiledTemplate parent)
+        ResourceLoops.Budget loops, int depth, CompiledTemplate parent)
     {
         var evaluator = new ArmEvaluator(deployment.Template, deployment.ParameterValues);
-        var entries = ResourceLoops.Expand(ArmResources.Read(deployment.Template), deployment.Template, evaluator);
+        var entries = ResourceLoops.Expand(ArmResources.Read(deployment.Template), deployment.Template, evaluator, loops);
         var location = new SourceLocation(callerPath, module.Line, module.Column);
         var resources = entries.Select(e => new ResourceModel(e.Body, e.Type, e.ApiVersion, e.SymbolicName, e.IsExisting, location,
             evaluator.Evaluate(e.Body["name"]).AsString)).ToList();
@@ -417,7 +417,7 @@ internal sealed class BicepFrontEnd(BicepCompiler compiler, bool? restoreModules
         if (depth >= NestedDeployments.MaxDepth)
             return;
         foreach (var nested in NestedDeployments.Of(entries, evaluator))
-            BuildRegistryModule(callerPath, module, nested, models, depth + 1, model);
+            BuildRegistryModule(callerPath, module, nested, models, loops, depth + 1, model);
     }
 
     private BicepDocument? ModuleDocument(string path) => File.Exists(path) ? documents.Get(path).Syntax : null;
