@@ -16,7 +16,7 @@ public sealed class FindingSink
 
     /// <summary>Reports a finding at the source of <paramref name="token"/> (a token of the resource's or template's JSON).</summary>
     public void ReportAt(RuleDescriptor descriptor, ResourceModel resource, JToken token, params object?[] args) =>
-        Add(descriptor, descriptor.DefaultSeverity, template.Locate(token), resource, RelativePath(template.SourceOf(token), resource.Body), args);
+        Add(descriptor, descriptor.DefaultSeverity, template.Locate(token), resource, RelativePath(template.SourceOf(token), (JObject)template.SourceOf(resource.Body)), args);
 
     /// <summary>
     /// Reports a finding at the source of <paramref name="token"/> with a severity below the rule's default (a reminder).
@@ -24,7 +24,7 @@ public sealed class FindingSink
     /// </summary>
     public void ReportAt(RuleDescriptor descriptor, Severity severity, ResourceModel resource, JToken token, params object?[] args) =>
         Add(descriptor, severity < descriptor.DefaultSeverity ? severity : descriptor.DefaultSeverity, template.Locate(token), resource,
-            RelativePath(template.SourceOf(token), resource.Body), args);
+            RelativePath(template.SourceOf(token), (JObject)template.SourceOf(resource.Body)), args);
 
     /// <summary>
     /// Reports a finding at the source of <paramref name="token"/>, a token of the template's JSON outside
@@ -45,7 +45,7 @@ public sealed class FindingSink
     /// (<see cref="TemplateModel.LoadedFileOf"/>). The property path is still <paramref name="token"/>'s.
     /// </summary>
     public void ReportAt(RuleDescriptor descriptor, ResourceModel resource, SourceLocation location, JToken token, params object?[] args) =>
-        Add(descriptor, descriptor.DefaultSeverity, location, resource, RelativePath(template.SourceOf(token), resource.Body), args);
+        Add(descriptor, descriptor.DefaultSeverity, location, resource, RelativePath(template.SourceOf(token), (JObject)template.SourceOf(resource.Body)), args);
 
     /// <summary>
     /// Reports a finding about <paramref name="token"/>, a token of the template's JSON outside any resource, at

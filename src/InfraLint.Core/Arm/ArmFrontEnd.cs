@@ -62,18 +62,19 @@ internal static class ArmFrontEnd
 
         var locator = new JsonSourceLocator(path, text);
         var models = new List<TemplateModel>();
-        Build(path, root, new ArmEvaluator(root, parameterValues), locator, models, depth: 0, supplied);
+        Build(path, root, new ArmEvaluator(root, parameterValues), locator, models, new ResourceLoops.Budget(), depth: 0, supplied);
         return LoadResult.Of(models);
     }
 
     // The template, then each nested inline deployment (same file, so the same locator).
-    private static void Build(string path, JObject template, ArmEvaluator evaluator, JsonSourceLocator locator, List<TemplateModel> models, int depth,
+    private static void Build(string path, JObject template, ArmEvaluator evaluator, JsonSourceLocator locator, List<TemplateModel> models,
+        ResourceLoops.Budget loops, int depth,
         IReadOnlyList<SuppliedParameter>? supplied = null, CompiledTemplate? parent = null, NestedDeployment? caller = null)
     {
-        var entries = ArmResources.Read(template);
+        var entries = ResourceLoops.Expand(ArmResources.Read(template), template, evaluator, loops);
         var resources = entries
             .Select(e => new ResourceModel(e.Body, e.Type, e.ApiVersion, e.SymbolicName, e.IsExisting,
-                locator.Locate((JToken?)e.Body.Property("type", StringComparison.OrdinalIgnoreCase) ?? e.Body),
+                locator.Locate((JToken?)e.Written.Property("type", StringComparison.OrdinalIgnoreCase) ?? e.Written),
                 evaluator.Evaluate(e.Body["name"]).AsString))
             .ToList();
         var model = new CompiledTemplate(path, SourceLanguage.ArmJson, template, resources, locator, evaluator, supplied)
@@ -88,7 +89,7 @@ internal static class ArmFrontEnd
         foreach (var nested in NestedDeployments.Of(entries, evaluator))
         {
             var nestedEvaluator = nested.InnerScope ? new ArmEvaluator(nested.Template, nested.ParameterValues) : evaluator;
-            Build(path, nested.Template, nestedEvaluator, locator, models, depth + 1, parent: model, caller: nested);
+            Build(path, nested.Template, nestedEvaluator, locator, models, loops, depth + 1, parent: model, caller: nested);
         }
     }
 

@@ -3,7 +3,11 @@ using Newtonsoft.Json.Linq;
 namespace InfraLint.Core.Arm;
 
 /// <summary>A resource object of a template with its full type.</summary>
-internal sealed record ArmResourceEntry(JObject Body, string Type, string ApiVersion, string? SymbolicName, bool IsExisting);
+internal sealed record ArmResourceEntry(JObject Body, string Type, string ApiVersion, string? SymbolicName, bool IsExisting)
+{
+    /// <summary>The resource as the template writes it: for one item of a loop (<see cref="ResourceLoops"/>), the loop.</summary>
+    public JObject Written { get; init; } = Body;
+}
 
 /// <summary>Reads the resources of ARM JSON: classic arrays (with nested child resources) and languageVersion 2.0 objects.</summary>
 internal static class ArmResources

@@ -15,12 +15,14 @@ internal static class NestedDeployments
     /// <summary>How deep modules may nest before InfraLint stops following them.</summary>
     public const int MaxDepth = 16;
 
+    /// <summary>The deployments among <paramref name="entries"/>; one item of a module loop passes that item's values to the
+    /// module's template as written.</summary>
     public static IEnumerable<NestedDeployment> Of(IEnumerable<ArmResourceEntry> entries, ArmEvaluator caller)
     {
         foreach (var entry in entries)
         {
             if (!entry.Type.Equals("Microsoft.Resources/deployments", StringComparison.OrdinalIgnoreCase) ||
-                entry.Body["properties"] is not JObject properties || properties["template"] is not JObject template)
+                entry.Body["properties"] is not JObject properties || entry.Written["properties"]?["template"] is not JObject template)
                 continue;
             var inner = string.Equals((string?)properties["expressionEvaluationOptions"]?["scope"], "inner", StringComparison.OrdinalIgnoreCase);
             var values = new Dictionary<string, TemplateValue>(StringComparer.OrdinalIgnoreCase);

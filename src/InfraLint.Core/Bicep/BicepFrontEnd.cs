@@ -367,7 +367,7 @@ internal sealed class BicepFrontEnd(BicepCompiler compiler, bool? restoreModules
         }
         var models = new List<TemplateModel>();
         var standIns = (opaque ?? []).Select(o => (o.File, o.Line, o.Column)).ToHashSet();
-        Build(path, document, compiled, parameterValues, models, depth: 0, standIns, supplied);
+        Build(path, document, compiled, parameterValues, models, new ResourceLoops.Budget(), depth: 0, standIns, supplied);
         return LoadResult.Of(models);
     }
 
@@ -376,15 +376,16 @@ internal sealed class BicepFrontEnd(BicepCompiler compiler, bool? restoreModules
     /// resources are reported in the module's own file, with the values its caller passes.
     /// </summary>
     private void Build(string path, BicepDocument document, JObject compiled, IReadOnlyDictionary<string, TemplateValue> parameterValues,
-        List<TemplateModel> models, int depth, IReadOnlySet<(string File, int Line, int Column)> standIns, IReadOnlyList<SuppliedParameter>? supplied = null,
+        List<TemplateModel> models, ResourceLoops.Budget loops, int depth, IReadOnlySet<(string File, int Line, int Column)> standIns, IReadOnlyList<SuppliedParameter>? supplied = null,
         CompiledTemplate? parent = null, JObject? caller = null)
     {
-        var entries = ArmResources.Read(compiled);
-        var declarations = MapDeclarations(entries, document);
+        var written = ArmResources.Read(compiled);
+        var declarations = MapDeclarations(written, document);
         var evaluator = new ArmEvaluator(compiled, parameterValues);
+        var entries = ResourceLoops.Expand(written, compiled, evaluator, loops);
         var resources = entries.Select(e =>
         {
-            var declaration = declarations.GetValueOrDefault(e.Body);
+            var declaration = declarations.GetValueOrDefault(e.Written);
             var location = declaration is null ? SourceLocation.StartOf(path) : new SourceLocation(path, declaration.Line, declaration.Column);
             return new ResourceModel(e.Body, e.Type, e.ApiVersion, declaration?.SymbolicName ?? e.SymbolicName, e.IsExisting, location,
                 evaluator.Evaluate(e.Body["name"]).AsString);
@@ -397,19 +398,19 @@ internal sealed class BicepFrontEnd(BicepCompiler compiler, bool? restoreModules
         foreach (var nested in NestedDeployments.Of(entries, model.Evaluator))
         {
             // ARM JSON modules have no Bicep source here to report in; a stand-in has nothing to report.
-            if (declarations.GetValueOrDefault(nested.Deployment.Body) is not { ModulePath: { } modulePath } declaration ||
+            if (declarations.GetValueOrDefault(nested.Deployment.Written) is not { ModulePath: { } modulePath } declaration ||
                 standIns.Contains((path, declaration.Line, declaration.Column)))
                 continue;
             if (RegistryModuleCache.IsRegistryReference(modulePath))
             {
-                BuildRegistryModule(path, declaration, nested, models, depth + 1, model);
+                BuildRegistryModule(path, declaration, nested, models, loops, depth + 1, model);
                 continue;
             }
             if (!modulePath.EndsWith(".bicep", StringComparison.OrdinalIgnoreCase))
                 continue;
             var moduleFile = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(path)!, modulePath));
             if (ModuleDocument(moduleFile) is { } moduleDocument)
-                Build(moduleFile, moduleDocument, nested.Template, nested.ParameterValues, models, depth + 1, standIns, parent: model, caller: nested.Deployment.Body);
+                Build(moduleFile, moduleDocument, nested.Template, nested.ParameterValues, models, loops, depth + 1, standIns, parent: model, caller: nested.Deployment.Body);
         }
     }
 
@@ -418,10 +419,10 @@ internal sealed class BicepFrontEnd(BicepCompiler compiler, bool? restoreModules
     /// caller (<see cref="RegistryModuleLocator"/>), as are the modules it deploys in turn.
     /// </summary>
     private static void BuildRegistryModule(string callerPath, BicepResourceDeclaration module, NestedDeployment deployment, List<TemplateModel> models,
-        int depth, CompiledTemplate parent)
+        ResourceLoops.Budget loops, int depth, CompiledTemplate parent)
     {
-        var entries = ArmResources.Read(deployment.Template);
         var evaluator = new ArmEvaluator(deployment.Template, deployment.ParameterValues);
+        var entries = ResourceLoops.Expand(ArmResources.Read(deployment.Template), deployment.Template, evaluator, loops);
         var location = new SourceLocation(callerPath, module.Line, module.Column);
         var resources = entries.Select(e => new ResourceModel(e.Body, e.Type, e.ApiVersion, e.SymbolicName, e.IsExisting, location,
             evaluator.Evaluate(e.Body["name"]).AsString)).ToList();
@@ -435,7 +436,7 @@ internal sealed class BicepFrontEnd(BicepCompiler compiler, bool? restoreModules
         if (depth >= NestedDeployments.MaxDepth)
             return;
         foreach (var nested in NestedDeployments.Of(entries, evaluator))
-            BuildRegistryModule(callerPath, module, nested, models, depth + 1, model);
+            BuildRegistryModule(callerPath, module, nested, models, loops, depth + 1, model);
     }
 
     private BicepDocument? ModuleDocument(string path) => File.Exists(path) ? documents.Get(path).Syntax : null;
@@ -449,6 +450,8 @@ internal sealed class BicepFrontEnd(BicepCompiler compiler, bool? restoreModules
     internal static Dictionary<JObject, BicepResourceDeclaration> MapDeclarations(IReadOnlyList<ArmResourceEntry> entries, BicepDocument document)
     {
         var map = new Dictionary<JObject, BicepResourceDeclaration>(ReferenceEqualityComparer.Instance);
+        // languageVersion 2.0 keys a nested resource by its path (parent::child): two parents may each hold a child of the same name.
+        var byPath = document.Resources.GroupBy(NestedPath, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
         var bySymbol = document.Resources.GroupBy(d => d.SymbolicName, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
         var byType = document.Resources
             .Where(d => !d.IsExisting)
@@ -458,15 +461,22 @@ internal sealed class BicepFrontEnd(BicepCompiler compiler, bool? restoreModules
         {
             if (entry.SymbolicName is { } symbol)
             {
-                var last = symbol.Split("::")[^1];
-                if (bySymbol.TryGetValue(last, out var named))
-                    map[entry.Body] = named;
+                if (byPath.TryGetValue(symbol, out var nested) || bySymbol.TryGetValue(symbol.Split("::")[^1], out nested))
+                    map[entry.Body] = nested;
                 continue;
             }
             if (byType.TryGetValue(entry.Type, out var queue) && queue.Count > 0)
                 map[entry.Body] = queue.Dequeue();
         }
         return map;
+    }
+
+    private static string NestedPath(BicepResourceDeclaration declaration)
+    {
+        var path = declaration.SymbolicName;
+        for (var (parent, depth) = (declaration.Parent, 0); parent is not null && depth < 64; (parent, depth) = (parent.Parent, depth + 1))
+            path = parent.SymbolicName + "::" + path;
+        return path;
     }
 
     private static IEnumerable<JObject> Errors(JToken response) =>

@@ -75,10 +75,15 @@ internal sealed class BicepParser
             case "module" when parent is null && PeekAt(1).Kind == BicepTokenKind.Identifier && PeekAt(2).Kind == BicepTokenKind.String:
                 ParseResource(parent, isModule: true);
                 break;
-            case "var" when parent is null && PeekAt(1).Kind == BicepTokenKind.Identifier && PeekAt(2).Is("="):
-                pos += 3;
-                variables[PeekAt(-2).Text] = new BicepVariable(PeekAt(-2).Text, token.Line, token.Column, ParseExpression());
+            case "var" when parent is null && PeekAt(1).Kind == BicepTokenKind.Identifier:
+            {
+                // var x = …, and a typed var x array = … / var x string[] = … / var x myType = …
+                var variable = PeekAt(1).Text;
+                pos += 2;
+                if (SkipUntilAssignment())
+                    variables[variable] = new BicepVariable(variable, token.Line, token.Column, ParseExpression());
                 break;
+            }
             case "import" when parent is null:
                 // import { x } from 'path' / import * as y from 'br/public:…': the compiler loads the file at compile time.
                 while (!AtEnd && Current.Kind != BicepTokenKind.NewLine)

@@ -44,6 +44,12 @@ public sealed class HardCodedCredentialRule : Rule
         foreach (var resource in template.Resources)
         {
             var isVaultSecret = resource.Is("Microsoft.KeyVault/vaults/secrets");
+            // One item of a loop holds its item's values where the template writes them (a variable's element): they
+            // are reported there, under that name, by the scans above.
+            var written = template.SourceOf(resource.Body);
+            Func<JToken, bool> elsewhere = ReferenceEquals(written, resource.Body)
+                ? _ => false
+                : t => t is JValue && !template.SourceOf(t).Ancestors().Any(a => ReferenceEquals(a, written));
             foreach (var property in resource.Body.Properties())
             {
                 if (property.Name.Equals("resources", StringComparison.OrdinalIgnoreCase))
@@ -55,7 +61,7 @@ public sealed class HardCodedCredentialRule : Rule
                         else
                             report.ReportAt(Descriptor, resource, token, found.Kind, found.Length, $"'{PathIn(resource, token)}' of '{resource.DisplayName}'");
                     },
-                    skip: t => IsNestedTemplate(resource, t), secretValue: isVaultSecret ? resource.Properties.Child("value") : null);
+                    skip: t => IsNestedTemplate(resource, t) || elsewhere(t), secretValue: isVaultSecret ? resource.Properties.Child("value") : null);
             }
         }
         foreach (var output in Declarations(root, "outputs"))

@@ -1,0 +1,6 @@
+using 'regional-accounts.bicep'
+
+param environments = [
+  'dev'
+  'prod'
+]
