@@ -108,4 +108,24 @@ public sealed class ParametersFileTests
             "main.bicep(6,1): INFRA2001: 'site' (Microsoft.Web/sites) has no managed identity; assign a system- or user-assigned identity so it can reach other services without secrets",
         }, Analyze(dir));
     }
+
+    [TestMethod]
+    public void A_parameters_file_named_like_its_bicep_template_pairs_with_it()
+    {
+        // AVM's deployment-script tests keep read.bicep and its values in read.json side by side.
+        using var dir = new TempDirectory();
+        dir.Write("read.bicep", Template);
+        dir.Write("read.json", """
+            { "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentParameters.json#", "contentVersion": "1.0.0.0",
+              "parameters": { "identityType": { "value": "None" } } }
+            """);
+        dir.Write("orphan.json", """
+            { "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentParameters.json#", "parameters": {} }
+            """);
+
+        var findings = Analyze(dir);
+        CollectionAssert.Contains(findings, "read.bicep(6,1): INFRA2001: 'site' (Microsoft.Web/sites) has no managed identity; assign a system- or user-assigned identity so it can reach other services without secrets", string.Join("\n", findings));
+        Assert.IsFalse(findings.Any(f => f.StartsWith("read.json", StringComparison.Ordinal)), string.Join("\n", findings));
+        Assert.IsTrue(findings.Any(f => f.StartsWith("orphan.json(1,1): INFRA0001", StringComparison.Ordinal)), string.Join("\n", findings));
+    }
 }

@@ -48,7 +48,7 @@ internal static class ArmFrontEnd
             if (TemplateFor(path) is { } template)
                 return LoadResult.Skipped with { ParametersFor = (template, ParameterValues.From(root), ParameterValues.Supplied(root, new JsonSourceLocator(path, text))) };
             return UnusableParameters(LoadResult.Failed(ToolDiagnostics.At(ToolDiagnostics.TemplateNotAnalyzed, SourceLocation.StartOf(path),
-                "a parameters file with no template to pair it with (NAME.parameters.json or NAME.ENV.parameters.json pairs with NAME.json or NAME.bicep beside it)")),
+                "a parameters file with no template to pair it with (NAME.parameters.json or NAME.ENV.parameters.json pairs with NAME.json or NAME.bicep beside it, NAME.json with NAME.bicep)")),
                 path, text);
         }
 
@@ -104,13 +104,14 @@ internal static class ArmFrontEnd
     private static SourceLocation At(string path, JsonException e) =>
         e is JsonReaderException { LineNumber: > 0 } r ? new SourceLocation(path, r.LineNumber, Math.Max(1, r.LinePosition)) : SourceLocation.StartOf(path);
 
-    // main.parameters.json, main.prod.parameters.json -> main.json or main.bicep beside it.
+    // main.parameters.json, main.prod.parameters.json -> main.json or main.bicep beside it; a parameters file named
+    // like its Bicep template (read.json beside read.bicep, as deployment scripts and AVM's nested tests use) -> that one.
     internal static string? TemplateFor(string parametersFile)
     {
         var name = Path.GetFileName(parametersFile);
         const string Suffix = ParametersSuffix;
         if (!name.EndsWith(Suffix, StringComparison.OrdinalIgnoreCase))
-            return null;
+            return Path.ChangeExtension(parametersFile, ".bicep") is var twin && File.Exists(twin) ? twin : null;
         var stem = name[..^Suffix.Length];
         var directory = Path.GetDirectoryName(parametersFile)!;
         var stems = stem.Contains('.') ? new[] { stem, stem[..stem.LastIndexOf('.')] } : new[] { stem };

@@ -122,7 +122,8 @@ public sealed class InfraLintEngine : IDisposable
         if (loaded.Models.Count > 0 && AttachDeployment(loaded.Models, file.Path, declared, Configuration, options.Today, out deployment) is { } failure)
             findings.Add(failure);
         var rules = loaded.Models.Count > 0 ? RulesFor(file.Path) : [];
-        var twin = isBicep || loaded.Models.Count == 0 ? null : Twin(file, loaded.Models[0], cancellation);
+        // A parameters file paired with its template (main.parameters.json, read.json beside read.bicep) is no generated twin.
+        var twin = isBicep || loaded.Models.Count == 0 || loaded.TemplateFile is not null ? null : Twin(file, loaded.Models[0], cancellation);
         if (twin?.OutOfDate is { } outOfDate)
             findings.Add(outOfDate);
         // A twin of a Bicep file reports only what that file's analysis cannot show: the modules opaque there.
