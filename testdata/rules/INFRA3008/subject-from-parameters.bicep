@@ -32,12 +32,12 @@ resource production 'Microsoft.ManagedIdentity/userAssignedIdentities/federatedI
   dependsOn: [pullRequests]
 }
 
-resource ciContributor 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
-  name: guid(ciIdentity.id, 'contributor')
+resource ciWebsiteContributor 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(ciIdentity.id, 'website-contributor')
   properties: {
     principalId: ciIdentity.properties.principalId
     principalType: 'ServicePrincipal'
-    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', 'b24988ac-6180-42a0-ab88-20f7382dd24c')
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', 'de139f84-1756-47ae-9be6-808fbbe84772')
   }
 }
 
