@@ -123,6 +123,26 @@ public sealed class ModuleFlowTests
         CollectionAssert.AreEqual(new[] { "vault.bicep(4,1): INFRA2005" }, Analyze(main));
     }
 
+    [TestMethod]
+    public void A_storage_account_a_script_module_uses_is_not_reported_where_its_module_is_analysed_alone_in_the_same_run()
+    {
+        var data = TestEnvironment.TestData("rules", "INFRA2002");
+        var main = Path.Combine(data, "script-storage-from-module.bicep");
+        var module = Path.Combine(data, "modules", "script-storage-account.bicep");
+        // Alone, the module cannot see the script: its account is reported.
+        CollectionAssert.AreEqual(new[] { "script-storage-account.bicep(5,1): INFRA2002" }, Analyze(module));
+        // In one run with the caller, the caller's context exempts that place in the module's own analysis too
+        // (whichever order the files come in), and keeps the finding on the account no script uses.
+        foreach (var inputs in new[] { new[] { main, module }, new[] { module, main } })
+        {
+            using var engine = new InfraLintEngine(new AnalysisOptions { Rules = BuiltInRules.All, BicepPath = TestEnvironment.BicepPath });
+            var found = engine.Analyze(inputs.Select(i => new InputFile(i, true)).ToList()).Findings
+                .Select(f => $"{Path.GetFileName(f.Location!.FilePath)}({f.Location.Line},{f.Location.Column}): {f.Id}")
+                .ToArray();
+            CollectionAssert.AreEqual(new[] { "script-storage-account.bicep(18,5): INFRA2002" }, found);
+        }
+    }
+
     internal static (string Dir, string Main) NewProject()
     {
         var dir = Path.Combine(Path.GetTempPath(), "infralint-module-flow", Guid.NewGuid().ToString("N"));

@@ -15,7 +15,7 @@ namespace InfraLint.Core.Engine;
 internal sealed class CacheDocument
 {
     /// <summary>Bumped whenever the shape or meaning of the cache changes.</summary>
-    public const int CurrentVersion = 2;
+    public const int CurrentVersion = 3;
 
     public int Version { get; set; }
 
@@ -100,6 +100,9 @@ internal sealed class CachedFinding
     public int? Resource { get; set; }
 
     public Suppression? Suppression { get; set; }
+
+    /// <summary>An exemption (<see cref="Finding.Exempts"/>), kept so a reused entry still exempts the places it saw.</summary>
+    public bool Exempts { get; set; }
 }
 
 [JsonSourceGenerationOptions(WriteIndented = false, UseStringEnumConverter = true,

@@ -285,6 +285,7 @@ internal sealed class ResultCache
         PropertyPath = finding.PropertyPath,
         Resource = resource,
         Suppression = finding.Suppression,
+        Exempts = finding.Exempts,
     };
 
     private static Finding ToFinding(CachedFinding cached, RuleCatalogue catalogue, ResourceModel? resource)
@@ -294,6 +295,7 @@ internal sealed class ResultCache
         {
             Resource = resource,
             Suppression = cached.Suppression,
+            Exempts = cached.Exempts,
         };
     }
 }
