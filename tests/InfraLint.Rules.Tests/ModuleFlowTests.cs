@@ -143,6 +143,50 @@ public sealed class ModuleFlowTests
         }
     }
 
+    [TestMethod]
+    public void A_secure_parameter_passed_to_a_plain_module_parameter_is_reported_in_the_module_without_its_value()
+    {
+        var (dir, main) = NewProject();
+        File.WriteAllText(main, """
+            @secure()
+            param cosmosKey string = 'Zq8!planted-secret-value'
+
+            module todo 'todo.bicep' = {
+              name: 'todo'
+              params: {
+                cosmosKey: cosmosKey
+              }
+            }
+            """);
+        File.WriteAllText(Path.Combine(dir, "todo.bicep"), """
+            param cosmosKey string = ''
+
+            resource api 'Microsoft.App/containerApps@2024-03-01' = {
+              name: 'ca-todo-api'
+              location: 'westeurope'
+              identity: { type: 'SystemAssigned' }
+              properties: {
+                configuration: {
+                  secrets: [
+                    { name: 'cosmos-key', value: cosmosKey }
+                  ]
+                }
+                template: {
+                  containers: [
+                    { name: 'api', image: 'mcr.microsoft.com/k8se/quickstart:latest', env: [ { name: 'COSMOS', value: cosmosKey } ] }
+                  ]
+                }
+              }
+            }
+            """);
+        using var engine = new InfraLintEngine(new AnalysisOptions { Rules = BuiltInRules.All, BicepPath = TestEnvironment.BicepPath });
+        var findings = engine.Analyze([new InputFile(main, true)]).Findings;
+        // The literal default is INFRA1003 where it is written; the module stores it in a secret and an environment variable.
+        CollectionAssert.AreEqual(new[] { "main.bicep(2,1): INFRA1003", "todo.bicep(10,11): INFRA1004", "todo.bicep(15,84): INFRA1001" },
+            findings.Select(f => $"{Path.GetFileName(f.Location!.FilePath)}({f.Location.Line},{f.Location.Column}): {f.Id}").ToArray(), string.Join("\n", findings.Select(f => $"{f.Location} {f.Id} {f.Message}")));
+        Assert.IsFalse(findings.Any(f => f.Message.Contains("planted", StringComparison.Ordinal)), string.Join("\n", findings.Select(f => f.Message)));
+    }
+
     internal static (string Dir, string Main) NewProject()
     {
         var dir = Path.Combine(Path.GetTempPath(), "infralint-module-flow", Guid.NewGuid().ToString("N"));
