@@ -63,15 +63,14 @@ public sealed class LocalAuthenticationRule : Rule
     {
         if (template.Deployment is not { } deployment)
             return [];
-        return deployment.Templates
+        var referenced = deployment.Templates
             .SelectMany(t => t.Resources.Where(r => r.Is("Microsoft.Resources/deploymentScripts"))
                 .Select(r => r.Properties.Child("storageAccountSettings"))
                 .OfType<JToken>()
                 .SelectMany(settings => deployment.References(t, settings)))
             .Select(r => r.Resource)
-            .OfType<ResourceModel>()
-            .Where(r => r.Is("Microsoft.Storage/storageAccounts"))
-            .ToHashSet(ReferenceEqualityComparer.Instance as IEqualityComparer<ResourceModel>);
+            .OfType<ResourceModel>();
+        return referenced.Where(r => r.Is("Microsoft.Storage/storageAccounts")).ToHashSet(ReferenceEqualityComparer.Instance as IEqualityComparer<ResourceModel>);
     }
 
     // A name as far as it is known: its value, else its expression text (the same parameter or variable names the same account).
