@@ -7,13 +7,14 @@ namespace InfraLint.Sdk.Testing;
 /// <summary>
 /// Reads the expectations of a testdata file: Bicep trailing comments (<c>// expect: INFRA1001@7</c>,
 /// <c>// expect-next-line: INFRA1001</c>, <c>// expect via main.bicep: INFRA3001</c> for a finding in a module or
-/// template that appears only when <c>main.bicep</c> (a caller or a .bicepparam) is analysed), XML comments in a
+/// template that appears only when <c>main.bicep</c> (a caller or a .bicepparam) is analysed, <c>// expect alone: INFRA2002</c>
+/// for one that a module shows only on its own), XML comments in a
 /// file a template loads (<c>&lt;!-- expect: INFRA5004@5 --&gt;</c>) or, for ARM JSON, a <c>.expect</c> sidecar of
 /// <c>INFRA1001 /json/pointer</c> lines. A malformed marker throws with the reason.
 /// </summary>
 public static partial class ExpectationReader
 {
-    [GeneratedRegex(@"//\s*expect(?<next>-next-line)?(\s+via\s+(?<via>[^\s:]+))?:\s*(?<ids>.+)$")]
+    [GeneratedRegex(@"//\s*expect(?<next>-next-line)?(\s+via\s+(?<via>[^\s:]+)|\s+(?<alone>alone))?:\s*(?<ids>.+)$")]
     private static partial Regex Marker();
 
     [GeneratedRegex(@"<!--\s*expect(?<next>-next-line)?:\s*(?<ids>.+?)\s*-->")]
@@ -60,7 +61,7 @@ public static partial class ExpectationReader
                 if (!parsed.Success)
                     throw new FormatException($"{Path.GetFileName(path)}:{i + 1}: malformed expectation '{item}' (want ID or ID@column)");
                 expectations.Add(new Expectation(parsed.Groups["id"].Value, line, parsed.Groups["col"].Success ? int.Parse(parsed.Groups["col"].Value) : null,
-                    match.Groups["via"].Success ? match.Groups["via"].Value : null));
+                    match.Groups["via"].Success ? match.Groups["via"].Value : null, match.Groups["alone"].Success));
             }
         }
         return expectations;

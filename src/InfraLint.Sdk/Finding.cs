@@ -31,6 +31,13 @@ public sealed record Finding(
     /// </summary>
     public IReadOnlyList<string>? Deployments { get; init; }
 
+    /// <summary>
+    /// True for an exemption rather than a problem (<see cref="FindingSink.Exempt"/>): the rule does not apply at
+    /// <see cref="Location"/>, whichever deployment of the run the place is analysed in. The engine drops the rule's
+    /// findings there and never reports the exemption itself.
+    /// </summary>
+    public bool Exempts { get; init; }
+
     /// <summary>Set when a suppression applies: the finding is kept (SARIF shows it) but not reported as a warning.</summary>
     public Suppression? Suppression { get; init; }
 }

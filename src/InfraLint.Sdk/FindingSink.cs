@@ -59,6 +59,19 @@ public sealed class FindingSink
     public void Report(RuleDescriptor descriptor, ResourceModel resource, params object?[] args) =>
         Add(descriptor, descriptor.DefaultSeverity, resource.Declaration, resource, null, args);
 
+    /// <summary>
+    /// Says that the rule does not apply to <paramref name="resource"/> at its declaration or at <paramref name="token"/>,
+    /// in any context the run analyses them in, because this context shows why: a storage account that a deployment script
+    /// of another module uses cannot turn shared keys off, though the storage module analysed on its own cannot see the
+    /// script. The engine drops the rule's findings at those places from every entry of the run; nothing is reported.
+    /// </summary>
+    public void Exempt(RuleDescriptor descriptor, ResourceModel resource, JToken? token = null)
+    {
+        findings.Add(new Finding(descriptor, Severity.None, resource.Declaration, string.Empty) { Exempts = true });
+        if (token is not null)
+            findings.Add(new Finding(descriptor, Severity.None, template.Locate(token), string.Empty) { Exempts = true });
+    }
+
     private void Add(RuleDescriptor descriptor, Severity severity, SourceLocation location, ResourceModel resource, string? path, object?[] args) =>
         findings.Add(new Finding(descriptor, severity, location, descriptor.FormatMessage(args),
             resource.DisplayName, resource.Type, path) { Resource = resource });

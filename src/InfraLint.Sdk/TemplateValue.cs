@@ -12,8 +12,9 @@ public sealed class TemplateValue
     private static readonly IReadOnlyCollection<string> None = Array.Empty<string>();
 
     private TemplateValue(JToken? value, bool isExpression, IReadOnlyCollection<string> functions,
-        IReadOnlyCollection<string> parameters, IReadOnlyCollection<string> literals)
+        IReadOnlyCollection<string> parameters, IReadOnlyCollection<string> literals, bool readsSecureParameter)
     {
+        ReadsSecureParameter = readsSecureParameter;
         Value = value;
         IsExpression = isExpression;
         Functions = functions;
@@ -39,6 +40,13 @@ public sealed class TemplateValue
     /// <summary>Template parameters the expression reads, directly or through variables.</summary>
     public IReadOnlyCollection<string> Parameters { get; }
 
+    /// <summary>
+    /// True when the value reads a <c>@secure()</c> parameter (<c>securestring</c>, <c>secureObject</c>), of this template
+    /// or of a caller that passes it down through module parameters: a secret whatever its default, since <c>''</c> is the
+    /// usual placeholder for a value passed at deployment.
+    /// </summary>
+    public bool ReadsSecureParameter { get; }
+
     /// <summary>String literals written in the expression, directly or through variables.</summary>
     public IReadOnlyCollection<string> Literals { get; }
 
@@ -48,11 +56,11 @@ public sealed class TemplateValue
     /// <summary>A value that is known.</summary>
     public static TemplateValue Known(JToken value, bool isExpression = false,
         IReadOnlyCollection<string>? functions = null, IReadOnlyCollection<string>? parameters = null,
-        IReadOnlyCollection<string>? literals = null) =>
-        new(value, isExpression, functions ?? None, parameters ?? None, literals ?? None);
+        IReadOnlyCollection<string>? literals = null, bool readsSecureParameter = false) =>
+        new(value, isExpression, functions ?? None, parameters ?? None, literals ?? None, readsSecureParameter);
 
     /// <summary>A value that is not known.</summary>
     public static TemplateValue Unknown(IReadOnlyCollection<string>? functions = null,
-        IReadOnlyCollection<string>? parameters = null, IReadOnlyCollection<string>? literals = null) =>
-        new(null, true, functions ?? None, parameters ?? None, literals ?? None);
+        IReadOnlyCollection<string>? parameters = null, IReadOnlyCollection<string>? literals = null, bool readsSecureParameter = false) =>
+        new(null, true, functions ?? None, parameters ?? None, literals ?? None, readsSecureParameter);
 }

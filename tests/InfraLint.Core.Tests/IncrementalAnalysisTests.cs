@@ -126,6 +126,29 @@ public sealed class IncrementalAnalysisTests
     }
 
     [TestMethod]
+    public void An_exemption_from_a_reused_entry_still_applies_to_the_module_analysed_alone()
+    {
+        // The INFRA2002 testdata: a script module uses the account a storage module deploys, passed on as an output.
+        using var dir = new TempDirectory();
+        var data = TestEnvironment.TestData("rules", "INFRA2002");
+        foreach (var file in new[] { "script-storage-from-module.bicep", "modules/script-storage-account.bicep", "modules/script-using-storage.bicep" })
+            dir.Write(file, File.ReadAllText(Path.Combine(data, file)));
+        dir.Write("other.bicep", Templates.SiteWithSecretSetting);
+        var cache = Path.Combine(dir.Path, "obj", "infralint.cache.json");
+        string[] Infra2002(AnalysisResult run) => run.Findings.Where(f => f.Id == "INFRA2002")
+            .Select(f => $"{Path.GetRelativePath(dir.Path, f.Location!.FilePath)}({f.Location.Line},{f.Location.Column})").ToArray();
+
+        var first = Run(dir, cache);
+        CollectionAssert.AreEqual(new[] { "modules/script-storage-account.bicep(18,5)" }, Infra2002(first));
+
+        // Only other.bicep changes: the caller's result comes from the cache, and its exemption with it.
+        dir.Write("other.bicep", "// a comment\n" + Templates.SiteWithSecretSetting);
+        var second = Run(dir, cache);
+        CollectionAssert.AreEqual(new[] { "other.bicep" }, second.Reanalyzed.Select(p => Path.GetRelativePath(dir.Path, p)).ToArray());
+        CollectionAssert.AreEqual(Infra2002(first), Infra2002(second));
+    }
+
+    [TestMethod]
     public void A_configuration_change_reanalyses_everything_and_its_severities_apply()
     {
         using var dir = new TempDirectory();

@@ -123,6 +123,70 @@ public sealed class ModuleFlowTests
         CollectionAssert.AreEqual(new[] { "vault.bicep(4,1): INFRA2005" }, Analyze(main));
     }
 
+    [TestMethod]
+    public void A_storage_account_a_script_module_uses_is_not_reported_where_its_module_is_analysed_alone_in_the_same_run()
+    {
+        var data = TestEnvironment.TestData("rules", "INFRA2002");
+        var main = Path.Combine(data, "script-storage-from-module.bicep");
+        var module = Path.Combine(data, "modules", "script-storage-account.bicep");
+        // Alone, the module cannot see the script: its account is reported.
+        CollectionAssert.AreEqual(new[] { "script-storage-account.bicep(5,1): INFRA2002" }, Analyze(module));
+        // In one run with the caller, the caller's context exempts that place in the module's own analysis too
+        // (whichever order the files come in), and keeps the finding on the account no script uses.
+        foreach (var inputs in new[] { new[] { main, module }, new[] { module, main } })
+        {
+            using var engine = new InfraLintEngine(new AnalysisOptions { Rules = BuiltInRules.All, BicepPath = TestEnvironment.BicepPath });
+            var found = engine.Analyze(inputs.Select(i => new InputFile(i, true)).ToList()).Findings
+                .Select(f => $"{Path.GetFileName(f.Location!.FilePath)}({f.Location.Line},{f.Location.Column}): {f.Id}")
+                .ToArray();
+            CollectionAssert.AreEqual(new[] { "script-storage-account.bicep(18,5): INFRA2002" }, found);
+        }
+    }
+
+    [TestMethod]
+    public void A_secure_parameter_passed_to_a_plain_module_parameter_is_reported_in_the_module_without_its_value()
+    {
+        var (dir, main) = NewProject();
+        File.WriteAllText(main, """
+            @secure()
+            param cosmosKey string = 'Zq8!planted-secret-value'
+
+            module todo 'todo.bicep' = {
+              name: 'todo'
+              params: {
+                cosmosKey: cosmosKey
+              }
+            }
+            """);
+        File.WriteAllText(Path.Combine(dir, "todo.bicep"), """
+            param cosmosKey string = ''
+
+            resource api 'Microsoft.App/containerApps@2024-03-01' = {
+              name: 'ca-todo-api'
+              location: 'westeurope'
+              identity: { type: 'SystemAssigned' }
+              properties: {
+                configuration: {
+                  secrets: [
+                    { name: 'cosmos-key', value: cosmosKey }
+                  ]
+                }
+                template: {
+                  containers: [
+                    { name: 'api', image: 'mcr.microsoft.com/k8se/quickstart:latest', env: [ { name: 'COSMOS', value: cosmosKey } ] }
+                  ]
+                }
+              }
+            }
+            """);
+        using var engine = new InfraLintEngine(new AnalysisOptions { Rules = BuiltInRules.All, BicepPath = TestEnvironment.BicepPath });
+        var findings = engine.Analyze([new InputFile(main, true)]).Findings;
+        // The literal default is INFRA1003 where it is written; the module stores it in a secret and an environment variable.
+        CollectionAssert.AreEqual(new[] { "main.bicep(2,1): INFRA1003", "todo.bicep(10,11): INFRA1004", "todo.bicep(15,84): INFRA1001" },
+            findings.Select(f => $"{Path.GetFileName(f.Location!.FilePath)}({f.Location.Line},{f.Location.Column}): {f.Id}").ToArray(), string.Join("\n", findings.Select(f => $"{f.Location} {f.Id} {f.Message}")));
+        Assert.IsFalse(findings.Any(f => f.Message.Contains("planted", StringComparison.Ordinal)), string.Join("\n", findings.Select(f => f.Message)));
+    }
+
     internal static (string Dir, string Main) NewProject()
     {
         var dir = Path.Combine(Path.GetTempPath(), "infralint-module-flow", Guid.NewGuid().ToString("N"));

@@ -38,6 +38,66 @@ public sealed class SettingNameTests
     }
 
     [TestMethod]
+    public void Names_a_setting_by_the_value_a_caller_two_modules_up_writes_also_as_an_object_key()
+    {
+        using var dir = new TempFolder();
+        var main = dir.Write("main.bicep", """
+            resource st 'Microsoft.Storage/storageAccounts@2023-05-01' existing = {
+              name: 'stfunc'
+            }
+
+            module mid 'mid.bicep' = {
+              name: 'mid'
+              params: {
+                settingName: 'AzureWebJobsStorage'
+                value: 'DefaultEndpointsProtocol=https;AccountName=${st.name};AccountKey=${st.listKeys().keys[0].value}'
+              }
+            }
+            """);
+        dir.Write("mid.bicep", """
+            param settingName string
+            @secure()
+            param value string
+
+            module leaf 'leaf.bicep' = {
+              name: 'leaf'
+              params: {
+                name: settingName
+                value: value
+              }
+            }
+            """);
+        dir.Write("leaf.bicep", """
+            param name string
+            @secure()
+            param value string
+
+            resource site 'Microsoft.Web/sites@2023-12-01' existing = {
+              name: 'func-orders'
+            }
+
+            resource settings 'Microsoft.Web/sites/config@2023-12-01' = {
+              parent: site
+              name: 'appsettings'
+              properties: {
+                '${name}': value
+              }
+            }
+            """);
+        using var engine = new InfraLintEngine(new AnalysisOptions { Rules = BuiltInRules.All, BicepPath = TestEnvironment.BicepPath });
+        var messages = engine.Analyze([new InputFile(main, true)]).Findings.Select(f => $"{f.Location!.Line}: {f.Id}: {f.Message}").ToList();
+        CollectionAssert.AreEqual(new[]
+        {
+            "13: INFRA1001: App setting 'AzureWebJobsStorage' of 'settings' holds a secret in plain text; use a Key Vault reference, a secret reference or a managed identity",
+            "13: INFRA1002: App setting 'AzureWebJobsStorage' of 'settings' takes a key from listKeys() of a storage account; use an identity-based connection and grant the app's managed identity a Storage data role (e.g. Storage Blob Data Contributor)",
+        }, messages, string.Join("\n", messages));
+
+        // The leaf alone cannot know the name: computed at deployment, never the key's expression.
+        var alone = engine.Analyze([new InputFile(System.IO.Path.Combine(dir.Path, "leaf.bicep"), true)]).Findings.Single(f => f.Id == "INFRA1001");
+        Assert.AreEqual("App setting whose name is computed at deployment of 'settings' holds a secret in plain text; use a Key Vault reference, a secret reference or a managed identity", alone.Message);
+    }
+
+    [TestMethod]
     public void Names_an_ARM_resource_by_its_name_as_written_before_its_type()
     {
         using var dir = new TempFolder();

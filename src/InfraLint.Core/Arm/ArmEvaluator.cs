@@ -44,8 +44,8 @@ internal sealed partial class ArmEvaluator
         var value = EvaluateToken(token, trace);
         var isExpression = token is JValue { Type: JTokenType.String } s && ArmExpressionParser.IsExpression((string)s!);
         return value is null
-            ? TemplateValue.Unknown(trace.Functions, trace.Parameters, trace.Literals)
-            : TemplateValue.Known(value, isExpression || trace.Functions.Count > 0, trace.Functions, trace.Parameters, trace.Literals);
+            ? TemplateValue.Unknown(trace.Functions, trace.Parameters, trace.Literals, trace.Secure)
+            : TemplateValue.Known(value, isExpression || trace.Functions.Count > 0, trace.Functions, trace.Parameters, trace.Literals, trace.Secure);
     }
 
     /// <summary>Evaluates every variable once (they are remembered), so a variable too large to evaluate
@@ -434,13 +434,16 @@ internal sealed partial class ArmEvaluator
     private JToken? ParameterValue(string name, Trace trace)
     {
         trace.Parameters.Add(name);
+        var declaration = Parameter(name);
+        // A secret stays one through module parameters, whichever side declares it @secure().
+        trace.Secure |= declaration?["type"] is JValue { Type: JTokenType.String } type && ((string)type!).StartsWith("secure", StringComparison.OrdinalIgnoreCase);
         if (parameterValues.TryGetValue(name, out var supplied))
         {
             trace.Functions.UnionWith(supplied.Functions);
             trace.Literals.UnionWith(supplied.Literals);
+            trace.Secure |= supplied.ReadsSecureParameter;
             return supplied.Value?.DeepClone();
         }
-        var declaration = Parameter(name);
         var defaultValue = declaration?["defaultValue"];
         if (defaultValue is null)
             return IsOmittedOptional(declaration) ? JValue.CreateNull() : null;
@@ -534,9 +537,11 @@ internal sealed partial class ArmEvaluator
         public HashSet<string> Functions { get; } = new(StringComparer.Ordinal);
         public HashSet<string> Parameters { get; } = new(StringComparer.OrdinalIgnoreCase);
         public HashSet<string> Literals { get; } = new(StringComparer.Ordinal);
+        public bool Secure { get; set; }
 
         public void CopyTo(Trace other)
         {
+            other.Secure |= Secure;
             other.Functions.UnionWith(Functions);
             other.Parameters.UnionWith(Parameters);
             other.Literals.UnionWith(Literals);

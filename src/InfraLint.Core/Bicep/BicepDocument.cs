@@ -1,3 +1,4 @@
+using InfraLint.Core.Arm;
 using InfraLint.Core.Model;
 
 namespace InfraLint.Core.Bicep;
@@ -117,6 +118,55 @@ internal sealed class BicepDocument
         return best;
     }
 
+    // '${name}': value compiles to the key "[format('{0}', parameters('name'))]": the interpolated key whose literal parts
+    // are the format string's, when one is (two keys of the same literal parts cannot be told apart here).
+    private static BicepProperty? InterpolatedKey(BicepObject obj, string key)
+    {
+        if (ArmExpressionParser.TryParse(key) is not { } expression)
+            return null;
+        var literal = expression is ArmCall { Name: var f, Arguments: [ArmString { Value: var format }, ..] } && f.Equals("format", StringComparison.OrdinalIgnoreCase)
+            ? LiteralParts(format)
+            : null;
+        var candidates = obj.Properties.Where(p => p.InterpolatedText is not null && (literal is null || p.InterpolatedText == literal)).ToList();
+        if (candidates.Count > 1)
+            candidates = candidates.Where(p => SameNames(p.InterpolatedSource, key)).ToList(); // '${a}' and '${b}': by the names they read
+        return candidates.Count == 1 ? candidates[0] : null;
+    }
+
+    // Each interpolation (`${prefix}`, `${toUpper(settings.prefix)}`) reads a parameter or variable whose name the compiled
+    // key quotes (parameters('prefix'), parameters('settings')).
+    private static bool SameNames(string? written, string key) =>
+        written is not null && written.Split("${").Skip(1).Select(part => part.Split('}')[0]).All(inside =>
+            Identifiers(inside).Any(n => key.Contains($"'{n}'", StringComparison.OrdinalIgnoreCase)));
+
+    private static IEnumerable<string> Identifiers(string text)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (!char.IsAsciiLetter(text[i]) && text[i] != '_')
+                continue;
+            var start = i;
+            while (i < text.Length && (char.IsAsciiLetterOrDigit(text[i]) || text[i] == '_'))
+                i++;
+            yield return text[start..i];
+        }
+    }
+
+    // "{0}_KEY" -> "_KEY": the format string without its placeholders.
+    private static string LiteralParts(string format)
+    {
+        var text = new System.Text.StringBuilder();
+        for (var i = 0; i < format.Length; i++)
+        {
+            var close = format[i] == '{' ? format.IndexOf('}', i) : -1;
+            if (close > i + 1 && format[(i + 1)..close].All(char.IsAsciiDigit))
+                i = close;
+            else
+                text.Append(format[i]);
+        }
+        return text.ToString();
+    }
+
     private BicepProperty? WrittenKey(BicepNode node, string key, int depth)
     {
         if (depth > MaxHops)
@@ -125,6 +175,7 @@ internal sealed class BicepDocument
         {
             case BicepObject obj:
                 return obj.Properties.LastOrDefault(p => string.Equals(p.Key, key, StringComparison.OrdinalIgnoreCase))
+                    ?? InterpolatedKey(obj, key)
                     ?? obj.Spreads.Reverse().Select(s => WrittenKey(s, key, depth + 1)).FirstOrDefault(p => p is not null);
             case BicepExpression { Parts: { } parts }:
                 return parts.Reverse().Select(p => WrittenKey(p, key, depth + 1)).FirstOrDefault(p => p is not null);

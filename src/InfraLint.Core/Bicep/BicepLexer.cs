@@ -147,6 +147,7 @@ internal sealed class BicepLexer
         }
 
         pos++; // opening quote
+        var opened = pos;
         var builder = new StringBuilder();
         var interpolated = false;
         while (pos < text.Length && text[pos] != '\'' && text[pos] is not ('\n' or '\r'))
@@ -169,9 +170,10 @@ internal sealed class BicepLexer
                 pos++;
             }
         }
+        var written = text[opened..pos];
         if (pos < text.Length && text[pos] == '\'')
             pos++;
-        Add(BicepTokenKind.String, builder.ToString(), startLine, startColumn, interpolated);
+        tokens.Add(new BicepToken(BicepTokenKind.String, builder.ToString(), startLine, startColumn, interpolated) { Written = interpolated ? written : null });
     }
 
     private static char Escape(char c) => c switch

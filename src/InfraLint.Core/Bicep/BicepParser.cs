@@ -304,8 +304,8 @@ internal sealed class BicepParser
             else if ((token.Kind == BicepTokenKind.Identifier || token.Kind == BicepTokenKind.String) && PeekAt(1).Is(":"))
             {
                 pos += 2;
-                var key = token.Kind == BicepTokenKind.String && token.IsInterpolated ? null : token.Text;
-                properties.Add(new BicepProperty(key, token.Line, token.Column, ParseExpression()));
+                var interpolated = token.Kind == BicepTokenKind.String && token.IsInterpolated;
+                properties.Add(new BicepProperty(interpolated ? null : token.Text, token.Line, token.Column, ParseExpression(), interpolated ? token.Text : null) { InterpolatedSource = token.Written });
             }
             else
             {

@@ -13,7 +13,13 @@ internal sealed record BicepObject(int Line, int Column, IReadOnlyList<BicepProp
     public IReadOnlyList<BicepNode> Spreads { get; init; } = [];
 }
 
-internal sealed record BicepProperty(string? Key, int Line, int Column, BicepNode Value);
+/// <param name="Key">The key as written; null for an interpolated key (<c>'${name}': …</c>).</param>
+/// <param name="InterpolatedText">For an interpolated key, its literal parts (<c>'${prefix}_KEY'</c>: <c>_KEY</c>).</param>
+internal sealed record BicepProperty(string? Key, int Line, int Column, BicepNode Value, string? InterpolatedText = null)
+{
+    /// <summary>An interpolated key as written between its quotes (<c>${prefix}_KEY</c>).</summary>
+    public string? InterpolatedSource { get; init; }
+}
 
 internal sealed record BicepArray(int Line, int Column, IReadOnlyList<BicepNode> Items, bool HasSpread) : BicepNode(Line, Column);
 

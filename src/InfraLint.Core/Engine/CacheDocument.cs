@@ -15,7 +15,7 @@ namespace InfraLint.Core.Engine;
 internal sealed class CacheDocument
 {
     /// <summary>Bumped whenever the shape or meaning of the cache changes.</summary>
-    public const int CurrentVersion = 3;
+    public const int CurrentVersion = 4;
 
     public int Version { get; set; }
 
@@ -103,6 +103,9 @@ internal sealed class CachedFinding
 
     /// <summary><see cref="Finding.Deployments"/>.</summary>
     public List<string>? Deployments { get; set; }
+
+    /// <summary>An exemption (<see cref="Finding.Exempts"/>), kept so a reused entry still exempts the places it saw.</summary>
+    public bool Exempts { get; set; }
 }
 
 [JsonSourceGenerationOptions(WriteIndented = false, UseStringEnumConverter = true,

@@ -149,6 +149,7 @@ public sealed class InfraLintEngine : IDisposable
     /// <summary>Applies suppressions and severities to the findings of every entry (fresh or reused) and orders them.</summary>
     private AnalysisResult Finish(IReadOnlyList<EntryAnalysis> entries, RuleCatalogue catalogue, Stopwatch stopwatch)
     {
+        entries = Exemptions.Apply(entries);
         var findings = DeploymentNaming.Apply(entries);
         var skippedBicep = entries.Count(e => e.CompilerUnavailable);
         if (skippedBicep > 0)

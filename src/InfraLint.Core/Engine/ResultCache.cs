@@ -286,6 +286,7 @@ internal sealed class ResultCache
         Resource = resource,
         Suppression = finding.Suppression,
         Deployments = finding.Deployments?.ToList(),
+        Exempts = finding.Exempts,
     };
 
     private static Finding ToFinding(CachedFinding cached, RuleCatalogue catalogue, ResourceModel? resource)
@@ -296,6 +297,7 @@ internal sealed class ResultCache
             Resource = resource,
             Suppression = cached.Suppression,
             Deployments = cached.Deployments,
+            Exempts = cached.Exempts,
         };
     }
 }

@@ -58,7 +58,9 @@ internal static class ConfigurationReader
         foreach (var property in properties.Properties())
         {
             var value = kind == ConfigurationKind.ConnectionString && Resolve(template, property.Value) is JObject pair ? pair["value"] : property.Value;
-            yield return new ConfigurationEntry(config, kind.Value, property, property.Name, value, IsSecretReference: false, ReferencedValue: null);
+            // A key may be an expression (Bicep `'${name}': value`): named by its value, or computed when that is not known.
+            var name = template.Evaluate(new JValue(property.Name)).AsString;
+            yield return new ConfigurationEntry(config, kind.Value, property, name, value, IsSecretReference: false, ReferencedValue: null);
         }
     }
 

@@ -314,6 +314,8 @@ internal sealed partial class TrustModel
                 return FindResource(template, argument, hops + 1);
             case ArmCall { Name: var f, Arguments: [_, var argument, ..] } when f.Equals("format", StringComparison.OrdinalIgnoreCase):
                 return FindResource(template, argument, hops + 1);
+            case ArmMember when ModuleOutput(template, expression, hops) is var (module, output):
+                return output is JValue { Type: JTokenType.String } o ? FindResource(module, (string)o!, hops + 1) : null;
             case ArmMember { Name: var member, Target: var target } when member.Equals("id", StringComparison.OrdinalIgnoreCase):
                 return FindResource(template, target, hops + 1);
             case ArmCall { Name: var f, Arguments: [var condition, var whenTrue, var whenFalse] } when f.Equals("if", StringComparison.OrdinalIgnoreCase):
@@ -328,6 +330,30 @@ internal sealed partial class TrustModel
             default:
                 return null;
         }
+    }
+
+    /// <summary>
+    /// <c>reference(&lt;module&gt;).outputs.x.value</c> (Bicep's <c>mod.outputs.x</c>): the module's template and the
+    /// output's value as written there, so an output that is a resource's id, name or the resource itself leads to that
+    /// resource. Null for anything else, and for a module whose deployment is not one of this deployment's templates.
+    /// </summary>
+    private (CompiledTemplate Module, JToken Value)? ModuleOutput(CompiledTemplate template, ArmExpression expression, int hops)
+    {
+        if (hops > MaxHops || expression is not ArmMember { Name: var value, Target: var named } || !value.Equals("value", StringComparison.OrdinalIgnoreCase))
+            return null;
+        var (output, outputs) = named switch
+        {
+            ArmMember m => (m.Name, m.Target),
+            ArmIndex { Index: ArmString s } i => (s.Value, i.Target),
+            _ => (null, null),
+        };
+        if (output is null || outputs is not ArmMember { Name: var o, Target: ArmCall { Name: var f, Arguments.Count: > 0 } reference } ||
+            !o.Equals("outputs", StringComparison.OrdinalIgnoreCase) || !f.Equals("reference", StringComparison.OrdinalIgnoreCase))
+            return null;
+        if (FindResource(template, reference.Arguments[0], hops + 1) is not { } deployment || !deployment.Is("Microsoft.Resources/deployments"))
+            return null;
+        var module = templates.FirstOrDefault(t => ReferenceEquals(t.Parent, template) && ReferenceEquals(t.CallerDeployment, deployment.Body));
+        return module?.Template["outputs"].Child(output).Child("value") is { } written ? (module, written) : null;
     }
 
     /// <summary>
@@ -391,6 +417,11 @@ internal sealed partial class TrustModel
             case ArmCall call when ResourceIds.IsIdFunction(call.Name):
                 if (IdOf(template, call) is { IsResource: true, Name: not null } id)
                     AddIds(template, [id], found);
+                else if (FindResource(template, call, hops + 1) is { } sameName) // a name InfraLint cannot evaluate, written like the resource's
+                    found.Add(new ResourceReference(sameName.Type, sameName.EvaluatedName ?? sameName.DisplayName, EnvironmentOf(sameName), sameName));
+                return;
+            case ArmMember when ModuleOutput(template, expression, hops) is var (module, output):
+                Collect(module, output, found, hops + 1);
                 return;
             case ArmCall { Name: var f, Arguments.Count: > 0 } reference when f.Equals("reference", StringComparison.OrdinalIgnoreCase) &&
                                                                           reference.Arguments[0] is ArmString:

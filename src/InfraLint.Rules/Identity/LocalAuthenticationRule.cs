@@ -25,12 +25,15 @@ public sealed class LocalAuthenticationRule : Rule
     public override void Analyze(TemplateModel template, FindingSink report)
     {
         var scriptStorage = DeploymentScriptStorage(template);
+        var scriptStorageAccounts = DeploymentScriptStorageAccounts(template);
         foreach (var resource in template.Resources.Where(r => !r.IsExisting))
         {
             if (resource.Properties is { } raw && template.Resolve(raw) is not JObject)
                 continue; // properties built by an expression InfraLint cannot follow
             var properties = resource.Properties is null ? new JObject() : (JObject)template.Resolve(resource.Properties);
-            if (resource.Is("Microsoft.Storage/storageAccounts") && !scriptStorage.Contains(NameKey(template, resource.Name)))
+            if (resource.Is("Microsoft.Storage/storageAccounts") && scriptStorageAccounts.Contains(resource))
+                report.Exempt(Descriptor, resource, properties.Property("allowSharedKeyAccess", StringComparison.OrdinalIgnoreCase));
+            else if (resource.Is("Microsoft.Storage/storageAccounts") && !scriptStorage.Contains(NameKey(template, resource.Name)))
                 CheckDefaultOn(template, report, resource, properties, "allowSharedKeyAccess", keysOnWhen: true, "allows shared key access", "true");
             else if (resource.IsIn(ResourceKinds.LocalAuthOnByDefault) && SupportsEntraId(template, resource, properties))
                 CheckDisableLocalAuth(template, report, resource, properties);
@@ -52,6 +55,23 @@ public sealed class LocalAuthenticationRule : Rule
             .Select(n => NameKey(template, n))
             .Where(k => k.Length > 0)
             .ToHashSet(StringComparer.OrdinalIgnoreCase);
+
+    // The storage accounts of the whole deployment that its deployment scripts use, followed through module parameters and
+    // outputs (a script module given `storageMod.outputs.storageId`). Such an account is exempt wherever its file is
+    // analysed, also on its own, where the script is out of sight.
+    private static HashSet<ResourceModel> DeploymentScriptStorageAccounts(TemplateModel template)
+    {
+        if (template.Deployment is not { } deployment)
+            return [];
+        var referenced = deployment.Templates
+            .SelectMany(t => t.Resources.Where(r => r.Is("Microsoft.Resources/deploymentScripts"))
+                .Select(r => r.Properties.Child("storageAccountSettings"))
+                .OfType<JToken>()
+                .SelectMany(settings => deployment.References(t, settings)))
+            .Select(r => r.Resource)
+            .OfType<ResourceModel>();
+        return referenced.Where(r => r.Is("Microsoft.Storage/storageAccounts")).ToHashSet(ReferenceEqualityComparer.Instance as IEqualityComparer<ResourceModel>);
+    }
 
     // A name as far as it is known: its value, else its expression text (the same parameter or variable names the same account).
     private static string NameKey(TemplateModel template, JToken? name) =>

@@ -9,9 +9,9 @@ namespace InfraLint.Rules.Model;
 /// </summary>
 internal static class SecureParameters
 {
-    /// <summary>True when <paramref name="value"/> reads a secure parameter of <paramref name="template"/>.</summary>
+    /// <summary>True when <paramref name="value"/> reads a secure parameter of <paramref name="template"/> or of a caller that passes it down.</summary>
     public static bool Reads(TemplateModel template, TemplateValue value) =>
-        value.Parameters.Count > 0 && template.Template["parameters"] is JObject declared &&
+        value.ReadsSecureParameter || value.Parameters.Count > 0 && template.Template["parameters"] is JObject declared &&
         value.Parameters.Any(name => IsSecure(declared.Property(name, StringComparison.OrdinalIgnoreCase)?.Value));
 
     private static bool IsSecure(JToken? parameter) =>
