@@ -204,6 +204,28 @@ public sealed class DeploymentDiscoveryTests
     }
 
     [TestMethod]
+    public void A_workflow_that_calls_itself_is_read_once_with_a_note()
+    {
+        using var repository = Repository();
+        repository.Write("infra/main.bicep", Template);
+        repository.Write(".github/workflows/self.yml", """
+            on: [push, workflow_call]
+            jobs:
+              again:
+                uses: ./.github/workflows/self.yml
+              deploy:
+                environment: production
+                runs-on: ubuntu-latest
+                steps:
+                  - run: az deployment group create -g rg -f infra/main.bicep
+            """);
+        var result = DeploymentDiscovery.Discover(repository.Path);
+        CollectionAssert.AreEqual(new[] { "deploy" }, result.Deployments.Select(d => d.Name).ToArray());
+        CollectionAssert.AreEqual(new[] { ".github/workflows/self.yml(4): '.github/workflows/self.yml' is already being read (a workflow cannot call itself); not read again" },
+            result.Notes.ToArray(), string.Join("\n", result.Notes));
+    }
+
+    [TestMethod]
     public void Jobs_of_the_same_name_are_qualified_by_their_workflow_and_stage()
     {
         using var repository = Repository();

@@ -13,7 +13,7 @@ internal static class GitHubActionsSource
     private const string Kind = "github-actions";
     private const int MaxCombinations = 64;
 
-    // A reusable workflow may call another: GitHub allows four levels; cycles stop here too.
+    // A reusable workflow may call another: GitHub allows four levels of workflows in all.
     private const int MaxCallDepth = 4;
 
     public static void Read(string path, string repository, DeploymentCollector collector)
@@ -21,7 +21,7 @@ internal static class GitHubActionsSource
         var relative = collector.Relative(path);
         if (YamlFile.Load(path, collector.Notes, relative) is not { } workflow || OnlyCalled(workflow))
             return; // a reusable workflow deploys what its callers give it: it is read from each of them
-        ReadJobs(workflow, path, repository, collector, Substitution.None, null, 0);
+        ReadJobs(workflow, path, repository, collector, Substitution.None, null, [path]);
     }
 
     private static bool OnlyCalled(YamlNode workflow) => workflow.Child("on") switch
@@ -34,7 +34,8 @@ internal static class GitHubActionsSource
 
     /// <param name="inputs">For a reusable workflow, what its caller passes (<c>inputs.X</c>); else nothing.</param>
     /// <param name="caller">For a reusable workflow, the calling job's label: its jobs are named after it.</param>
-    private static void ReadJobs(YamlNode workflow, string path, string repository, DeploymentCollector collector, Substitution inputs, string? caller, int depth)
+    /// <param name="chain">The workflow files from the top-level one down to this one.</param>
+    private static void ReadJobs(YamlNode workflow, string path, string repository, DeploymentCollector collector, Substitution inputs, string? caller, IReadOnlyList<string> chain)
     {
         var relative = collector.Relative(path);
         if (workflow.Child("jobs") is not YamlMappingNode jobs)
@@ -57,7 +58,7 @@ internal static class GitHubActionsSource
                     label = jobCount == 1 && combinations.Count == 1 ? caller : $"{caller}/{label}";
                 if (job.Text("uses") is { } uses && uses.StartsWith("./", StringComparison.Ordinal))
                 {
-                    Call(uses, job, label, path, repository, collector, substitution, depth);
+                    Call(uses, job, label, path, repository, collector, substitution, chain);
                     continue;
                 }
                 var environmentName = environment is null ? null : substitution.Apply(environment);
@@ -71,16 +72,21 @@ internal static class GitHubActionsSource
     }
 
     // 'uses: ./.github/workflows/deploy.yml' with 'with:' values: the called workflow's jobs, with those values as its inputs.
-    private static void Call(string uses, YamlNode job, string label, string path, string repository, DeploymentCollector collector, Substitution substitution, int depth)
+    private static void Call(string uses, YamlNode job, string label, string path, string repository, DeploymentCollector collector, Substitution substitution, IReadOnlyList<string> chain)
     {
         var line = (int)job.Start.Line;
-        if (depth >= MaxCallDepth)
+        if (chain.Count >= MaxCallDepth)
         {
             collector.Notes.Add($"{collector.Relative(path)}({line}): reusable workflows nested deeper than {MaxCallDepth} are not read");
             return;
         }
         if (collector.ResolveFile(uses, repository, path, line) is not { } called)
             return;
+        if (chain.Contains(called, StringComparer.Ordinal))
+        {
+            collector.Notes.Add($"{collector.Relative(path)}({line}): '{collector.Relative(called)}' is already being read (a workflow cannot call itself); not read again");
+            return;
+        }
         if (YamlFile.Load(called, collector.Notes, collector.Relative(called)) is not { } workflow)
             return;
         var passed = job.Child("with").Entries()
@@ -91,7 +97,7 @@ internal static class GitHubActionsSource
         var defaults = workflow.Child("on").Child("workflow_call").Child("inputs").Entries()
             .Where(e => e.Value.Text("default") is not null)
             .Select(e => new KeyValuePair<string, string>("inputs." + e.Key, e.Value.Text("default")!));
-        ReadJobs(workflow, called, repository, collector, Substitution.None.With(defaults).With(passed), label, depth + 1);
+        ReadJobs(workflow, called, repository, collector, Substitution.None.With(defaults).With(passed), label, [.. chain, called]);
     }
 
     private static void ReadStep(YamlNode step, DeploymentSite site, string repository, DeploymentCollector collector, Substitution substitution, string? jobWorkingDirectory)
