@@ -91,5 +91,8 @@ public sealed class BicepSourceMapTests
             _ = BicepParser.Parse(Source[..cut]);
         _ = BicepParser.Parse(new string('{', 10_000) + new string('[', 10_000));
         _ = BicepParser.Parse("resource x 'a@b' = " + string.Concat(Enumerable.Repeat("{ a: ", 5_000)));
+        // An interpolation whose inner string ends in an escape at the end of the text (found by the fuzz test).
+        foreach (var tail in new[] { "'${'\\", "'${'", "'${", "'a${'b\\" })
+            Assert.IsTrue(BicepLexer.Tokenize("var x = " + tail).Count > 0, tail);
     }
 }

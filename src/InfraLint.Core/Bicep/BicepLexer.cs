@@ -170,6 +170,7 @@ internal sealed class BicepLexer
                 pos++;
             }
         }
+        pos = Math.Min(pos, text.Length); // an unterminated interpolation runs to the end of the text
         var written = text[opened..pos];
         if (pos < text.Length && text[pos] == '\'')
             pos++;
