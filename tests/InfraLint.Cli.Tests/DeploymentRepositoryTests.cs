@@ -106,6 +106,26 @@ public sealed partial class DeploymentRepositoryTests
         StringAssert.Contains(shown, "deploy-app: production (environment 'production'): infra/main.bicep with infra/main.prod.parameters.json");
     }
 
+    [TestMethod]
+    public void A_job_name_that_is_a_CI_logging_command_does_not_start_a_line()
+    {
+        using var workspace = new CliWorkspace();
+        Directory.CreateDirectory(workspace.PathOf(".git"));
+        workspace.Write("infra/main.bicep", "param x string = 'a'\n");
+        workspace.Write(".github/workflows/d.yml", """
+            on: push
+            jobs:
+              "##vso[task.setvariable variable=x]1":
+                runs-on: ubuntu-latest
+                steps:
+                  - run: az deployment group create -g rg -f infra/main.bicep
+            """);
+        var run = List(workspace);
+        Assert.AreEqual(0, run.ExitCode, run.ToString());
+        StringAssert.Contains(run.StandardOutput, "task.setvariable");
+        Assert.IsFalse(run.StandardOutput.Split('\n').Any(l => l.StartsWith("##", StringComparison.Ordinal) || l.StartsWith("::", StringComparison.Ordinal)), run.StandardOutput);
+    }
+
     private static ProcessRunner.Result List(CliWorkspace workspace, params string[] args) =>
         ProcessRunner.Run("dotnet", [Path.Combine(AppContext.BaseDirectory, "infralint.dll"), "deployments", .. args], workspace.Root, TimeSpan.FromMinutes(1));
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using InfraLint.Core.Deployments;
+using InfraLint.Reporting.Output;
 using Newtonsoft.Json;
 
 namespace InfraLint.Reporting.Writers;
@@ -59,7 +60,7 @@ public static class DeploymentListWriter
             var scope = string.Join(", ", new[] { d.Subscription is null ? null : "subscription " + d.Subscription, d.ResourceGroup is null ? null : "resource group " + d.ResourceGroup }.OfType<string>());
             var line = $"{d.Name}: {environment}: {Relative(result, d.Template)} with {Parameters(result, d) ?? "no parameter values"}" +
                 (scope.Length > 0 ? $" [{scope}]" : string.Empty) + $", declared at {Relative(result, d.Evidence.File)}({d.Evidence.Line}) ({d.Evidence.Kind})";
-            text.Append(Printable(line)).Append('\n');
+            text.Append(OutputText.Line(Printable(line))).Append('\n');
         }
         return text.ToString();
     }
@@ -76,6 +77,7 @@ public static class DeploymentListWriter
         json.WriteValue(value);
     }
 
-    // Names come from the repository's files: no control characters reach a terminal or a CI log.
+    // Names come from the repository's files: no control characters reach a terminal or a CI log, and (with OutputText.Line) no line
+    // starts a CI logging command (##vso[, ::).
     private static string Printable(string text) => new(text.Select(c => char.IsControl(c) ? ' ' : c).ToArray());
 }
