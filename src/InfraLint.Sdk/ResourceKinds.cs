@@ -89,6 +89,13 @@ public static class ResourceKinds
         "Microsoft.ManagedIdentity/userAssignedIdentities/federatedIdentityCredentials");
 
     /// <summary>
+    /// Resources that define kinds of environment rather than belong to one: a Dev Center environment type named
+    /// <c>prod</c> is a catalogue entry, not a production resource, so its name says nothing about its environment.
+    /// </summary>
+    public static IReadOnlySet<string> EnvironmentDefinitions { get; } = Set(
+        "Microsoft.DevCenter/devcenters/environmentTypes", "Microsoft.DevCenter/projects/environmentTypes");
+
+    /// <summary>
     /// Services whose <c>disableLocalAuth</c> defaults to false, so an omitted flag leaves key (local) authentication on
     /// while Microsoft Entra ID works (INFRA2002). Storage (<c>allowSharedKeyAccess</c>), Redis and container registries
     /// have flags of their own, which the rule reads by type.

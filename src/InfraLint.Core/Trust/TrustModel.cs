@@ -101,7 +101,7 @@ internal sealed partial class TrustModel : DeploymentInfo
             return scope.Environment;
         if (resource.Tags is { } tags && classifier.ClassifyTags(KnownTags(template, tags)) is { } byTag)
             return byTag;
-        var byName = classifier.ClassifyName(resource.EvaluatedName, "name");
+        var byName = resource.IsIn(ResourceKinds.EnvironmentDefinitions) ? EnvironmentInfo.Unknown : classifier.ClassifyName(resource.EvaluatedName, "name");
         return byName.IsKnown ? byName : scopes[template].Environment;
     }
 
