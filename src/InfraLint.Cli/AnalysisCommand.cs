@@ -72,6 +72,7 @@ internal static class AnalysisCommand
             BaselineFile = options.BaselineFile,
             CollectDeployments = options.Command == CliCommand.Graph,
             RuleTimeout = options.RuleTimeout,
+            Parallelism = options.Parallel ?? Parallelism.Default,
             LoadConfiguredCompiledPacks = options.TrustConfigPacks,
             // The analysed tree may be a pull request's: templates read nothing outside each analysed path's repository root.
             ReadRoots = options.Paths.Select(p => Path.GetFullPath(p)).Select(p => SourceRoot.Discover(File.Exists(p) ? Path.GetDirectoryName(p)! : p).Directory).ToList(),

@@ -98,7 +98,7 @@ internal static class CliCommands
     {
         var verb = new Command(name, description) { Paths };
         foreach (var option in own.Concat<Option>(
-            [Config, PolicyFrom, Bicep, Restore, NoRestore, IncludeGenerated, CompileTimeout, RuleTimeout, TrustConfigPacks, RulePacks]))
+            [Config, PolicyFrom, Bicep, Restore, NoRestore, IncludeGenerated, CompileTimeout, RuleTimeout, ParallelLanes, TrustConfigPacks, RulePacks]))
             verb.Options.Add(option);
         verb.SetAction(r => Run(CliOptions.From(r, command), AnalysisCommand.Run));
         return verb;

@@ -32,6 +32,9 @@ internal sealed record CliOptions(
     /// <summary><c>--rule-timeout</c>: how long one rule may run on one file.</summary>
     public TimeSpan RuleTimeout { get; init; } = Core.Engine.AnalysisOptions.DefaultRuleTimeout;
 
+    /// <summary><c>--parallel</c>: how many lanes (compiler processes) analyse at once; null for <see cref="Core.Engine.Parallelism.Default"/>.</summary>
+    public int? Parallel { get; init; }
+
     /// <summary><c>--trust-config-packs</c>: load compiled packs that an infralint.json in the analysed tree names.</summary>
     public bool TrustConfigPacks { get; init; }
 
@@ -66,6 +69,7 @@ internal sealed record CliOptions(
             PolicyFrom = result.GetValue(CliSymbols.PolicyFrom),
             RuleTimeout = result.GetValue(CliSymbols.RuleTimeout) ?? Core.Engine.AnalysisOptions.DefaultRuleTimeout,
             TrustConfigPacks = result.GetValue(CliSymbols.TrustConfigPacks),
+            Parallel = result.GetValue(CliSymbols.ParallelLanes),
             // The graph validator has made sure an --output without --format has a known extension.
             GraphFormat = command != CliCommand.Graph ? GraphFormat.Html
                 : result.GetValue(CliSymbols.DrawingFormat) ?? (output is null ? GraphFormat.Html : GraphFormats.FromExtension(output)!.Value),

@@ -110,6 +110,18 @@ internal static class CliSymbols
     public static readonly Option<TimeSpan?> CompileTimeout = Seconds("--timeout",
         "The per-file compile timeout in seconds (default: 60; at most 86400).");
 
+    public static readonly Option<int?> ParallelLanes = new("--parallel")
+    {
+        Description = $"How many templates are analysed at once, each worker with its own compiler process (default: the processor " +
+            $"count, at most one per GiB of memory beyond the first; 1 is the sequential run; at most {Core.Engine.Parallelism.Max}). " +
+            "The output is the same whatever the number.",
+        HelpName = "N",
+        Arity = LastWins,
+        CustomParser = r => OneOf(r, value =>
+                int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n is >= 1 and <= Core.Engine.Parallelism.Max ? n : (int?)null,
+            value => $"--parallel takes a whole number from 1 to {Core.Engine.Parallelism.Max} (got '{value}')"),
+    };
+
     public static readonly Option<TimeSpan?> RuleTimeout = Seconds("--rule-timeout",
         "How long one rule may run on one file, in seconds, before it is given up with INFRA0005 (default: 30; at most 86400).");
 

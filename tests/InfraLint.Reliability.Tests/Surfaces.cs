@@ -24,7 +24,8 @@ internal static class Surfaces
     private static IEnumerable<Sdk.RuleDescriptor> Catalogue => BuiltInRules.All.Select(r => r.Describe).Concat(ToolDiagnostics.All);
 
     /// <summary>The report formats, written in process from one engine run over <paramref name="files"/>.</summary>
-    public static Dictionary<string, string> Reports(string root, IEnumerable<InputFile> files, int compilesPerCompilerProcess = 400)
+    /// <param name="parallelism">Lanes, each with its own compiler; above 1 every lane is used however few the files.</param>
+    public static Dictionary<string, string> Reports(string root, IEnumerable<InputFile> files, int compilesPerCompilerProcess = 400, int parallelism = 1)
     {
         using var engine = new InfraLintEngine(new AnalysisOptions
         {
@@ -32,8 +33,12 @@ internal static class Surfaces
             BicepPath = TestEnvironment.BicepPath,
             CompilesPerCompilerProcess = compilesPerCompilerProcess,
             Today = new DateOnly(2026, 11, 25),
+            Parallelism = parallelism,
+            BicepEntriesPerLane = 1,
         });
         var result = engine.Analyze(files);
+        if (parallelism > 1)
+            Assert.IsTrue(engine.CompilerProcessIds.Count > 1, "more than one lane compiles");
         var report = RunReport.Create(result, root, root, null);
         var sarif = new SarifReportWriter(catalogue: Catalogue).Write(report);
         var baseline = SarifBaseline.Parse(sarif, "baseline.sarif");
