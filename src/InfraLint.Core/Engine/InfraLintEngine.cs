@@ -244,6 +244,7 @@ public sealed class InfraLintEngine : IDisposable
         {
             Rules = catalogue,
             Deployments = entries.Select(e => e.Deployment).OfType<DeploymentInfo>().ToList(),
+            ConfigurationFiles = Configuration.Loaded.Select(c => c.Path).OfType<string>().ToList(),
         };
     }
 
