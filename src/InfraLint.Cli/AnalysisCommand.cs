@@ -101,7 +101,7 @@ internal static class AnalysisCommand
         {
             report = report with
             {
-                Shard = new Reporting.Shards.ShardCoverage(index, count, files.Count, allFiles.Count,
+                Shard = new ShardCoverage(index, count, files.Count, allFiles.Count,
                     Sharding.InputsDigest(allFiles, report.Root.Directory), result.ConfigurationFiles),
             };
         }

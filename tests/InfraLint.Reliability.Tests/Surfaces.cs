@@ -49,7 +49,7 @@ internal static class Surfaces
         {
             report = report with
             {
-                Shard = new Reporting.Shards.ShardCoverage(index, count, files.Count(), allFiles.Count,
+                Shard = new ShardCoverage(index, count, files.Count(), allFiles.Count,
                     Sharding.InputsDigest(allFiles, report.Root.Directory), result.ConfigurationFiles),
             };
         }

@@ -17,8 +17,6 @@ namespace InfraLint.Core.Engine;
 /// </summary>
 public static class Sharding
 {
-    private const int MaxReachedFiles = 2000;
-
     /// <summary>The files of part <paramref name="index"/> (1-based) of <paramref name="count"/>, in the order given.</summary>
     /// <param name="boundary">On a confined run, the folders module files may be read from to find the groups.</param>
     public static IReadOnlyList<InputFile> Select(IReadOnlyList<InputFile> files, IReadOnlyList<DeclaredDeployment> deployments, int index, int count,
@@ -48,9 +46,9 @@ public static class Sharding
         foreach (var input in inputs)
         {
             groups.Add(input);
-            if (IsBicep(input))
+            if (ReachedFiles.IsBicep(input))
             {
-                foreach (var reached in Reached(input, documents, boundary))
+                foreach (var reached in ReachedFiles.Of(input, documents, boundary).Files)
                     groups.Union(input, reached);
             }
             else if (input.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
@@ -67,7 +65,7 @@ public static class Sharding
                 groups.Union(template, Path.GetFullPath(parameters));
         }
         var byGroup = inputs.GroupBy(groups.Find, StringComparer.Ordinal)
-            .Select(g => (Files: g.ToList(), Bytes: g.Sum(Bytes), First: g.Min(StringComparer.Ordinal)!))
+            .Select(g => (Files: g.ToList(), Bytes: g.Sum(ReachedFiles.Bytes), First: g.Min(StringComparer.Ordinal)!))
             .OrderByDescending(g => g.Bytes).ThenBy(g => g.First, StringComparer.Ordinal)
             .ToList();
         var load = new long[count];
@@ -81,40 +79,6 @@ public static class Sharding
         }
         return part;
     }
-
-    // Every local Bicep file the entry reaches through modules, imports and `using` (itself included).
-    private static IEnumerable<string> Reached(string entry, BicepDocuments documents, ReadBoundary? boundary)
-    {
-        var seen = new HashSet<string>(StringComparer.Ordinal) { entry };
-        var pending = new Stack<string>([entry]);
-        while (pending.Count > 0 && seen.Count < MaxReachedFiles)
-        {
-            var file = pending.Pop();
-            if (boundary is not null && !boundary.Contains(file))
-                continue;
-            BicepDocument? syntax;
-            try
-            {
-                syntax = documents.Find(file)?.Syntax;
-            }
-            catch (Exception e) when (e is not OutOfMemoryException)
-            {
-                syntax = null; // too large, not a regular file: its own analysis says so
-            }
-            foreach (var reference in syntax is null ? [] : syntax.References.Append(syntax.Using).OfType<BicepReference>())
-            {
-                if (LocalTarget(file, reference.Path) is { } target && seen.Add(target))
-                    pending.Push(target);
-            }
-        }
-        return seen;
-    }
-
-    private static string? LocalTarget(string fromFile, string path) =>
-        UnrestoredModules.LocalTarget(fromFile, path) ??
-        (path.EndsWith(".json", StringComparison.OrdinalIgnoreCase) && !RegistryModuleCache.IsRegistryReference(path)
-            ? Path.GetFullPath(Path.Combine(Path.GetDirectoryName(fromFile)!, path))
-            : null);
 
     // NAME.parameters.json and NAME.ENV.parameters.json pair with NAME.json or NAME.bicep beside them; NAME.json may be
     // built from NAME.bicep or, without one, from another .bicep file of its folder.
@@ -130,21 +94,6 @@ public static class Sharding
         }
         var sameName = Path.Combine(directory, stem + ".bicep");
         return inputs.Contains(sameName) ? [sameName] : GeneratedTemplates.Candidates(json, inputs);
-    }
-
-    private static bool IsBicep(string path) =>
-        path.EndsWith(".bicep", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".bicepparam", StringComparison.OrdinalIgnoreCase);
-
-    private static long Bytes(string path)
-    {
-        try
-        {
-            return new FileInfo(path) is { Exists: true } info ? info.Length : 0;
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
-        {
-            return 0;
-        }
     }
 
     private sealed class UnionFind

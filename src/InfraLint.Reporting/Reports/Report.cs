@@ -21,7 +21,7 @@ public sealed record Report(IReadOnlyList<ReportedFinding> Findings, SourceRoot 
     public IReadOnlyList<Core.Packs.RulePack> RulePacks { get; init; } = [];
 
     /// <summary>With <c>--shard K/N</c>: the part of the run this report covers; every format records it.</summary>
-    public Shards.ShardCoverage? Shard { get; init; }
+    public ShardCoverage? Shard { get; init; }
 
     /// <summary>The findings shown to the user and counted for the exit code.</summary>
     public IEnumerable<ReportedFinding> Reported => Findings.Where(f => f.IsReported);

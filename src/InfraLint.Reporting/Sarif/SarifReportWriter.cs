@@ -33,7 +33,7 @@ public sealed class SarifReportWriter : IReportWriter
         var log = Build(report);
         if (report.Shard is { } shard)
         {
-            log.Runs[0].SetProperty(Shards.ShardMerge.SarifProperty, new Newtonsoft.Json.Linq.JObject
+            log.Runs[0].SetProperty(ShardCoverage.SarifProperty, new Newtonsoft.Json.Linq.JObject
             {
                 ["index"] = shard.Index,
                 ["count"] = shard.Count,

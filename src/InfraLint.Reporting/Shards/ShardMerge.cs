@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using InfraLint.Reporting.Output;
+using ShardCoverage = InfraLint.Reporting.Reports.ShardCoverage;
+using InfraLint.Reporting.Writers;
 using Microsoft.CodeAnalysis.Sarif;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
@@ -16,9 +18,6 @@ namespace InfraLint.Reporting.Shards;
 /// </summary>
 public static partial class ShardMerge
 {
-    /// <summary>The SARIF run property that holds a shard report's <see cref="ShardCoverage"/>.</summary>
-    public const string SarifProperty = "shard";
-
     private const string UnusedCentralSuppression = " suppresses nothing; remove it";
 
     /// <summary>The merged report, or the reason the reports cannot be merged.</summary>
@@ -244,9 +243,9 @@ public static partial class ShardMerge
             {
                 throw NotAShard(name, "it is not SARIF (" + OutputText.Line(e.Message) + ")");
             }
-            if (log.Runs is not [var run] || run.PropertyNames?.Contains(SarifProperty) != true)
-                throw NotAShard(name, $"its run has no '{SarifProperty}' property");
-            var shard = run.GetProperty<JObject>(SarifProperty);
+            if (log.Runs is not [var run] || run.PropertyNames?.Contains(ShardCoverage.SarifProperty) != true)
+                throw NotAShard(name, $"its run has no '{ShardCoverage.SarifProperty}' property");
+            var shard = run.GetProperty<JObject>(ShardCoverage.SarifProperty);
             return new SarifShard(name, (int?)shard["index"] ?? 0, (int?)shard["count"] ?? 0, (string?)shard["inputs"] ?? string.Empty,
                 (shard["configurationFiles"] as JArray ?? []).Select(c => (string?)c).OfType<string>().ToList(), log);
         }
@@ -290,7 +289,7 @@ public static partial class ShardMerge
             run.Tool.Driver.Rules = rules;
             run.Tool.Extensions = extensions.Count == 0 ? null : extensions;
             run.Results = results;
-            run.RemoveProperty(SarifProperty);
+            run.RemoveProperty(ShardCoverage.SarifProperty);
             return SarifJson.Serialize(new SarifLog { Runs = [run] });
         }
 

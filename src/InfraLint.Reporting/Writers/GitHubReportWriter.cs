@@ -13,7 +13,7 @@ namespace InfraLint.Reporting.Writers;
 public sealed class GitHubReportWriter : IReportWriter
 {
     public string Write(Report report) =>
-        Shards.ShardLines.Wrap(report, report.Reported
+        ShardLines.Wrap(report, report.Reported
                 .Where(f => f.Finding.Severity > Severity.Silent)
                 .Select(f => Command(f.Finding, report.Root))
                 .ToList(),

@@ -1,6 +1,5 @@
 using InfraLint.Reporting.Output;
 using InfraLint.Reporting.Reports;
-using InfraLint.Reporting.Shards;
 using InfraLint.Sdk;
 
 namespace InfraLint.Reporting.Writers;

@@ -1,6 +1,6 @@
 using InfraLint.Reporting.Reports;
 
-namespace InfraLint.Reporting.Shards;
+namespace InfraLint.Reporting.Writers;
 
 /// <summary>
 /// The line formats (text, GitHub) of a shard report: the header, one <c># configuration: </c> line per infralint.json the

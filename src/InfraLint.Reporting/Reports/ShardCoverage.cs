@@ -1,4 +1,4 @@
-namespace InfraLint.Reporting.Shards;
+namespace InfraLint.Reporting.Reports;
 
 /// <summary>
 /// What a <c>--shard K/N</c> report covers, written into every format (text and GitHub: a header and a footer line; JSON:
@@ -13,6 +13,9 @@ namespace InfraLint.Reporting.Shards;
 /// <param name="ConfigurationFiles">The infralint.json files this part read (full paths).</param>
 public sealed record ShardCoverage(int Index, int Count, int InputFiles, int TotalInputFiles, string Inputs, IReadOnlyList<string> ConfigurationFiles)
 {
+    /// <summary>The SARIF run property that holds a shard report's coverage.</summary>
+    public const string SarifProperty = "shard";
+
     /// <summary>The header line of a text or GitHub shard report; no finding line can match it (each has a location or
     /// "infralint:" and a level after a colon, and no line of it is only hex digits after "sha256:").</summary>
     public string Header(int configurationLines) =>
