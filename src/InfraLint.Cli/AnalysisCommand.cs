@@ -59,6 +59,12 @@ internal static class AnalysisCommand
             cancel.Cancel();
         };
 
+        var readRoots = options.Paths.Select(p => Path.GetFullPath(p)).Select(p => SourceRoot.Discover(File.Exists(p) ? Path.GetDirectoryName(p)! : p).Directory).ToList();
+        var declaredDeployments = DeploymentsCommand.Discover(options.Paths, options.ConfigFile);
+        var allFiles = files;
+        if (options.Shard is var (shardIndex, shardCount))
+            files = Sharding.Select(files, declaredDeployments, shardIndex, shardCount, readRoots);
+
         var analysis = new AnalysisOptions
         {
             Rules = BuiltInRules.All,
@@ -72,10 +78,11 @@ internal static class AnalysisCommand
             BaselineFile = options.BaselineFile,
             CollectDeployments = options.Command == CliCommand.Graph,
             RuleTimeout = options.RuleTimeout,
+            Parallelism = options.Parallel ?? Parallelism.Default,
             LoadConfiguredCompiledPacks = options.TrustConfigPacks,
             // The analysed tree may be a pull request's: templates read nothing outside each analysed path's repository root.
-            ReadRoots = options.Paths.Select(p => Path.GetFullPath(p)).Select(p => SourceRoot.Discover(File.Exists(p) ? Path.GetDirectoryName(p)! : p).Directory).ToList(),
-            DeclaredDeployments = DeploymentsCommand.Discover(options.Paths, options.ConfigFile),
+            ReadRoots = readRoots,
+            DeclaredDeployments = declaredDeployments,
         };
         AnalysisResult result;
         try
@@ -90,6 +97,14 @@ internal static class AnalysisCommand
 
         var workingDirectory = Directory.GetCurrentDirectory();
         var report = RunReport.Create(result, workingDirectory, workingDirectory, baseline);
+        if (options.Shard is var (index, count))
+        {
+            report = report with
+            {
+                Shard = new ShardCoverage(index, count, files.Count, allFiles.Count,
+                    Sharding.InputsDigest(allFiles, report.Root.Directory), result.ConfigurationFiles),
+            };
+        }
         // InfraLint's own errors (a template it could not read, no compiler) are input errors whatever the fail level.
         var inputErrors = report.Reported.Where(f => f.Finding.Severity == Severity.Error && f.Finding.Descriptor.Category == RuleCategory.Tooling).ToList();
 

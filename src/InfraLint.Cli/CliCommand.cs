@@ -10,4 +10,6 @@ internal enum CliCommand
     Graph,
     /// <summary><c>infralint deployments</c>: list the deployments a repository declares.</summary>
     Deployments,
+    /// <summary><c>infralint merge</c>: put the reports of <c>--shard K/N</c> runs back into one.</summary>
+    Merge,
 }

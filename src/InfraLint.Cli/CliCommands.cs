@@ -44,7 +44,7 @@ internal static class CliCommands
         var check = Analysis("check", CliCommand.Check,
             "Reports findings, one line each in the default text format: path(line,col): warning INFRA1001: message, with paths " +
             "relative to the working directory. " + Summary + "\n\n" + ExitCodeText,
-            CheckFormat, Output, Baseline, FailLevel, FailOnToolErrors);
+            CheckFormat, Output, Baseline, FailLevel, FailOnToolErrors, Shard);
         var baseline = new Command("baseline", "Baselines: run 'infralint baseline create --help'.")
         {
             Analysis("create", CliCommand.BaselineCreate,
@@ -76,6 +76,14 @@ internal static class CliCommands
             RepositoryPath, ListFormat, Output, Config,
         };
         deployments.SetAction(r => Run(CliOptions.From(r, CliCommand.Deployments), DeploymentsCommand.Run));
+        var merge = new Command("merge",
+            "Merges the reports of every shard of one run (check --shard K/N, one report per shard, all in one format) into " +
+            "exactly the report one unsharded run writes (docs/ci.md). Reports of another run, a shard given twice or one " +
+            "missing are refused. Exit codes: 0 written, 2 usage or input errors.")
+        {
+            ShardReports, MergeFormat, Output,
+        };
+        merge.SetAction(r => Run(CliOptions.From(r, CliCommand.Merge), MergeCommand.Run));
 
         // Spellings the hand-written parser accepted; kept working, not advertised.
         var helpVerb = new Command("help") { Hidden = true };
@@ -88,6 +96,7 @@ internal static class CliCommands
         root.Subcommands.Add(baseline);
         root.Subcommands.Add(graph);
         root.Subcommands.Add(deployments);
+        root.Subcommands.Add(merge);
         root.Subcommands.Add(helpVerb);
         root.Subcommands.Add(version);
         return root;
@@ -98,7 +107,7 @@ internal static class CliCommands
     {
         var verb = new Command(name, description) { Paths };
         foreach (var option in own.Concat<Option>(
-            [Config, PolicyFrom, Bicep, Restore, NoRestore, IncludeGenerated, CompileTimeout, RuleTimeout, TrustConfigPacks, RulePacks]))
+            [Config, PolicyFrom, Bicep, Restore, NoRestore, IncludeGenerated, CompileTimeout, RuleTimeout, ParallelLanes, TrustConfigPacks, RulePacks]))
             verb.Options.Add(option);
         verb.SetAction(r => Run(CliOptions.From(r, command), AnalysisCommand.Run));
         return verb;

@@ -32,6 +32,12 @@ internal sealed record CliOptions(
     /// <summary><c>--rule-timeout</c>: how long one rule may run on one file.</summary>
     public TimeSpan RuleTimeout { get; init; } = Core.Engine.AnalysisOptions.DefaultRuleTimeout;
 
+    /// <summary><c>--parallel</c>: how many lanes (compiler processes) analyse at once; null for <see cref="Core.Engine.Parallelism.Default"/>.</summary>
+    public int? Parallel { get; init; }
+
+    /// <summary><c>--shard K/N</c>: analyse only part K of N of the inputs (<see cref="Core.Engine.Sharding"/>).</summary>
+    public (int Index, int Count)? Shard { get; init; }
+
     /// <summary><c>--trust-config-packs</c>: load compiled packs that an infralint.json in the analysed tree names.</summary>
     public bool TrustConfigPacks { get; init; }
 
@@ -44,10 +50,16 @@ internal sealed record CliOptions(
         var output = result.GetValue(command == CliCommand.BaselineCreate ? CliSymbols.BaselineOutput : CliSymbols.Output);
         return new CliOptions(
             command,
-            command == CliCommand.Deployments ? [result.GetValue(CliSymbols.RepositoryPath) ?? "."] : result.GetValue(CliSymbols.Paths)!,
+            command switch
+            {
+                CliCommand.Deployments => [result.GetValue(CliSymbols.RepositoryPath) ?? "."],
+                CliCommand.Merge => result.GetValue(CliSymbols.ShardReports)!,
+                _ => result.GetValue(CliSymbols.Paths)!,
+            },
             command switch
             {
                 CliCommand.Check => result.GetValue(CliSymbols.CheckFormat) ?? ReportFormat.Text,
+                CliCommand.Merge => result.GetValue(CliSymbols.MergeFormat) ?? ReportFormat.Text,
                 CliCommand.Deployments => result.GetValue(CliSymbols.ListFormat) ?? ReportFormat.Text,
                 CliCommand.BaselineCreate => ReportFormat.Sarif,
                 _ => ReportFormat.Text,
@@ -66,6 +78,8 @@ internal sealed record CliOptions(
             PolicyFrom = result.GetValue(CliSymbols.PolicyFrom),
             RuleTimeout = result.GetValue(CliSymbols.RuleTimeout) ?? Core.Engine.AnalysisOptions.DefaultRuleTimeout,
             TrustConfigPacks = result.GetValue(CliSymbols.TrustConfigPacks),
+            Parallel = result.GetValue(CliSymbols.ParallelLanes),
+            Shard = command == CliCommand.Check ? result.GetValue(CliSymbols.Shard) : null,
             // The graph validator has made sure an --output without --format has a known extension.
             GraphFormat = command != CliCommand.Graph ? GraphFormat.Html
                 : result.GetValue(CliSymbols.DrawingFormat) ?? (output is null ? GraphFormat.Html : GraphFormats.FromExtension(output)!.Value),

@@ -25,6 +25,36 @@ internal static class CliSymbols
         Arity = ArgumentArity.OneOrMore,
     };
 
+    public static readonly Argument<string[]> ShardReports = new("report")
+    {
+        Description = "The reports of every shard of one run (check --shard K/N), all in the --format given.",
+        Arity = ArgumentArity.OneOrMore,
+    };
+
+    public static readonly Option<ReportFormat?> MergeFormat = Choice("--format",
+        "The format of the shard reports, and of the merged one (default: text).",
+        [("text", ReportFormat.Text), ("sarif", ReportFormat.Sarif), ("github", ReportFormat.GitHub), ("json", ReportFormat.Json)],
+        " for merge");
+
+    /// <summary>The most shards a run is split into.</summary>
+    public const int MaxShards = 1000;
+
+    public static readonly Option<(int Index, int Count)?> Shard = new("--shard")
+    {
+        Description = "Analyse only part K of N (1-based) of the inputs, for CI jobs that split one run; a template stays with its modules " +
+            "and parameters files. Every report format records the part; 'infralint merge' puts the reports back together (docs/ci.md).",
+        HelpName = "K/N",
+        Arity = LastWins,
+        CustomParser = r => OneOf<(int, int)>(r, value =>
+                value.Split('/') is [var k, var n] &&
+                int.TryParse(k, NumberStyles.None, CultureInfo.InvariantCulture, out var index) &&
+                int.TryParse(n, NumberStyles.None, CultureInfo.InvariantCulture, out var count) &&
+                count is >= 1 and <= MaxShards && index >= 1 && index <= count
+                    ? (index, count)
+                    : null,
+            value => $"--shard takes K/N, part K (from 1) of N parts (N at most {MaxShards}), such as 2/4 (got '{value}')"),
+    };
+
     public static readonly Argument<string> RepositoryPath = new("path")
     {
         Description = "The repository to read (default: the current directory).",
@@ -109,6 +139,18 @@ internal static class CliSymbols
 
     public static readonly Option<TimeSpan?> CompileTimeout = Seconds("--timeout",
         "The per-file compile timeout in seconds (default: 60; at most 86400).");
+
+    public static readonly Option<int?> ParallelLanes = new("--parallel")
+    {
+        Description = $"How many templates are analysed at once, each worker with its own compiler process (default: the processor " +
+            $"count, at most one per GiB of memory beyond the first; 1 is the sequential run; at most {Core.Engine.Parallelism.Max}). " +
+            "The output is the same whatever the number.",
+        HelpName = "N",
+        Arity = LastWins,
+        CustomParser = r => OneOf(r, value =>
+                int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n is >= 1 and <= Core.Engine.Parallelism.Max ? n : (int?)null,
+            value => $"--parallel takes a whole number from 1 to {Core.Engine.Parallelism.Max} (got '{value}')"),
+    };
 
     public static readonly Option<TimeSpan?> RuleTimeout = Seconds("--rule-timeout",
         "How long one rule may run on one file, in seconds, before it is given up with INFRA0005 (default: 30; at most 86400).");

@@ -31,6 +31,10 @@ public sealed partial class InfraLintTask
     /// <summary><c>$(InfraLintRuleTimeout)</c>: seconds one rule may run on one template before it is INFRA0005 (default 30).</summary>
     public int RuleTimeoutSeconds { get; set; } = 30;
 
+    /// <summary><c>$(InfraLintParallelism)</c>: how many templates are analysed at once, each lane with its own compiler
+    /// (0 or empty: the processor count, capped by memory; 1: sequential).</summary>
+    public int Parallelism { get; set; }
+
     public bool TreatWarningsAsErrors { get; set; }
 
     /// <summary><c>$(WarningsNotAsErrors)</c> and <c>$(NoWarn)</c>: ids that <see cref="TreatWarningsAsErrors"/> leaves alone.</summary>
@@ -90,6 +94,7 @@ public sealed partial class InfraLintTask
         ConfigFile = string.IsNullOrEmpty(ConfigFile) ? null : ConfigFile,
         CompileTimeout = TimeSpan.FromSeconds(Math.Max(1, CompileTimeoutSeconds)),
         RuleTimeout = TimeSpan.FromSeconds(Math.Max(1, RuleTimeoutSeconds)),
+        Parallelism = Parallelism > 0 ? Math.Min(Parallelism, Core.Engine.Parallelism.Max) : Core.Engine.Parallelism.Default,
         RulePacks = FullPaths(RulePacks),
         AnalyzerConfigFiles = FullPaths(AnalyzerConfigFiles).Distinct(StringComparer.Ordinal).ToList(),
         CacheFile = string.IsNullOrEmpty(CacheFile) ? null : CacheFile,

@@ -25,6 +25,10 @@ internal sealed class CliWorkspace : IDisposable
     public ProcessRunner.Result Run(params string[] args) =>
         ProcessRunner.Run("dotnet", [Path.Combine(AppContext.BaseDirectory, "infralint.dll"), .. args, "--bicep", TestEnvironment.BicepPath], Root, TimeSpan.FromMinutes(2));
 
+    /// <summary>Runs <c>infralint</c> as given (<c>merge</c> takes no compiler).</summary>
+    public ProcessRunner.Result RunAsGiven(params string[] args) =>
+        ProcessRunner.Run("dotnet", [Path.Combine(AppContext.BaseDirectory, "infralint.dll"), .. args], Root, TimeSpan.FromMinutes(2));
+
     public void Dispose()
     {
         try { Directory.Delete(Root, recursive: true); }

@@ -11,15 +11,16 @@ namespace InfraLint.Cli.Tests;
 public sealed partial class CommandLineTests
 {
     private static readonly string[] AnalysisOptions =
-        ["--config", "--policy-from", "--bicep", "--restore", "--no-restore", "--include-generated", "--timeout", "--rule-timeout", "--trust-config-packs", "--rule-pack"];
+        ["--config", "--policy-from", "--bicep", "--restore", "--no-restore", "--include-generated", "--timeout", "--rule-timeout", "--parallel", "--trust-config-packs", "--rule-pack"];
 
     /// <summary>What each command accepts, as DESIGN.md and README's synopsis give it.</summary>
     public static IEnumerable<object[]> Commands =>
     [
-        ["check", new[] { "--format", "--output", "--baseline", "--fail-level", "--fail-on-tool-errors" }.Concat(AnalysisOptions).ToArray()],
+        ["check", new[] { "--format", "--output", "--baseline", "--fail-level", "--fail-on-tool-errors", "--shard" }.Concat(AnalysisOptions).ToArray()],
         ["baseline create", new[] { "--output" }.Concat(AnalysisOptions).ToArray()],
         ["graph", new[] { "--format", "--output" }.Concat(AnalysisOptions).ToArray()],
         ["deployments", new[] { "--format", "--output", "--config" }],
+        ["merge", new[] { "--format", "--output" }],
     ];
 
     private static ProcessRunner.Result RunIn(string workingDirectory, params string[] args) =>
@@ -102,7 +103,15 @@ public sealed partial class CommandLineTests
 
     [TestMethod]
     [DataRow(new[] { "lint" }, "unknown command 'lint'")]
-    [DataRow(new[] { "--bicep", "x" }, "a command is needed: check, baseline create, graph or deployments")]
+    [DataRow(new[] { "--bicep", "x" }, "a command is needed: check, baseline create, graph, deployments or merge")]
+    [DataRow(new[] { "check", "infra", "--shard", "0/4" }, "--shard takes K/N, part K (from 1) of N parts (N at most 1000), such as 2/4 (got '0/4')")]
+    [DataRow(new[] { "check", "infra", "--shard", "5/4" }, "--shard takes K/N, part K (from 1) of N parts (N at most 1000), such as 2/4 (got '5/4')")]
+    [DataRow(new[] { "check", "infra", "--shard=1" }, "--shard takes K/N, part K (from 1) of N parts (N at most 1000), such as 2/4 (got '1')")]
+    [DataRow(new[] { "graph", "infra", "--shard", "1/2" }, "unknown option '--shard' for graph")]
+    [DataRow(new[] { "check", "infra", "--parallel", "0" }, "--parallel takes a whole number from 1 to 64 (got '0')")]
+    [DataRow(new[] { "check", "infra", "--parallel", "many" }, "--parallel takes a whole number from 1 to 64 (got 'many')")]
+    [DataRow(new[] { "merge" }, "Required argument missing for command: 'merge'")]
+    [DataRow(new[] { "merge", "a.sarif", "--format", "html" }, "--format takes text, sarif, github or json for merge (got 'html')")]
     [DataRow(new[] { "baseline" }, "baseline takes the subcommand 'create'")]
     [DataRow(new[] { "baseline", "delete" }, "baseline takes the subcommand 'create'")]
     [DataRow(new[] { "check" }, "check needs at least one file or directory")]

@@ -133,4 +133,38 @@ public sealed class CompilerFaultTests
         Assert.AreEqual("INFRA0002", finding.Id, finding.Message);
         Assert.AreEqual("Bicep compiler did not answer within 5 s and was restarted", finding.Message);
     }
+    [TestMethod]
+    public void A_compiler_that_crashes_in_one_of_two_lanes_fails_only_the_file_it_was_compiling()
+    {
+        using var dir = new TempDirectory();
+        // The first compiler process started (by whichever lane asks first) dies on its first request; every later one is real.
+        var fake = dir.Write("fake-bicep", $"#!/bin/sh\nif mkdir '{dir.Path}/crashed' 2>/dev/null; then head -c 10 >/dev/null; exit 3; fi\nexec '{TestEnvironment.BicepPath}' \"$@\"\n");
+        File.SetUnixFileMode(fake, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        var repository = Path.Combine(dir.Path, "repo");
+        Directory.CreateDirectory(repository);
+        const int files = 6;
+        for (var i = 0; i < files; i++)
+            File.WriteAllText(Path.Combine(repository, $"f{i}.bicep"), Templates.SiteWithLiteralSetting.Replace("name: 'app'", $"name: 'app{i}'", StringComparison.Ordinal));
+        AnalysisOptions Options(string bicep, int lanes) => new()
+        {
+            Rules = BuiltInRules.All, BicepPath = bicep, Parallelism = lanes, BicepEntriesPerLane = 1, CompileTimeout = TimeSpan.FromSeconds(60),
+        };
+
+        using var engine = new InfraLintEngine(Options(fake, 2));
+        var result = engine.Analyze(InputDiscovery.Expand([repository], out _));
+        var sequential = InfraLintEngine.Run(Options(TestEnvironment.BicepPath, 1), InputDiscovery.Expand([repository], out _));
+
+        var crashed = result.Findings.Where(f => f.Id == "INFRA0002").ToList();
+        Assert.AreEqual(1, crashed.Count, string.Join("\n", result.Findings.Select(f => $"{f.Location}: {f.Id}: {f.Message}")));
+        StringAssert.Contains(crashed[0].Message, "exited");
+        Assert.AreEqual(files - 1, result.FilesAnalyzed, "every other file is analysed");
+        Assert.AreEqual(3, engine.CompilerStarts, "two lanes, and a fresh compiler for the lane whose compiler crashed");
+        var crashedFile = crashed[0].Location!.FilePath;
+        string Lines(IEnumerable<Sdk.Finding> findings) => string.Join("\n", findings.Select(f => $"{f.Location}: {f.Id}: {f.Message}"));
+        Assert.AreEqual(Lines(sequential.Findings.Where(f => f.Location?.FilePath != crashedFile)), Lines(result.Findings.Where(f => f.Id != "INFRA0002")),
+            "the other files' findings are those of a sequential run");
+        Assert.IsTrue(sequential.Findings.Any(f => f.Location?.FilePath == crashedFile), "the crashed file has findings when it compiles");
+        engine.Dispose();
+        AssertNoCompilerSurvives(engine);
+    }
 }

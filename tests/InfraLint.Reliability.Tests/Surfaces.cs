@@ -24,20 +24,38 @@ internal static class Surfaces
     private static IEnumerable<Sdk.RuleDescriptor> Catalogue => BuiltInRules.All.Select(r => r.Describe).Concat(ToolDiagnostics.All);
 
     /// <summary>The report formats, written in process from one engine run over <paramref name="files"/>.</summary>
-    public static Dictionary<string, string> Reports(string root, IEnumerable<InputFile> files, int compilesPerCompilerProcess = 400)
+    /// <param name="parallelism">Lanes, each with its own compiler; above 1 every lane is used however few the files.</param>
+    /// <param name="shard">With <c>--shard K/N</c>: the part and the whole run's inputs, which every format then records.</param>
+    public static Dictionary<string, string> Reports(string root, IEnumerable<InputFile> files, int compilesPerCompilerProcess = 400, int parallelism = 1,
+        (int Index, int Count, IReadOnlyList<InputFile> AllFiles)? shard = null)
     {
+        files = files.ToList();
         using var engine = new InfraLintEngine(new AnalysisOptions
         {
             Rules = BuiltInRules.All,
             BicepPath = TestEnvironment.BicepPath,
             CompilesPerCompilerProcess = compilesPerCompilerProcess,
             Today = new DateOnly(2026, 11, 25),
+            Parallelism = parallelism,
+            BicepEntriesPerLane = 1,
+            // Lanes share the machine with other test runs: a compile that waits its turn is not a compiler fault here.
+            CompileTimeout = parallelism > 1 ? TimeSpan.FromMinutes(10) : TimeSpan.FromSeconds(60),
         });
         var result = engine.Analyze(files);
+        if (parallelism > 1)
+            Assert.IsTrue(engine.CompilerProcessIds.Count > 1, "more than one lane compiles");
         var report = RunReport.Create(result, root, root, null);
+        if (shard is var (index, count, allFiles))
+        {
+            report = report with
+            {
+                Shard = new ShardCoverage(index, count, files.Count(), allFiles.Count,
+                    Sharding.InputsDigest(allFiles, report.Root.Directory), result.ConfigurationFiles),
+            };
+        }
         var sarif = new SarifReportWriter(catalogue: Catalogue).Write(report);
         var baseline = SarifBaseline.Parse(sarif, "baseline.sarif");
-        var baselined = RunReport.Create(result, root, root, baseline);
+        var baselined = RunReport.Create(result, root, root, baseline) with { Shard = report.Shard };
         return new Dictionary<string, string>(StringComparer.Ordinal)
         {
             ["text"] = new TextReportWriter().Write(report),

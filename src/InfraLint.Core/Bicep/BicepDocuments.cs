@@ -10,7 +10,9 @@ namespace InfraLint.Core.Bicep;
 /// </summary>
 internal sealed class BicepDocuments
 {
-    private readonly Dictionary<string, (long Length, long Ticks, BicepSource Source)> byPath = new(StringComparer.Ordinal);
+    // A file being read is a Lazy: lanes that want it at once wait for one read instead of each reading it, and the lexing
+    // and parsing happen outside the lock, so one large file does not hold up every other lane.
+    private readonly Dictionary<string, (long Length, long Ticks, Lazy<BicepSource> Source)> byPath = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> reads = new(StringComparer.Ordinal);
 
     /// <summary>How many times each file was read and lexed (by full path): once, unless it changed during the run.</summary>
@@ -30,14 +32,38 @@ internal sealed class BicepDocuments
         var full = System.IO.Path.GetFullPath(path);
         var info = new FileInfo(full);
         var (length, ticks) = info.Exists ? (info.Length, info.LastWriteTimeUtc.Ticks) : (-1L, 0L);
+        Lazy<BicepSource> source;
         lock (byPath)
         {
             if (byPath.TryGetValue(full, out var known) && known.Length == length && known.Ticks == ticks)
-                return known.Source;
-            var source = new BicepSource(full, RegularFile.ReadAllText(full));
-            byPath[full] = (length, ticks, source);
-            reads[full] = reads.GetValueOrDefault(full) + 1;
-            return source;
+            {
+                source = known.Source;
+            }
+            else
+            {
+                source = new Lazy<BicepSource>(() => new BicepSource(full, RegularFile.ReadAllText(full)), LazyThreadSafetyMode.ExecutionAndPublication);
+                byPath[full] = (length, ticks, source);
+                reads[full] = reads.GetValueOrDefault(full) + 1;
+            }
+        }
+        try
+        {
+            return source.Value;
+        }
+        catch
+        {
+            // Not kept: the next caller reads the file again (as it did before it was cached), and it was not read.
+            lock (byPath)
+            {
+                if (byPath.TryGetValue(full, out var known) && ReferenceEquals(known.Source, source))
+                {
+                    byPath.Remove(full);
+                    reads[full]--;
+                    if (reads[full] == 0)
+                        reads.Remove(full);
+                }
+            }
+            throw;
         }
     }
 

@@ -12,9 +12,11 @@ namespace InfraLint.Core.Bicep;
 /// </summary>
 /// <param name="documents">The run's Bicep files, each read and parsed once (entries, modules, error sources).</param>
 /// <param name="boundary">On an untrusted run, where compiled files may read from (<see cref="CompileTimeReads"/>).</param>
-internal sealed class BicepFrontEnd(BicepCompiler compiler, bool? restoreModules, BicepDocuments documents, ReadBoundary? boundary = null)
+/// <param name="reachability">Which registries answer, shared by the front ends of one run so each host is probed once.</param>
+internal sealed class BicepFrontEnd(BicepCompiler compiler, bool? restoreModules, BicepDocuments documents, ReadBoundary? boundary = null,
+    RegistryReachability? reachability = null)
 {
-    private readonly UnrestoredModules unrestored = new(restoreModules, new RegistryReachability(), documents);
+    private readonly UnrestoredModules unrestored = new(restoreModules, reachability ?? new RegistryReachability(), documents);
 
     public LoadResult Load(string path, CancellationToken cancellation) =>
         LoadTemplate(path, new Dictionary<string, TemplateValue>(), cancellation);

@@ -35,9 +35,23 @@ internal sealed class ConfigLoader(string? explicitPath, Config.PolicyFiles? fil
     public Config.PolicyFiles Files => files;
 
     /// <summary>Every configuration file read so far, for their own diagnostics.</summary>
-    public IEnumerable<InfraLintConfig> Loaded => byFile.Values;
+    public IEnumerable<InfraLintConfig> Loaded
+    {
+        get
+        {
+            lock (byDirectory)
+                return byFile.Values.ToList();
+        }
+    }
 
+    /// <summary>The configuration of <paramref name="templatePath"/>. Thread-safe: the lanes of a parallel run ask at once.</summary>
     public InfraLintConfig For(string templatePath)
+    {
+        lock (byDirectory)
+            return Find(templatePath);
+    }
+
+    private InfraLintConfig Find(string templatePath)
     {
         if (explicitPath is not null)
             return Read(Path.GetFullPath(explicitPath));
@@ -47,7 +61,7 @@ internal sealed class ConfigLoader(string? explicitPath, Config.PolicyFiles? fil
         if (byDirectory.TryGetValue(directory, out var cached))
             return cached;
         var candidate = Path.Combine(directory, FileName);
-        var config = files.Exists(candidate) ? Read(candidate) : For(directory);
+        var config = files.Exists(candidate) ? Read(candidate) : Find(directory);
         byDirectory[directory] = config;
         return config;
     }

@@ -30,6 +30,15 @@ public sealed record AnalysisOptions
     /// <summary>The date suppressions' and approvals' <c>expires</c> are compared with.</summary>
     public DateOnly Today { get; init; } = DateOnly.FromDateTime(DateTime.UtcNow);
 
+    /// <summary>How many entries are analysed at once, each of the lanes with its own compiler process (<c>--parallel</c>,
+    /// <c>InfraLintParallelism</c>). 1, the default here, is the sequential run; the CLI and the task default to
+    /// <see cref="Engine.Parallelism.Default"/>. The output is the same bytes whatever the number.</summary>
+    public int Parallelism { get; init; } = 1;
+
+    /// <summary>How many Bicep entries make another lane (and its compiler process) worth starting (default 25); tests
+    /// set 1 to run every lane on a few files.</summary>
+    public int BicepEntriesPerLane { get; init; } = 25;
+
     /// <summary>After this many compiles the compiler process is replaced, which bounds its memory.</summary>
     public int CompilesPerCompilerProcess { get; init; } = 400;
 

@@ -26,4 +26,8 @@ public sealed record AnalysisResult(IReadOnlyList<Finding> Findings, int FilesAn
     /// <summary>With <see cref="AnalysisOptions.CollectDeployments"/>: the deployment of every entry file analysed in this run,
     /// in path order; empty otherwise, and for files whose results came from an incremental cache.</summary>
     public IReadOnlyList<DeploymentInfo> Deployments { get; init; } = [];
+
+    /// <summary>The infralint.json files the run read (full paths, in the order read): a shard report lists them, so that
+    /// <c>infralint merge</c> knows which shards could have used a central suppression.</summary>
+    public IReadOnlyList<string> ConfigurationFiles { get; init; } = [];
 }

@@ -19,9 +19,11 @@ public sealed class InfraLintEngine : IDisposable
 {
     private readonly AnalysisOptions options;
     private readonly BicepDocuments documents = new();
-    private BicepCompiler? compiler;
-    private BicepFrontEnd? bicep;
+    private readonly List<CompilerLane> lanes = [];
+    private readonly RegistryReachability reachability = new();
+    private string? compilerPath;
     private string? compilerUnavailable;
+    private bool compilerLocated;
     private ConfigLoader? configuration;
     private RulePackSet? packs;
     private List<Rule>? runRules;
@@ -32,10 +34,10 @@ public sealed class InfraLintEngine : IDisposable
     internal BicepDocuments Documents => documents;
 
     /// <summary>How many compiler processes this engine started.</summary>
-    public int CompilerStarts => compiler?.Starts ?? 0;
+    public int CompilerStarts => lanes.Sum(l => l.Starts);
 
     /// <summary>Process ids of the compilers this engine started.</summary>
-    public IReadOnlyList<int> CompilerProcessIds => compiler?.ProcessIds ?? [];
+    public IReadOnlyList<int> CompilerProcessIds => lanes.SelectMany(l => l.ProcessIds).ToList();
 
     /// <summary>
     /// Analyses <paramref name="files"/> (a template a repository deploys once per declared deployment), in path order.
@@ -59,12 +61,18 @@ public sealed class InfraLintEngine : IDisposable
         }
 
         var reused = ordered.Select(f => cache?.Reuse(f, catalogue)).ToList();
+        _ = Boundary; // created once, before any lane reads it
+        var toAnalyse = Enumerable.Range(0, ordered.Count).Where(i => reused[i] is null).ToList();
+        var parallelism = Engine.Parallelism.Lanes(options, toAnalyse.Select(i => ordered[i]).ToList());
+        if (parallelism > 1)
+            return AnalyzeInLanes(ordered, reused, toAnalyse, parallelism, catalogue, stopwatch, cancellation);
+        var lane = Lane(0);
         var nextBicep = new string?[ordered.Count + 1];
         for (var i = ordered.Count - 1; i >= 0; i--)
             nextBicep[i] = reused[i] is null && IsBicepTemplate(ordered[i].Path) ? ordered[i].Path : nextBicep[i + 1];
         // The compiler starts and compiles the first file while the rest of the run gets ready.
-        if (nextBicep[0] is { } first && Compiler() is not null)
-            Bicep().CompileAhead(first, cancellation);
+        if (nextBicep[0] is { } first && lane.Compiler() is not null)
+            lane.Bicep().CompileAhead(first, cancellation);
         var entries = new List<EntryAnalysis>(ordered.Count);
         var reanalyzed = new List<string>();
         for (var i = 0; i < ordered.Count; i++)
@@ -75,14 +83,83 @@ public sealed class InfraLintEngine : IDisposable
                 entries.Add(cached);
                 continue;
             }
-            if (compiler is not null)
-                Bicep().CompileNext(nextBicep[i + 1]);
-            var analysed = AnalyzeEntry(ordered[i], cancellation);
+            if (lane.HasCompiler)
+                lane.Bicep().CompileNext(nextBicep[i + 1]);
+            var analysed = AnalyzeEntry(ordered[i], lane, cancellation);
             cache?.Store(analysed);
             entries.Add(analysed);
             reanalyzed.Add(ordered[i].Path);
         }
         var result = Finish(entries, catalogue, stopwatch) with { Reanalyzed = reanalyzed, FilesReused = entries.Count - reanalyzed.Count };
+        cache?.Save(ordered, result, packs!.ReferencedPaths);
+        return result with { CacheNote = cache?.Note };
+    }
+
+    /// <summary>
+    /// The run on <paramref name="parallelism"/> lanes, each with its own compiler: the entries to analyse are taken
+    /// largest first (an entry with many modules starts early instead of holding up the end of the run), each lane taking
+    /// the next one when it is done, ARM JSON on the same lanes as Bicep. Results go back to their place in path order,
+    /// so everything after (suppressions, severities, ordering, the cache) sees exactly what a sequential run sees.
+    /// </summary>
+    private AnalysisResult AnalyzeInLanes(List<InputFile> ordered, List<EntryAnalysis?> reused, List<int> toAnalyse, int parallelism,
+        RuleCatalogue catalogue, Stopwatch stopwatch, CancellationToken cancellation)
+    {
+        var schedule = EntryCost.LargestFirst(ordered, toAnalyse, documents, Boundary);
+        var analysed = new EntryAnalysis?[ordered.Count];
+        var taken = -1;
+        int? Take() => Interlocked.Increment(ref taken) is var next && next < schedule.Count ? schedule[next] : null;
+        for (var i = 0; i < parallelism; i++)
+            Lane(i);
+        using var failed = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
+        var workers = lanes.Take(parallelism).Select(lane => Task.Factory.StartNew(() =>
+        {
+            try
+            {
+                var current = Take();
+                if (current is { } first && IsBicepTemplate(ordered[first].Path) && lane.Compiler() is not null)
+                    lane.Bicep().CompileAhead(ordered[first].Path, failed.Token);
+                while (current is { } index)
+                {
+                    failed.Token.ThrowIfCancellationRequested();
+                    var next = Take();
+                    if (lane.HasCompiler)
+                        lane.Bicep().CompileNext(next is { } n && IsBicepTemplate(ordered[n].Path) ? ordered[n].Path : null);
+                    analysed[index] = AnalyzeEntry(ordered[index], lane, failed.Token);
+                    current = next;
+                }
+            }
+            catch
+            {
+                failed.Cancel(); // one lane's failure (a cancelled run) stops the others
+                throw;
+            }
+        }, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default)).ToArray();
+        try
+        {
+            Task.WaitAll(workers);
+        }
+        catch (AggregateException e)
+        {
+            cancellation.ThrowIfCancellationRequested();
+            var first = e.Flatten().InnerExceptions.FirstOrDefault(x => x is not OperationCanceledException) ?? e.InnerExceptions[0];
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(first).Throw();
+        }
+        var entries = new List<EntryAnalysis>(ordered.Count);
+        for (var i = 0; i < ordered.Count; i++)
+        {
+            if (reused[i] is { } cached)
+            {
+                entries.Add(cached);
+                continue;
+            }
+            cache?.Store(analysed[i]!);
+            entries.Add(analysed[i]!);
+        }
+        var result = Finish(entries, catalogue, stopwatch) with
+        {
+            Reanalyzed = toAnalyse.Select(i => ordered[i].Path).ToList(),
+            FilesReused = entries.Count - toAnalyse.Count,
+        };
         cache?.Save(ordered, result, packs!.ReferencedPaths);
         return result with { CacheNote = cache?.Note };
     }
@@ -105,14 +182,14 @@ public sealed class InfraLintEngine : IDisposable
     private static bool IsBicepTemplate(string path) => path.EndsWith(".bicep", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Loads one input file and runs every rule on its templates; suppressions and severities apply later, in <see cref="Finish"/>.</summary>
-    private EntryAnalysis AnalyzeEntry(InputFile file, CancellationToken cancellation)
+    private EntryAnalysis AnalyzeEntry(InputFile file, CompilerLane lane, CancellationToken cancellation)
     {
         var declared = file.Deployment;
         var isBicep = IsBicep(file.Path) || (declared?.Parameters is { } p && IsBicep(p));
-        if (isBicep && Compiler() is null)
+        if (isBicep && lane.Compiler() is null)
             return EntryAnalysis.Skipped(file);
-        var loaded = declared is null ? Load(file, isBicep, cancellation) : LoadDeclared(file, declared, cancellation);
-        if (Boundary is { } boundary && ReadsOutside(file, isBicep, loaded, boundary, cancellation) is { } outside)
+        var loaded = declared is null ? Load(file, isBicep, lane, cancellation) : LoadDeclared(file, declared, lane, cancellation);
+        if (Boundary is { } boundary && ReadsOutside(file, isBicep, loaded, boundary, lane, cancellation) is { } outside)
             loaded = LoadResult.Failed(outside);
         var findings = new List<Finding>();
         if (loaded.Diagnostic is not null)
@@ -123,7 +200,7 @@ public sealed class InfraLintEngine : IDisposable
             findings.Add(failure);
         var rules = loaded.Models.Count > 0 ? RulesFor(file.Path) : [];
         // A parameters file paired with its template (main.parameters.json, read.json beside read.bicep) is no generated twin.
-        var twin = isBicep || loaded.Models.Count == 0 || loaded.TemplateFile is not null ? null : Twin(file, loaded.Models[0], cancellation);
+        var twin = isBicep || loaded.Models.Count == 0 || loaded.TemplateFile is not null ? null : Twin(file, loaded.Models[0], lane, cancellation);
         if (twin?.OutOfDate is { } outOfDate)
             findings.Add(outOfDate);
         // A twin of a Bicep file reports only what that file's analysis cannot show: the modules opaque there.
@@ -138,8 +215,8 @@ public sealed class InfraLintEngine : IDisposable
         var (suppressed, suppressions) = InlineSuppressions.Attach(findings, loaded.Models, documents);
         var dependencies = cache is null ? null
             : twin is { Source: null } ? null // a generated template without its source: the source may be added, so not reused
-            : twin is { Source: { } source } ? (Dependencies(file, isBicep, loaded, cancellation) is { } own && Bicep().FileReferences(source, cancellation) is { } sources ? [.. own, .. sources] : null)
-            : Dependencies(file, isBicep, loaded, cancellation);
+            : twin is { Source: { } source } ? (Dependencies(file, isBicep, loaded, lane, cancellation) is { } own && lane.Bicep().FileReferences(source, cancellation) is { } sources ? [.. own, .. sources] : null)
+            : Dependencies(file, isBicep, loaded, lane, cancellation);
         if (declared is not null && dependencies is not null)
             dependencies = [.. dependencies, declared.Evidence.File, .. declared.Parameters is { } parameters ? [parameters] : Array.Empty<string>()];
         return new EntryAnalysis(file, suppressed, suppressions,
@@ -167,6 +244,7 @@ public sealed class InfraLintEngine : IDisposable
         {
             Rules = catalogue,
             Deployments = entries.Select(e => e.Deployment).OfType<DeploymentInfo>().ToList(),
+            ConfigurationFiles = Configuration.Loaded.Select(c => c.Path).OfType<string>().ToList(),
         };
     }
 
@@ -175,12 +253,12 @@ public sealed class InfraLintEngine : IDisposable
     /// templates the source's analysis cannot see (the twin reports only those) or an INFRA0009 note when the
     /// template no longer matches its source (it is then analysed on its own). Null for other templates.
     /// </summary>
-    private GeneratedTwin? Twin(InputFile file, TemplateModel root, CancellationToken cancellation)
+    private GeneratedTwin? Twin(InputFile file, TemplateModel root, CompilerLane lane, CancellationToken cancellation)
     {
         if (options.AnalyzeGeneratedTemplates || IsParametersFile(file.Path) || GeneratedTemplates.TemplateHash(root.Template) is not { } hash)
             return null;
         var candidates = GeneratedTemplates.Candidates(Path.GetFullPath(file.Path), inputs).ToList();
-        if (candidates.Count == 0 || Compiler() is null)
+        if (candidates.Count == 0 || lane.Compiler() is null)
             return new GeneratedTwin(null, null, null);
         var sameName = Path.GetFileNameWithoutExtension(file.Path) + ".bicep";
         foreach (var candidate in candidates)
@@ -188,7 +266,7 @@ public sealed class InfraLintEngine : IDisposable
             JObject? compiled;
             try
             {
-                compiled = Bicep().CompiledTemplate(candidate, cancellation);
+                compiled = lane.Bicep().CompiledTemplate(candidate, cancellation);
             }
             catch (BicepCompilerException)
             {
@@ -196,7 +274,7 @@ public sealed class InfraLintEngine : IDisposable
                 return new GeneratedTwin(null, null, null);
             }
             if (compiled is not null && GeneratedTemplates.IsBuiltFrom(root.Template, compiled))
-                return new GeneratedTwin(candidate, Bicep().OpaqueModuleTemplates(candidate, root.Template), null);
+                return new GeneratedTwin(candidate, lane.Bicep().OpaqueModuleTemplates(candidate, root.Template), null);
             if (compiled is null && Path.GetFileName(candidate) == sameName)
                 return new GeneratedTwin(candidate, null, null); // the source does not compile (its own INFRA0001): nothing to compare with
         }
@@ -210,12 +288,12 @@ public sealed class InfraLintEngine : IDisposable
 
     // After a compile, on an untrusted run: the files the compiler read for this entry (or its Bicep template) must all lie
     // in the repository. Checked before any rule runs, so what the compiler inlined from them reaches no output.
-    private Finding? ReadsOutside(InputFile file, bool isBicep, LoadResult loaded, ReadBoundary boundary, CancellationToken cancellation)
+    private Finding? ReadsOutside(InputFile file, bool isBicep, LoadResult loaded, ReadBoundary boundary, CompilerLane lane, CancellationToken cancellation)
     {
         var compiled = isBicep ? file.Path : loaded.TemplateFile is { } template && IsBicepTemplate(template) ? template : null;
-        if (compiled is null || compiler is null || loaded.NotCompiled || loaded.Diagnostic is { } d && d.Id == ToolDiagnostics.CompilerFailed.Id)
+        if (compiled is null || !lane.HasCompiler || loaded.NotCompiled || loaded.Diagnostic is { } d && d.Id == ToolDiagnostics.CompilerFailed.Id)
             return null;
-        var references = Bicep().FileReferences(compiled, cancellation, out var compilerFailure);
+        var references = lane.Bicep().FileReferences(compiled, cancellation, out var compilerFailure);
         // A compiler that fails or runs out of time on the question is INFRA0002, as for a compile, not a read outside.
         if (compilerFailure is not null)
             return ToolDiagnostics.At(ToolDiagnostics.CompilerFailed, SourceLocation.StartOf(file.Path), compilerFailure);
@@ -226,7 +304,7 @@ public sealed class InfraLintEngine : IDisposable
 
     // What a result depends on. Results that could not be analysed (a compile error, a missing module, broken
     // JSON) are not reused: what fixes them, a restored module or a new file, need not be a file they name.
-    private IReadOnlyList<string>? Dependencies(InputFile file, bool isBicep, LoadResult loaded, CancellationToken cancellation)
+    private IReadOnlyList<string>? Dependencies(InputFile file, bool isBicep, LoadResult loaded, CompilerLane lane, CancellationToken cancellation)
     {
         if (loaded.Diagnostic is { } diagnostic && (diagnostic.Id == ToolDiagnostics.TemplateNotAnalyzed.Id || diagnostic.Id == ToolDiagnostics.CompilerFailed.Id))
             return null;
@@ -235,15 +313,19 @@ public sealed class InfraLintEngine : IDisposable
         if (loaded.Notes.Count > 0)
             return null;
         if (isBicep)
-            return Bicep().FileReferences(file.Path, cancellation);
+            return lane.Bicep().FileReferences(file.Path, cancellation);
         if (loaded.TemplateFile is not { } template)
             return [file.Path];
         if (!template.EndsWith(".bicep", StringComparison.OrdinalIgnoreCase))
             return [file.Path, template];
-        return compiler is not null && Bicep().FileReferences(template, cancellation) is { } references ? [file.Path, .. references] : null;
+        return lane.HasCompiler && lane.Bicep().FileReferences(template, cancellation) is { } references ? [file.Path, .. references] : null;
     }
 
-    public void Dispose() => compiler?.Dispose();
+    public void Dispose()
+    {
+        foreach (var lane in lanes)
+            lane.Dispose();
+    }
 
     private ReadBoundary? boundary;
 
@@ -277,10 +359,16 @@ public sealed class InfraLintEngine : IDisposable
     /// <summary>The built-in rules and the packs given to the engine, plus the packs the file's infralint.json names.</summary>
     private IReadOnlyList<Rule> RulesFor(string path)
     {
-        var set = Packs();
-        var configured = Configuration.For(path).RulePacks;
-        return configured.Count == 0 ? runRules! : runRules!.Concat(set.RulesOf(configured).Except(runRules!)).ToList();
+        // Lanes ask at once; the packs were all loaded by the catalogue, so this only looks them up.
+        lock (packsLock)
+        {
+            var set = Packs();
+            var configured = Configuration.For(path).RulePacks;
+            return configured.Count == 0 ? runRules! : runRules!.Concat(set.RulesOf(configured).Except(runRules!)).ToList();
+        }
     }
+
+    private readonly object packsLock = new();
 
     // The deployment view (identities, roles, environments) the 3xxx/4xxx rules read; a bug in it is one diagnostic, not a failed build.
     private static Finding? AttachDeployment(IReadOnlyList<TemplateModel> models, string path, DeclaredDeployment? declared, ConfigLoader configuration,
@@ -324,13 +412,13 @@ public sealed class InfraLintEngine : IDisposable
     }
 
     // A declared deployment: its template with the values of its parameters file and those it sets itself (these win).
-    private LoadResult LoadDeclared(InputFile file, DeclaredDeployment declared, CancellationToken cancellation)
+    private LoadResult LoadDeclared(InputFile file, DeclaredDeployment declared, CompilerLane lane, CancellationToken cancellation)
     {
         return Guarded(file, () =>
         {
             var template = declared.Template;
             if (declared.Parameters is { } bicepparam && bicepparam.EndsWith(".bicepparam", StringComparison.OrdinalIgnoreCase))
-                return Evaluated(Bicep().LoadParameters(bicepparam, cancellation, declared.Values));
+                return Evaluated(lane.Bicep().LoadParameters(bicepparam, cancellation, declared.Values));
             var values = new Dictionary<string, TemplateValue>(StringComparer.OrdinalIgnoreCase);
             IReadOnlyList<SuppliedParameter>? supplied = null;
             if (declared.Parameters is { } parametersFile && !declared.ValuesReplaceParametersFile)
@@ -344,17 +432,17 @@ public sealed class InfraLintEngine : IDisposable
             foreach (var (name, value) in declared.Values)
                 values[name] = value;
             return Evaluated(IsBicep(template)
-                ? Bicep().LoadTemplate(template, values, cancellation, supplied)
+                ? lane.Bicep().LoadTemplate(template, values, cancellation, supplied)
                 : ArmFrontEnd.Load(template, values, supplied));
         });
     }
 
-    private LoadResult Load(InputFile file, bool isBicep, CancellationToken cancellation) => Guarded(file, () =>
+    private LoadResult Load(InputFile file, bool isBicep, CompilerLane lane, CancellationToken cancellation) => Guarded(file, () =>
     {
         if (file.Path.EndsWith(".bicepparam", StringComparison.OrdinalIgnoreCase))
-            return Evaluated(Bicep().LoadParameters(file.Path, cancellation));
+            return Evaluated(lane.Bicep().LoadParameters(file.Path, cancellation));
         if (isBicep)
-            return Evaluated(Bicep().Load(file.Path, cancellation));
+            return Evaluated(lane.Bicep().Load(file.Path, cancellation));
         var loaded = ArmFrontEnd.Load(file.Path, file.Explicit);
         if (loaded.ParametersFor is not var (template, values, supplied))
             return Evaluated(loaded);
@@ -364,8 +452,8 @@ public sealed class InfraLintEngine : IDisposable
             template = source;
         // A parameters file: its template, analysed with these values.
         var result = !template.EndsWith(".bicep", StringComparison.OrdinalIgnoreCase) ? ArmFrontEnd.Load(template, values, supplied)
-            : Compiler() is null ? LoadResult.Skipped
-            : Bicep().LoadTemplate(template, values, cancellation, supplied);
+            : lane.Compiler() is null ? LoadResult.Skipped
+            : lane.Bicep().LoadTemplate(template, values, cancellation, supplied);
         return Evaluated(result with { TemplateFile = template });
     });
 
@@ -410,7 +498,7 @@ public sealed class InfraLintEngine : IDisposable
         foreach (var rule in rules)
         {
             cancellation.ThrowIfCancellationRequested();
-            if (timedOut.Contains(rule))
+            if (TimedOut(rule))
             {
                 results.Add(RuleFailed(model, rule, $"it did not finish within {Seconds(options.RuleTimeout)} s on an earlier file and was not run again"));
                 continue;
@@ -429,7 +517,8 @@ public sealed class InfraLintEngine : IDisposable
             }
             if (!finished)
             {
-                timedOut.Add(rule);
+                lock (timedOut)
+                    timedOut.Add(rule);
                 results.Add(RuleFailed(model, rule, $"it did not finish within {Seconds(options.RuleTimeout)} s"));
                 continue;
             }
@@ -438,25 +527,37 @@ public sealed class InfraLintEngine : IDisposable
         return results;
     }
 
+    private bool TimedOut(Rule rule)
+    {
+        lock (timedOut)
+            return timedOut.Contains(rule);
+    }
+
     private static Finding RuleFailed(TemplateModel model, Rule rule, string reason) =>
         ToolDiagnostics.At(ToolDiagnostics.RuleFailed, SourceLocation.StartOf(model.FilePath), rule.Describe.Id, reason);
 
     private static string Seconds(TimeSpan time) => time.TotalSeconds.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture);
 
-    private BicepFrontEnd Bicep() => bicep ??= new BicepFrontEnd(compiler!, options.RestoreModules, documents, Boundary);
-
-    private BicepCompiler? Compiler()
+    private CompilerLane Lane(int index)
     {
-        if (compiler is not null || compilerUnavailable is not null)
-            return compiler;
+        while (lanes.Count <= index)
+            lanes.Add(new CompilerLane(options, documents, Boundary, reachability, LocateCompiler()));
+        return lanes[index];
+    }
+
+    private string? LocateCompiler()
+    {
+        if (compilerLocated)
+            return compilerPath;
+        compilerLocated = true;
         var path = BicepCompilerLocator.Find(options.BicepPath, options.MSBuildBicepPath);
         if (path is null)
             compilerUnavailable = "not found: " + BicepCompilerLocator.HowToProvide;
         else if (!File.Exists(path))
             compilerUnavailable = $"not found at '{path}'";
         else
-            compiler = new BicepCompiler(path, options.CompileTimeout, options.CompilesPerCompilerProcess);
-        return compiler;
+            compilerPath = path;
+        return compilerPath;
     }
 
     // InfraLint's own diagnostics (two unused suppressions on one resource) are distinct by what they say.

@@ -20,6 +20,9 @@ public sealed record Report(IReadOnlyList<ReportedFinding> Findings, SourceRoot 
     /// <summary>The rule packs of the run (SARIF describes each as a tool extension).</summary>
     public IReadOnlyList<Core.Packs.RulePack> RulePacks { get; init; } = [];
 
+    /// <summary>With <c>--shard K/N</c>: the part of the run this report covers; every format records it.</summary>
+    public ShardCoverage? Shard { get; init; }
+
     /// <summary>The findings shown to the user and counted for the exit code.</summary>
     public IEnumerable<ReportedFinding> Reported => Findings.Where(f => f.IsReported);
 }

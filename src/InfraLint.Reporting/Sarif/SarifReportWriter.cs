@@ -28,7 +28,23 @@ public sealed class SarifReportWriter : IReportWriter
     /// <summary>The version in <c>tool.driver</c>; tests pin it so golden files do not change with every release.</summary>
     public string ToolVersion { get; init; } = InfraLintTool.Version;
 
-    public string Write(Report report) => SarifJson.Serialize(Build(report));
+    public string Write(Report report)
+    {
+        var log = Build(report);
+        if (report.Shard is { } shard)
+        {
+            log.Runs[0].SetProperty(ShardCoverage.SarifProperty, new Newtonsoft.Json.Linq.JObject
+            {
+                ["index"] = shard.Index,
+                ["count"] = shard.Count,
+                ["inputFiles"] = shard.InputFiles,
+                ["totalInputFiles"] = shard.TotalInputFiles,
+                ["inputs"] = shard.Inputs,
+                ["configurationFiles"] = new Newtonsoft.Json.Linq.JArray(shard.ConfigurationFiles.Select(report.Root.Display).Distinct(StringComparer.Ordinal)),
+            });
+        }
+        return SarifJson.Serialize(log);
+    }
 
     private static ToolComponent Extension(Core.Packs.RulePack pack) => new()
     {

@@ -13,9 +13,11 @@ namespace InfraLint.Reporting.Writers;
 public sealed class GitHubReportWriter : IReportWriter
 {
     public string Write(Report report) =>
-        string.Concat(report.Reported
-            .Where(f => f.Finding.Severity > Severity.Silent)
-            .Select(f => Command(f.Finding, report.Root) + "\n"));
+        ShardLines.Wrap(report, report.Reported
+                .Where(f => f.Finding.Severity > Severity.Silent)
+                .Select(f => Command(f.Finding, report.Root))
+                .ToList(),
+            configuration => "file=" + EscapeProperty(report.Root.Display(configuration)) + ",");
 
     public static string Command(Finding finding, SourceRoot root)
     {

@@ -25,6 +25,23 @@ public sealed class JsonReportWriter : IReportWriter
             json.WritePropertyName("schemaVersion");
             json.WriteValue(SchemaVersion);
 
+            if (report.Shard is { } shard)
+            {
+                json.WritePropertyName("shard");
+                json.WriteStartObject();
+                Write(json, "index", shard.Index);
+                Write(json, "count", shard.Count);
+                Write(json, "inputFiles", shard.InputFiles);
+                Write(json, "totalInputFiles", shard.TotalInputFiles);
+                Write(json, "inputs", shard.Inputs);
+                json.WritePropertyName("configurationFiles");
+                json.WriteStartArray();
+                foreach (var configuration in shard.ConfigurationFiles.Select(report.Root.Display).Distinct(StringComparer.Ordinal))
+                    json.WriteValue(configuration);
+                json.WriteEndArray();
+                json.WriteEndObject();
+            }
+
             json.WritePropertyName("summary");
             json.WriteStartObject();
             Write(json, "filesAnalyzed", report.FilesAnalyzed);
