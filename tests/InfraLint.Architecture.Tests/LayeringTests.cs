@@ -75,6 +75,7 @@ public sealed class LayeringTests
         ("Writers", ["Output", "Reports"]),
         ("Sarif", ["Output", "Reports", "Writers"]),
         ("Graph", ["Output", "Reports"]),
+        ("Diff", ["Output", "Reports", "Writers", "Sarif", "Graph"]),
     ];
 
     [TestMethod]

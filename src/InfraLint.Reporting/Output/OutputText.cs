@@ -79,6 +79,24 @@ public static partial class OutputText
         return CommandStart().Replace(escaped.ToString(), "&#35;");
     }
 
+    /// <summary>Text in a Markdown paragraph or table cell (a pull-request comment): Markdown punctuation backslash-escaped
+    /// (no link, emphasis, code span or table cell can be opened or closed), then HTML-escaped (no tag, no comment), an '@' an
+    /// entity (no one is mentioned), a line break visible.</summary>
+    public static string Markdown(string text)
+    {
+        var escaped = new StringBuilder(text.Length + 8);
+        foreach (var c in VisibleControls(text))
+        {
+            if (c is '\\' or '`' or '*' or '_' or '[' or ']' or '(' or ')' or '|' or '~' or '!' or '#' or '{' or '}' or '+' or '-' or '.' or ':')
+                escaped.Append('\\');
+            escaped.Append(c);
+        }
+        return Html(escaped.ToString()).Replace("@", "&#64;", StringComparison.Ordinal);
+    }
+
+    /// <summary>A repository-relative path as a link target: each segment percent-encoded.</summary>
+    public static string UrlPath(string path) => string.Join('/', path.Split('/').Select(Uri.EscapeDataString));
+
     /// <summary>A help link fit to become a link: an absolute http or https URI, else null (a pack's <c>javascript:</c>
     /// or <c>file:</c> link is dropped, not shown).</summary>
     public static string? WebLink(string? uri) =>
