@@ -10,4 +10,6 @@ internal enum CliCommand
     Graph,
     /// <summary><c>infralint deployments</c>: list the deployments a repository declares.</summary>
     Deployments,
+    /// <summary><c>infralint diff --base REF</c>: what a change gives to whom (docs/diff.md).</summary>
+    Diff,
 }

@@ -38,6 +38,12 @@ internal sealed record CliOptions(
     /// <summary><c>graph --format</c>, or what <c>--output</c>'s extension asks for; HTML otherwise.</summary>
     public GraphFormat GraphFormat { get; init; } = GraphFormat.Html;
 
+    /// <summary><c>diff --base</c>: the git revision the working tree is compared with.</summary>
+    public string? BaseRef { get; init; }
+
+    /// <summary><c>diff --fail-on widening</c>: exit 1 when a change widens trust.</summary>
+    public bool FailOnWidening { get; init; }
+
     /// <summary>The options of <paramref name="command"/> from a command line that parsed without errors.</summary>
     public static CliOptions From(ParseResult result, CliCommand command)
     {
@@ -49,6 +55,7 @@ internal sealed record CliOptions(
             {
                 CliCommand.Check => result.GetValue(CliSymbols.CheckFormat) ?? ReportFormat.Text,
                 CliCommand.Deployments => result.GetValue(CliSymbols.ListFormat) ?? ReportFormat.Text,
+                CliCommand.Diff => result.GetValue(CliSymbols.DiffFormat) ?? ReportFormat.Text,
                 CliCommand.BaselineCreate => ReportFormat.Sarif,
                 _ => ReportFormat.Text,
             },
@@ -66,6 +73,8 @@ internal sealed record CliOptions(
             PolicyFrom = result.GetValue(CliSymbols.PolicyFrom),
             RuleTimeout = result.GetValue(CliSymbols.RuleTimeout) ?? Core.Engine.AnalysisOptions.DefaultRuleTimeout,
             TrustConfigPacks = result.GetValue(CliSymbols.TrustConfigPacks),
+            BaseRef = result.GetValue(CliSymbols.Base),
+            FailOnWidening = result.GetValue(CliSymbols.FailOn) == DiffGate.Widening,
             // The graph validator has made sure an --output without --format has a known extension.
             GraphFormat = command != CliCommand.Graph ? GraphFormat.Html
                 : result.GetValue(CliSymbols.DrawingFormat) ?? (output is null ? GraphFormat.Html : GraphFormats.FromExtension(output)!.Value),

@@ -102,7 +102,7 @@ public sealed partial class CommandLineTests
 
     [TestMethod]
     [DataRow(new[] { "lint" }, "unknown command 'lint'")]
-    [DataRow(new[] { "--bicep", "x" }, "a command is needed: check, baseline create, graph or deployments")]
+    [DataRow(new[] { "--bicep", "x" }, "a command is needed: check, baseline create, graph, deployments or diff")]
     [DataRow(new[] { "baseline" }, "baseline takes the subcommand 'create'")]
     [DataRow(new[] { "baseline", "delete" }, "baseline takes the subcommand 'create'")]
     [DataRow(new[] { "check" }, "check needs at least one file or directory")]
