@@ -66,14 +66,47 @@ public sealed class GitRevisionTree : IDisposable
             : (id, null);
     }
 
-    /// <summary>The working tree's HEAD commit when nothing under <paramref name="paths"/> differs from it, else null.</summary>
+    /// <summary>The working tree's HEAD commit when every file under <paramref name="paths"/> is as HEAD has it (and none is
+    /// untracked), else null. Files are hashed with <c>--no-filters</c> rather than asked of <c>git status</c>, which would
+    /// run the clean filters that the tree's .gitattributes name.</summary>
     public static string? CleanHead(string repositoryRoot, IEnumerable<string> paths)
     {
         var (code, head) = Git(repositoryRoot, "rev-parse", "--verify", "--quiet", "HEAD^{commit}");
         if (code != 0)
             return null;
-        var (statusCode, status) = Git(repositoryRoot, ["status", "--porcelain", "-z", "--", .. paths.Select(p => ":(top,literal)" + Relative(repositoryRoot, p))]);
-        return statusCode == 0 && status.Length == 0 ? Encoding.UTF8.GetString(head).Trim() : null;
+        var commit = Encoding.UTF8.GetString(head).Trim();
+        var pathspecs = paths.Select(p => ":(top,literal)" + Relative(repositoryRoot, p)).ToArray();
+        var (untrackedCode, untracked) = Git(repositoryRoot, ["ls-files", "-z", "--others", "--exclude-standard", "--", .. pathspecs]);
+        var (listCode, listing) = Git(repositoryRoot, ["ls-tree", "-r", "-z", "--full-tree", commit, "--", .. pathspecs]);
+        if (untrackedCode != 0 || untracked.Length > 0 || listCode != 0)
+            return null;
+        var committed = new List<(string Id, string Path)>();
+        foreach (var entry in Encoding.UTF8.GetString(listing).Split('\0', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var tab = entry.IndexOf('\t');
+            var fields = tab > 0 ? entry[..tab].Split(' ') : [];
+            if (fields is not [_, "blob", var id])
+                continue;
+            var path = entry[(tab + 1)..];
+            if (!File.Exists(Path.Combine(repositoryRoot, path)))
+                return null;
+            committed.Add((id, path));
+        }
+        if (committed.Count == 0)
+            return commit;
+        using var process = Start(repositoryRoot, ["hash-object", "--no-filters", "--stdin-paths"]);
+        var hashes = process.StandardOutput.ReadToEndAsync();
+        _ = process.StandardError.ReadToEndAsync();
+        foreach (var (_, path) in committed)
+            process.StandardInput.Write(path + "\n");
+        process.StandardInput.Close();
+        if (!process.WaitForExit(GitTimeout))
+        {
+            process.Kill(entireProcessTree: true);
+            return null;
+        }
+        var ids = hashes.Result.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        return process.ExitCode == 0 && ids.SequenceEqual(committed.Select(c => c.Id), StringComparer.Ordinal) ? commit : null;
     }
 
     /// <summary>Writes the files of <paramref name="commit"/> to a new temporary folder.</summary>

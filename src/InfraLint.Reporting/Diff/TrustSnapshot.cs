@@ -22,8 +22,10 @@ public sealed record TrustSnapshot(
     public static TrustSnapshot Of(TrustGraph graph, IEnumerable<Finding> findings, SourceRoot root)
     {
         var nodes = graph.Nodes.ToDictionary(n => n.Id, StringComparer.Ordinal);
+        // A system-assigned identity is declared by its resource: it is shown there.
         var identities = graph.Nodes.Where(n => n.Kind == GraphNodeKind.Identity)
-            .Select(n => new SnapshotIdentity(n.Id, n.Label, n.Environment, First(n.Locations)))
+            .Select(n => new SnapshotIdentity(n.Id, n.Label, n.Environment, First(n.Locations) ??
+                graph.Edges.Where(e => e.Kind == GraphEdgeKind.AttachedTo && e.To == n.Id).Select(e => First(nodes[e.From].Locations)).FirstOrDefault()))
             .ToList();
 
         var grants = new List<SnapshotGrant>();
