@@ -146,6 +146,39 @@ public sealed class DiffCommandTests
     }
 
     [TestMethod]
+    public void The_README_shows_the_comment_for_a_pull_request_that_gives_the_experiment_Contributor_on_production()
+    {
+        const string Command = "$ infralint diff --base main infra --format markdown\n";
+        var readme = File.ReadAllText(Path.Combine(TestEnvironment.RepoRoot, "README.md")).Replace("\r\n", "\n");
+        var start = readme.IndexOf(Command, StringComparison.Ordinal);
+        Assert.IsTrue(start >= 0, "README shows the sample's pull request");
+        start += Command.Length;
+        var shown = readme[start..readme.IndexOf("```", start, StringComparison.Ordinal)];
+
+        // The sample as its own repository on branch main, and the pull request's files in the working tree.
+        using var workspace = new CliWorkspace();
+        Git(workspace.Root, "init", "-q", "-b", "main");
+        var sample = Path.Combine(TestEnvironment.RepoRoot, "samples", "ContosoInfra");
+        foreach (var file in Directory.EnumerateFiles(sample, "*", SearchOption.AllDirectories)
+                     .Where(f => Path.GetRelativePath(sample, f).Split(Path.DirectorySeparatorChar)[0] is not ("bin" or "obj")))
+        {
+            var target = workspace.PathOf(Path.GetRelativePath(sample, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+        Git(workspace.Root, "add", "-A");
+        Git(workspace.Root, "-c", "user.name=test", "-c", "user.email=test@example.com", "commit", "-qm", "sample");
+        foreach (var file in Directory.EnumerateFiles(TestEnvironment.TestData("diff", "sample-pr"), "*", SearchOption.AllDirectories))
+            File.Copy(file, workspace.PathOf(Path.GetRelativePath(TestEnvironment.TestData("diff", "sample-pr"), file)), overwrite: true);
+
+        var run = workspace.Run("diff", "--base", "main", "infra", "--format", "markdown");
+
+        Assert.AreEqual(0, run.ExitCode, run.ToString());
+        Assert.AreEqual(shown, run.StandardOutput);
+        StringAssert.Contains(shown, "| grantAdded | id-exp-ranker | Contributor | resourceGroup rg-contoso-chat-prod \\(production\\) |");
+    }
+
+    [TestMethod]
     public void Diff_needs_base()
     {
         using var workspace = new CliWorkspace();
