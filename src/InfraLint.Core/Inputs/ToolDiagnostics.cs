@@ -75,7 +75,7 @@ public static class ToolDiagnostics
         MessageFormat: "Trust diff ({0}): {1}",
         Category: RuleCategory.Tooling,
         DefaultSeverity: Severity.Suggestion,
-        Description: "infralint diff compared the trust model of a base revision with the working tree: this change adds a role " +
+        Description: "The trust diff (infralint diff) compared a base revision with the working tree: this change adds a role " +
             "assignment, a stronger role or a wider scope, compute that runs as an identity, a setting that points at a store or an " +
             "AI service, a sandbox-production link, a secret in configuration or a finding. Review it; it is not a mistake by itself.");
 
