@@ -14,9 +14,6 @@ public sealed class GitRevisionTree : IDisposable
 {
     private static readonly TimeSpan GitTimeout = TimeSpan.FromMinutes(2);
 
-    // Whatever the repository's or user's configuration says, nothing of it may run a program while a revision is read.
-    private static readonly string[] Hardening = ["-c", "core.hooksPath=/dev/null", "-c", "core.fsmonitor=false", "-c", "core.untrackedCache=false"];
-
     private GitRevisionTree(string repositoryRoot, string commit, string directory)
     {
         RepositoryRoot = repositoryRoot;
@@ -224,46 +221,7 @@ public sealed class GitRevisionTree : IDisposable
 
     private static void Skip(Stream from, long count) => Copy(from, Stream.Null, count);
 
-    private static Process Start(string directory, IEnumerable<string> arguments)
-    {
-        var start = new ProcessStartInfo("git")
-        {
-            WorkingDirectory = directory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            RedirectStandardInput = true,
-            UseShellExecute = false,
-        };
-        start.Environment["GIT_TERMINAL_PROMPT"] = "0";
-        start.Environment["GIT_OPTIONAL_LOCKS"] = "0";
-        start.Environment["GIT_NO_REPLACE_OBJECTS"] = "1";
-        foreach (var argument in Hardening.Concat(arguments))
-            start.ArgumentList.Add(argument);
-        return Process.Start(start) ?? throw new IOException("git could not be started");
-    }
+    private static Process Start(string directory, IEnumerable<string> arguments) => GitCommand.Start(directory, arguments);
 
-    private static (int Code, byte[] Output) Git(string directory, params string[] arguments)
-    {
-        try
-        {
-            using var process = Start(directory, arguments);
-            process.StandardInput.Close();
-            using var buffer = new MemoryStream();
-            var output = process.StandardOutput.BaseStream.CopyToAsync(buffer);
-            var error = process.StandardError.ReadToEndAsync();
-            if (!process.WaitForExit(GitTimeout))
-            {
-                process.Kill(entireProcessTree: true);
-                return (-1, []);
-            }
-            process.WaitForExit();
-            output.Wait();
-            _ = error.Result;
-            return (process.ExitCode, buffer.ToArray());
-        }
-        catch (System.ComponentModel.Win32Exception)
-        {
-            return (-1, []); // no git
-        }
-    }
+    private static (int Code, byte[] Output) Git(string directory, params string[] arguments) => GitCommand.Run(directory, GitTimeout, arguments);
 }

@@ -1,4 +1,4 @@
-using System.Globalization;
+using InfraLint.Reporting.Output;
 using Newtonsoft.Json;
 
 namespace InfraLint.Reporting.Diff;
@@ -13,17 +13,16 @@ public static class DiffJsonWriter
 
     public static string Write(TrustDiff diff)
     {
-        using var text = new StringWriter(CultureInfo.InvariantCulture) { NewLine = "\n" };
-        using (var json = new JsonTextWriter(text) { Formatting = Formatting.Indented, Culture = CultureInfo.InvariantCulture, CloseOutput = false })
+        return IndentedJson.Write(json =>
         {
             json.WriteStartObject();
-            Property(json, "schemaVersion", SchemaVersion);
-            Property(json, "base", diff.Base);
-            Property(json, "head", diff.Head);
+            json.Property("schemaVersion", SchemaVersion);
+            json.Property("base", diff.Base);
+            json.Property("head", diff.Head);
             json.WritePropertyName("summary");
             json.WriteStartObject();
             foreach (var group in new[] { TrustDiff.WideningGroup, TrustDiff.Narrowing, TrustDiff.Neutral })
-                Property(json, group, diff.Count(group));
+                json.Property(group, diff.Count(group));
             json.WriteEndObject();
             json.WritePropertyName("changes");
             json.WriteStartArray();
@@ -31,35 +30,33 @@ public static class DiffJsonWriter
                 WriteChange(json, change);
             json.WriteEndArray();
             json.WriteEndObject();
-        }
-        text.Write('\n');
-        return Output.OutputText.JsonDocument(text.ToString());
+        });
     }
 
     private static void WriteChange(JsonTextWriter json, TrustChange change)
     {
         json.WriteStartObject();
-        Property(json, "kind", change.Kind);
-        Property(json, "widening", change.Widening);
-        Property(json, "principal", change.Principal);
-        Property(json, "identity", change.Identity);
-        Property(json, "role", change.Role);
-        Property(json, "scopeLevel", change.ScopeLevel);
-        Property(json, "scope", change.Scope);
-        Property(json, "environment", change.Environment);
-        Property(json, "resource", change.Resource);
-        Property(json, "setting", change.Setting);
-        Property(json, "ruleId", change.RuleId);
-        Property(json, "file", change.File);
-        Property(json, "line", change.Line);
-        Property(json, "message", change.Message);
+        json.Property("kind", change.Kind);
+        json.Property("widening", change.Widening);
+        json.Property("principal", change.Principal);
+        json.Property("identity", change.Identity);
+        json.Property("role", change.Role);
+        json.Property("scopeLevel", change.ScopeLevel);
+        json.Property("scope", change.Scope);
+        json.Property("environment", change.Environment);
+        json.Property("resource", change.Resource);
+        json.Property("setting", change.Setting);
+        json.Property("ruleId", change.RuleId);
+        json.Property("file", change.File);
+        json.Property("line", change.Line);
+        json.Property("message", change.Message);
         json.WritePropertyName("previous");
         if (change.Previous is { } previous)
         {
             json.WriteStartObject();
-            Property(json, "role", previous.Role);
-            Property(json, "scopeLevel", previous.ScopeLevel);
-            Property(json, "scope", previous.Scope);
+            json.Property("role", previous.Role);
+            json.Property("scopeLevel", previous.ScopeLevel);
+            json.Property("scope", previous.Scope);
             json.WriteEndObject();
         }
         else
@@ -67,11 +64,5 @@ public static class DiffJsonWriter
             json.WriteNull();
         }
         json.WriteEndObject();
-    }
-
-    private static void Property(JsonTextWriter json, string name, object? value)
-    {
-        json.WritePropertyName(name);
-        json.WriteValue(value);
     }
 }
