@@ -59,31 +59,10 @@ internal static class AnalysisCommand
             cancel.Cancel();
         };
 
-        var readRoots = options.Paths.Select(p => Path.GetFullPath(p)).Select(p => SourceRoot.Discover(File.Exists(p) ? Path.GetDirectoryName(p)! : p).Directory).ToList();
-        var declaredDeployments = DeploymentsCommand.Discover(options.Paths, options.ConfigFile);
+        var analysis = Options(options, options.Paths, policyFrom, collectDeployments: options.Command == CliCommand.Graph);
         var allFiles = files;
         if (options.Shard is var (shardIndex, shardCount))
-            files = Sharding.Select(files, declaredDeployments, shardIndex, shardCount, readRoots);
-
-        var analysis = new AnalysisOptions
-        {
-            Rules = BuiltInRules.All,
-            BicepPath = options.BicepPath,
-            RestoreModules = options.RestoreModules,
-            AnalyzeGeneratedTemplates = options.IncludeGenerated,
-            CompileTimeout = options.CompileTimeout,
-            ConfigFile = options.ConfigFile,
-            RulePacks = options.RulePacks,
-            PolicyFrom = policyFrom,
-            BaselineFile = options.BaselineFile,
-            CollectDeployments = options.Command == CliCommand.Graph,
-            RuleTimeout = options.RuleTimeout,
-            Parallelism = options.Parallel ?? Parallelism.Default,
-            LoadConfiguredCompiledPacks = options.TrustConfigPacks,
-            // The analysed tree may be a pull request's: templates read nothing outside each analysed path's repository root.
-            ReadRoots = readRoots,
-            DeclaredDeployments = declaredDeployments,
-        };
+            files = Sharding.Select(files, analysis.DeclaredDeployments, shardIndex, shardCount, analysis.ReadRoots);
         AnalysisResult result;
         try
         {
@@ -143,6 +122,27 @@ internal static class AnalysisCommand
             return ExitCodes.UsageOrInputError;
         return options.FailLevel is { } failLevel && report.Reported.Except(inputErrors).Any(f => f.Finding.Severity >= failLevel) ? ExitCodes.Findings : ExitCodes.Clean;
     }
+
+    /// <summary>The analysis of <paramref name="paths"/> with the command line's options (<c>diff</c> analyses two trees with the same ones).</summary>
+    internal static AnalysisOptions Options(CliOptions options, IReadOnlyList<string> paths, PolicyFiles? policyFrom, bool collectDeployments) => new()
+    {
+        Rules = BuiltInRules.All,
+        BicepPath = options.BicepPath,
+        RestoreModules = options.RestoreModules,
+        AnalyzeGeneratedTemplates = options.IncludeGenerated,
+        CompileTimeout = options.CompileTimeout,
+        ConfigFile = options.ConfigFile,
+        RulePacks = options.RulePacks,
+        PolicyFrom = policyFrom,
+        BaselineFile = options.BaselineFile,
+        CollectDeployments = collectDeployments,
+        RuleTimeout = options.RuleTimeout,
+        Parallelism = options.Parallel ?? Parallelism.Default,
+        LoadConfiguredCompiledPacks = options.TrustConfigPacks,
+        // The analysed tree may be a pull request's: templates read nothing outside each analysed path's repository root.
+        ReadRoots = paths.Select(p => Path.GetFullPath(p)).Select(p => SourceRoot.Discover(File.Exists(p) ? Path.GetDirectoryName(p)! : p).Directory).ToList(),
+        DeclaredDeployments = DeploymentsCommand.Discover(paths, options.ConfigFile),
+    };
 
     private static string Seconds(TimeSpan elapsed) => elapsed.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture);
 }

@@ -12,4 +12,6 @@ internal enum CliCommand
     Deployments,
     /// <summary><c>infralint merge</c>: put the reports of <c>--shard K/N</c> runs back into one.</summary>
     Merge,
+    /// <summary><c>infralint diff --base REF</c>: what a change gives to whom (docs/diff.md).</summary>
+    Diff,
 }

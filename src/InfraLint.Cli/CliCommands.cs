@@ -84,6 +84,19 @@ internal static class CliCommands
             ShardReports, MergeFormat, Output,
         };
         merge.SetAction(r => Run(CliOptions.From(r, CliCommand.Merge), MergeCommand.Run));
+        var diff = Analysis("diff", CliCommand.Diff,
+            "Compares who can do what, where, between git revision --base REF and the working tree: identities, what runs as " +
+            "them, role assignments (role, scope, environment), settings that point at stores and AI services, secrets in " +
+            "configuration and findings, matched by resource type and evaluated name, principal, role and scope, never by line " +
+            "(docs/diff.md). The checkout is never changed. Exit codes: 0 written (also with widening changes), 1 with --fail-on " +
+            "widening when a change widens trust, 2 usage or input errors (an unknown revision, a template that could not be analysed).",
+            DiffFormat, Output, Base, FailOn);
+        diff.SetAction(r => Run(CliOptions.From(r, CliCommand.Diff), DiffCommand.Run));
+        diff.Validators.Add(r =>
+        {
+            if (r.GetResult(Base) is null)
+                r.AddError("diff needs --base REF (the git revision to compare with)");
+        });
 
         // Spellings the hand-written parser accepted; kept working, not advertised.
         var helpVerb = new Command("help") { Hidden = true };
@@ -97,6 +110,7 @@ internal static class CliCommands
         root.Subcommands.Add(graph);
         root.Subcommands.Add(deployments);
         root.Subcommands.Add(merge);
+        root.Subcommands.Add(diff);
         root.Subcommands.Add(helpVerb);
         root.Subcommands.Add(version);
         return root;

@@ -44,6 +44,12 @@ internal sealed record CliOptions(
     /// <summary><c>graph --format</c>, or what <c>--output</c>'s extension asks for; HTML otherwise.</summary>
     public GraphFormat GraphFormat { get; init; } = GraphFormat.Html;
 
+    /// <summary><c>diff --base</c>: the git revision the working tree is compared with.</summary>
+    public string? BaseRef { get; init; }
+
+    /// <summary><c>diff --fail-on widening</c>: exit 1 when a change widens trust.</summary>
+    public bool FailOnWidening { get; init; }
+
     /// <summary>The options of <paramref name="command"/> from a command line that parsed without errors.</summary>
     public static CliOptions From(ParseResult result, CliCommand command)
     {
@@ -61,6 +67,7 @@ internal sealed record CliOptions(
                 CliCommand.Check => result.GetValue(CliSymbols.CheckFormat) ?? ReportFormat.Text,
                 CliCommand.Merge => result.GetValue(CliSymbols.MergeFormat) ?? ReportFormat.Text,
                 CliCommand.Deployments => result.GetValue(CliSymbols.ListFormat) ?? ReportFormat.Text,
+                CliCommand.Diff => result.GetValue(CliSymbols.DiffFormat) ?? ReportFormat.Text,
                 CliCommand.BaselineCreate => ReportFormat.Sarif,
                 _ => ReportFormat.Text,
             },
@@ -80,6 +87,8 @@ internal sealed record CliOptions(
             TrustConfigPacks = result.GetValue(CliSymbols.TrustConfigPacks),
             Parallel = result.GetValue(CliSymbols.ParallelLanes),
             Shard = command == CliCommand.Check ? result.GetValue(CliSymbols.Shard) : null,
+            BaseRef = result.GetValue(CliSymbols.Base),
+            FailOnWidening = result.GetValue(CliSymbols.FailOn) == DiffGate.Widening,
             // The graph validator has made sure an --output without --format has a known extension.
             GraphFormat = command != CliCommand.Graph ? GraphFormat.Html
                 : result.GetValue(CliSymbols.DrawingFormat) ?? (output is null ? GraphFormat.Html : GraphFormats.FromExtension(output)!.Value),

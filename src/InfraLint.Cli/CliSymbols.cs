@@ -79,6 +79,25 @@ internal static class CliSymbols
         [("text", ReportFormat.Text), ("json", ReportFormat.Json)],
         " for deployments");
 
+    public static readonly Option<ReportFormat?> DiffFormat = Choice("--format",
+        "The diff's format (default: text):\n" +
+        "  text      path(line): widening grantAdded: message, one change a line\n" +
+        "  markdown  a pull-request comment: verdict, widening table, the rest collapsed, new findings\n" +
+        "  json      for scripts (docs/diff.md)\n" +
+        "  sarif     widening changes as INFRA0008 results for code scanning",
+        [("text", ReportFormat.Text), ("markdown", ReportFormat.Markdown), ("json", ReportFormat.Json), ("sarif", ReportFormat.Sarif)],
+        " for diff");
+
+    public static readonly Option<string?> Base = Text("--base", "REF",
+        "The git revision to compare the working tree with (a branch, tag or commit, e.g. the pull request's base); required. " +
+        "Its files are read from git into a temporary folder: the checkout is never changed.",
+        "--base takes a git revision (a branch, tag or commit)");
+
+    // "none" is the default: a diff is for reviewers; --fail-on widening makes it a gate.
+    public static readonly Option<DiffGate?> FailOn = Choice("--fail-on",
+        "widening: exit 1 when any change widens trust; none (default): exit 0 whenever the diff is written.",
+        [("widening", DiffGate.Widening), ("none", DiffGate.None)]);
+
     public static readonly Option<string?> Output = Text("--output", "FILE",
         "Write to FILE instead of standard output (an unchanged FILE is not rewritten, and one that is a symbolic link is refused).",
         "--output takes a file path");

@@ -42,7 +42,7 @@ internal static class CommandLine
             return extra is null && result.Errors.Count == 0 ? [] : [$"--version takes only --bicep PATH (got '{extra ?? result.Errors[0].Message}')"];
         }
         if (command.Command == root)
-            return [result.UnmatchedTokens.FirstOrDefault() is { } unknown ? $"unknown command '{unknown}'" : "a command is needed: check, baseline create, graph, deployments or merge"];
+            return [result.UnmatchedTokens.FirstOrDefault() is { } unknown ? $"unknown command '{unknown}'" : "a command is needed: check, baseline create, graph, deployments, diff or merge"];
         if (command.Command.Action is null)
             return [$"{command.Command.Name} takes the subcommand {string.Join(" or ", command.Command.Subcommands.Select(c => $"'{c.Name}'"))}"];
 

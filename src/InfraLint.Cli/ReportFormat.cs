@@ -6,4 +6,5 @@ internal enum ReportFormat
     Sarif,
     GitHub,
     Json,
+    Markdown,
 }

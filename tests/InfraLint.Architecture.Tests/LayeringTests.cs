@@ -76,6 +76,7 @@ public sealed class LayeringTests
         ("Sarif", ["Output", "Reports", "Writers"]),
         ("Graph", ["Output", "Reports"]),
         ("Shards", ["Output", "Reports", "Writers"]),
+        ("Diff", ["Output", "Reports", "Writers", "Sarif", "Graph"]),
     ];
 
     [TestMethod]

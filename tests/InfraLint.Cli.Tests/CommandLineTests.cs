@@ -103,7 +103,7 @@ public sealed partial class CommandLineTests
 
     [TestMethod]
     [DataRow(new[] { "lint" }, "unknown command 'lint'")]
-    [DataRow(new[] { "--bicep", "x" }, "a command is needed: check, baseline create, graph, deployments or merge")]
+    [DataRow(new[] { "--bicep", "x" }, "a command is needed: check, baseline create, graph, deployments, diff or merge")]
     [DataRow(new[] { "check", "infra", "--shard", "0/4" }, "--shard takes K/N, part K (from 1) of N parts (N at most 1000), such as 2/4 (got '0/4')")]
     [DataRow(new[] { "check", "infra", "--shard", "5/4" }, "--shard takes K/N, part K (from 1) of N parts (N at most 1000), such as 2/4 (got '5/4')")]
     [DataRow(new[] { "check", "infra", "--shard=1" }, "--shard takes K/N, part K (from 1) of N parts (N at most 1000), such as 2/4 (got '1')")]

@@ -5,6 +5,7 @@ using InfraLint.Core.Engine;
 using InfraLint.Core.Inputs;
 using InfraLint.MSBuild;
 using InfraLint.MSBuild.Tests;
+using InfraLint.Reporting.Diff;
 using InfraLint.Reporting.Graph;
 using InfraLint.Reporting.Output;
 using InfraLint.Reporting.Reports;
@@ -52,6 +53,10 @@ public sealed partial class HostileOutputTests
         foreach (var name in new[] { "mermaid", "markdown", "dot", "html" })
             StringAssert.Contains(outputs[name], "\\u001B[31m", name);
         StringAssert.Contains(outputs["graph json"], "\\u001b[31m", "graph json");
+        StringAssert.Contains(outputs["diff text"], "\\u001B[31m", outputs["diff text"]);
+        StringAssert.Contains(outputs["diff markdown comment"], "\\\\u001B\\[31m", outputs["diff markdown comment"]);
+        Assert.IsFalse(outputs["diff markdown comment"].Contains('<', StringComparison.Ordinal) && !outputs["diff markdown comment"].Contains("<details>", StringComparison.Ordinal),
+            "no tag of the tree's own in the comment");
 
         var problems = new List<string>();
         foreach (var (name, output) in outputs)
@@ -234,6 +239,13 @@ public sealed partial class HostileOutputTests
             ["graph json"] = GraphFormats.Write(graph, GraphFormat.Json),
             ["msbuild log"] = MSBuildLog(root, files, pack),
         };
+        // The trust diff of the hostile tree against an empty base: every identity, grant, setting and finding is a change.
+        var diff = TrustDiff.Compare("main", "working tree", TrustSnapshot.Empty, TrustSnapshot.Of(graph, result.Findings, SourceRoot.Discover(root)));
+        Assert.IsTrue(diff.Changes.Count > 0, "the hostile tree gives changes to write");
+        outputs["diff text"] = DiffTextWriter.Write(diff);
+        outputs["diff markdown comment"] = DiffMarkdownWriter.Write(diff);
+        outputs["diff json"] = DiffJsonWriter.Write(diff);
+        outputs["diff sarif"] = DiffSarifWriter.Write(diff, SourceRoot.Discover(root), Sdk.Severity.Suggestion);
         var cli = ProcessRunner.Run("dotnet",
             [Path.Combine(AppContext.BaseDirectory, "infralint.dll"), "check", ".", "--rule-pack", pack, "--bicep", TestEnvironment.BicepPath], root, TimeSpan.FromMinutes(2));
         outputs["cli text stdout"] = cli.StandardOutput;

@@ -97,39 +97,7 @@ public sealed class PolicyFiles
 
     private static (int Code, string Output) Git(string directory, params string[] arguments)
     {
-        var start = new ProcessStartInfo("git")
-        {
-            WorkingDirectory = directory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            RedirectStandardInput = true,
-            UseShellExecute = false,
-            StandardOutputEncoding = new UTF8Encoding(false),
-        };
-        start.Environment["GIT_TERMINAL_PROMPT"] = "0";
-        start.Environment["GIT_OPTIONAL_LOCKS"] = "0";
-        foreach (var argument in arguments)
-            start.ArgumentList.Add(argument);
-        try
-        {
-            using var process = Process.Start(start);
-            if (process is null)
-                return (-1, string.Empty);
-            process.StandardInput.Close();
-            var output = process.StandardOutput.ReadToEndAsync();
-            var error = process.StandardError.ReadToEndAsync();
-            if (!process.WaitForExit(GitTimeout))
-            {
-                process.Kill(entireProcessTree: true);
-                return (-1, string.Empty);
-            }
-            process.WaitForExit();
-            _ = error.Result;
-            return (process.ExitCode, output.Result);
-        }
-        catch (System.ComponentModel.Win32Exception)
-        {
-            return (-1, string.Empty); // no git
-        }
+        var (code, output) = GitCommand.Run(directory, GitTimeout, arguments);
+        return (code, new UTF8Encoding(false).GetString(output));
     }
 }

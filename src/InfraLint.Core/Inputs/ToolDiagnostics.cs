@@ -69,6 +69,16 @@ public static class ToolDiagnostics
         Description: "A registry module, registry type import or extension could not be restored, or a local module has compile " +
             "errors; the file's own resources, variables and parameters were analyzed with that dependency left opaque.");
 
+    public static readonly RuleDescriptor TrustWidened = new(
+        Id: "INFRA0008",
+        Title: "A change widens who can do what, where",
+        MessageFormat: "Trust diff ({0}): {1}",
+        Category: RuleCategory.Tooling,
+        DefaultSeverity: Severity.Suggestion,
+        Description: "The trust diff (infralint diff) compared a base revision with the working tree: this change adds a role " +
+            "assignment, a stronger role or a wider scope, compute that runs as an identity, a setting that points at a store or an " +
+            "AI service, a sandbox-production link, a secret in configuration or a finding. Review it; it is not a mistake by itself.");
+
     public static readonly RuleDescriptor GeneratedTemplateOutOfDate = new(
         Id: "INFRA0009",
         Title: "A generated template is out of date with its Bicep source",
@@ -78,7 +88,7 @@ public static class ToolDiagnostics
         Description: "An ARM JSON template that the Bicep compiler wrote from a .bicep file of the analysed set no longer matches " +
             "what that file compiles to, so it may deploy something other than the source says; it is analysed as a template of its own.");
 
-    public static IReadOnlyList<RuleDescriptor> All { get; } = [TemplateNotAnalyzed, CompilerFailed, InvalidConfiguration, UselessSuppression, RuleFailed, PolicyWeakened, OpaqueDependencies, GeneratedTemplateOutOfDate];
+    public static IReadOnlyList<RuleDescriptor> All { get; } = [TemplateNotAnalyzed, CompilerFailed, InvalidConfiguration, UselessSuppression, RuleFailed, PolicyWeakened, OpaqueDependencies, TrustWidened, GeneratedTemplateOutOfDate];
 
     internal static Finding At(RuleDescriptor descriptor, SourceLocation? location, params object?[] args) =>
         new(descriptor, descriptor.DefaultSeverity, location, descriptor.FormatMessage(args));

@@ -89,7 +89,14 @@ public enum GraphEdgeKind
 /// <param name="Label">The setting names of a reference; empty otherwise.</param>
 /// <param name="CrossesEnvironments">True when one end is sandbox and the other production.</param>
 /// <param name="Findings">The findings that concern it (a setting that points at production).</param>
-public sealed record GraphEdge(string From, string To, GraphEdgeKind Kind, string Label, bool CrossesEnvironments, IReadOnlyList<GraphFinding> Findings);
+public sealed record GraphEdge(string From, string To, GraphEdgeKind Kind, string Label, bool CrossesEnvironments, IReadOnlyList<GraphFinding> Findings)
+{
+    /// <summary>For a reference: each setting name, sorted (<see cref="Label"/> joins them).</summary>
+    public IReadOnlyList<string> Settings { get; init; } = [];
+
+    /// <summary>For a reference: where its settings are written (repository-relative path and line), sorted.</summary>
+    public IReadOnlyList<GraphLocation> Locations { get; init; } = [];
+}
 
 /// <summary>A repository-relative place.</summary>
 public sealed record GraphLocation(string File, int Line);

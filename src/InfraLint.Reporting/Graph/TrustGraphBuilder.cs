@@ -240,6 +240,7 @@ public sealed class TrustGraphBuilder
     private void Anchor(EdgeDraft edge, SourceLocation location)
     {
         var key = (Display(location.FilePath), location.Line);
+        edge.Locations.Add(key);
         if (!edgeAnchors.TryGetValue(key, out var list))
             edgeAnchors[key] = list = [];
         if (!list.Contains((edge, deploymentName)))

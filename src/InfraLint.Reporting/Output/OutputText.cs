@@ -79,6 +79,31 @@ public static partial class OutputText
         return CommandStart().Replace(escaped.ToString(), "&#35;");
     }
 
+    /// <summary>Text in a Markdown paragraph or table cell (a pull-request comment): the punctuation that opens a link,
+    /// image, emphasis, code span, strikethrough or table cell backslash-escaped, '&amp;', '&lt;' and '&gt;' as entities (no tag,
+    /// comment or entity of the text's own), '@' an entity (no one is mentioned), no autolink (<c>https\://</c>, <c>www\.</c>),
+    /// controls visible. A CI log that prints it sees no logging command either: their '[' is escaped.</summary>
+    public static string Markdown(string text)
+    {
+        var escaped = new StringBuilder(text.Length + 8);
+        foreach (var c in VisibleControls(text))
+        {
+            escaped.Append(c switch
+            {
+                '&' => "&amp;",
+                '<' => "&lt;",
+                '>' => "&gt;",
+                '@' => "&#64;",
+                '\\' or '`' or '*' or '_' or '[' or ']' or '(' or ')' or '|' or '~' or '!' or '#' => "\\" + c,
+                _ => c.ToString(),
+            });
+        }
+        return MarkdownAutolink().Replace(escaped.ToString(), m => m.Value[..^1] + "\\" + m.Value[^1]);
+    }
+
+    /// <summary>A repository-relative path as a link target: each segment percent-encoded.</summary>
+    public static string UrlPath(string path) => string.Join('/', path.Split('/').Select(Uri.EscapeDataString));
+
     /// <summary>A help link fit to become a link: an absolute http or https URI, else null (a pack's <c>javascript:</c>
     /// or <c>file:</c> link is dropped, not shown).</summary>
     public static string? WebLink(string? uri) =>
@@ -111,6 +136,10 @@ public static partial class OutputText
     // Azure Pipelines logging commands (##vso[...]) and formatting commands (##[...]); the agent matches them case-insensitively.
     [GeneratedRegex(@"(?<=#)#(?=(?:vso)?\[)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex CommandStart();
+
+    // The starts of GitHub's extended autolinks: a scheme's "://" and "www.".
+    [GeneratedRegex(@"(?<=[A-Za-z]):(?=//)|(?<![A-Za-z0-9])www\.", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex MarkdownAutolink();
 
     [GeneratedRegex("`+")]
     private static partial Regex BacktickRun();
