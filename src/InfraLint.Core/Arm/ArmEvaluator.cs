@@ -30,11 +30,21 @@ internal sealed partial class ArmEvaluator
     /// <param name="template">The template whose parameters and variables expressions read.</param>
     /// <param name="parameterValues">Values supplied by a caller (a module call, a parameters file), evaluated
     /// in the caller's context; an unknown one still hides the parameter's default.</param>
-    public ArmEvaluator(JObject template, IReadOnlyDictionary<string, TemplateValue>? parameterValues = null)
+    /// <param name="writtenByCaller">For supplied values a caller writes as they are (a literal, an array or object
+    /// written in its <c>params</c>, or one it passes on unchanged from its own caller): where that is written, in the
+    /// caller's template JSON. Findings on such a value point there (<see cref="CallerWritten"/>).</param>
+    public ArmEvaluator(JObject template, IReadOnlyDictionary<string, TemplateValue>? parameterValues = null,
+        IReadOnlyDictionary<string, JToken>? writtenByCaller = null)
     {
         this.template = template;
         this.parameterValues = parameterValues ?? new Dictionary<string, TemplateValue>(StringComparer.OrdinalIgnoreCase);
+        this.writtenByCaller = writtenByCaller ?? new Dictionary<string, JToken>(StringComparer.OrdinalIgnoreCase);
     }
+
+    private readonly IReadOnlyDictionary<string, JToken> writtenByCaller;
+
+    /// <summary>Where a caller writes the value of parameter <paramref name="name"/> as it is, or null.</summary>
+    public JToken? CallerWritten(string name) => writtenByCaller.GetValueOrDefault(name);
 
     public TemplateValue Evaluate(JToken? token)
     {
@@ -108,7 +118,7 @@ internal sealed partial class ArmEvaluator
                 // A caller's value is evaluated but not followed: its source is the caller's file, and
                 // findings belong to the file that declares the property.
                 if (parameterValues.TryGetValue(key, out var supplied))
-                    return supplied.Value is JContainer value ? Assembled(value.DeepClone(), source) : null;
+                    return supplied.Value is JContainer value ? Assembled(value.DeepClone(), CallerWritten(key) is JContainer written ? written : source) : null;
                 if (Parameter(key) is var declaration && declaration?["defaultValue"] is { } defaultValue)
                     return Resolve(defaultValue, partial);
                 return IsOmittedOptional(declaration) ? JValue.CreateNull() : null;

@@ -377,11 +377,11 @@ internal sealed class BicepFrontEnd(BicepCompiler compiler, bool? restoreModules
     /// </summary>
     private void Build(string path, BicepDocument document, JObject compiled, IReadOnlyDictionary<string, TemplateValue> parameterValues,
         List<TemplateModel> models, ResourceLoops.Budget loops, int depth, IReadOnlySet<(string File, int Line, int Column)> standIns, IReadOnlyList<SuppliedParameter>? supplied = null,
-        CompiledTemplate? parent = null, JObject? caller = null)
+        CompiledTemplate? parent = null, JObject? caller = null, IReadOnlyDictionary<string, JToken>? writtenByCaller = null)
     {
         var written = ArmResources.Read(compiled);
         var declarations = MapDeclarations(written, document);
-        var evaluator = new ArmEvaluator(compiled, parameterValues);
+        var evaluator = new ArmEvaluator(compiled, parameterValues, writtenByCaller);
         var entries = ResourceLoops.Expand(written, compiled, evaluator, loops);
         var resources = entries.Select(e =>
         {
@@ -410,7 +410,8 @@ internal sealed class BicepFrontEnd(BicepCompiler compiler, bool? restoreModules
                 continue;
             var moduleFile = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(path)!, modulePath));
             if (ModuleDocument(moduleFile) is { } moduleDocument)
-                Build(moduleFile, moduleDocument, nested.Template, nested.ParameterValues, models, loops, depth + 1, standIns, parent: model, caller: nested.Deployment.Body);
+                Build(moduleFile, moduleDocument, nested.Template, nested.ParameterValues, models, loops, depth + 1, standIns, parent: model, caller: nested.Deployment.Body,
+                    writtenByCaller: nested.WrittenByCaller);
         }
     }
 
