@@ -30,11 +30,64 @@ internal sealed partial class ArmEvaluator
     /// <param name="template">The template whose parameters and variables expressions read.</param>
     /// <param name="parameterValues">Values supplied by a caller (a module call, a parameters file), evaluated
     /// in the caller's context; an unknown one still hides the parameter's default.</param>
-    public ArmEvaluator(JObject template, IReadOnlyDictionary<string, TemplateValue>? parameterValues = null)
+    /// <param name="writtenByCaller">For supplied values a caller writes as they are (a literal, an array or object
+    /// written in its <c>params</c>, or one it passes on unchanged from its own caller): where that is written, in the
+    /// caller's template JSON. Findings on such a value point there (<see cref="CallerWritten"/>).</param>
+    public ArmEvaluator(JObject template, IReadOnlyDictionary<string, TemplateValue>? parameterValues = null,
+        IReadOnlyDictionary<string, JToken>? writtenByCaller = null)
     {
         this.template = template;
         this.parameterValues = parameterValues ?? new Dictionary<string, TemplateValue>(StringComparer.OrdinalIgnoreCase);
+        this.writtenByCaller = writtenByCaller ?? new Dictionary<string, JToken>(StringComparer.OrdinalIgnoreCase);
     }
+
+    private readonly IReadOnlyDictionary<string, JToken> writtenByCaller;
+
+    private readonly List<(ArmResourceEntry Deployment, string? Name, ArmEvaluator Module)> modules = [];
+
+    /// <summary>
+    /// Makes the outputs of a module this template deploys known here: <c>mod.outputs.x</c> (<c>reference(…).outputs.x.value</c>)
+    /// is the output's value as the module evaluates it, with the values this template passes (a literal, a parameter the
+    /// caller set, a resource's name). Modules are added in the order they are deployed, before those that read them.
+    /// </summary>
+    public void AddModule(ArmResourceEntry deployment, ArmEvaluator module) =>
+        modules.Add((deployment, Evaluate(deployment.Body["name"]).AsString, module));
+
+    // reference(<module>).outputs.x.value: the module by symbolic name (languageVersion 2.0) or by its deployment's name.
+    private JToken? ModuleOutput(ArmExpression named, Trace trace)
+    {
+        if (modules.Count == 0)
+            return null;
+        var (output, outputs) = named switch
+        {
+            ArmMember m => (m.Name, m.Target),
+            ArmIndex { Index: ArmString key } i => (key.Value, i.Target),
+            _ => (null, null),
+        };
+        if (output is null || outputs is not ArmMember { Name: var o, Target: ArmCall { Name: var f, Arguments: [var target, ..] } } ||
+            !o.Equals("outputs", StringComparison.OrdinalIgnoreCase) || !f.Equals("reference", StringComparison.OrdinalIgnoreCase))
+            return null;
+        var matches = target switch
+        {
+            ArmString { Value: var symbol } => modules.Where(m => string.Equals(m.Deployment.SymbolicName, symbol, StringComparison.Ordinal)).ToList(),
+            ArmCall { Name: var id, Arguments: [.., ArmString { Value: var type }, var name] } when id.Equals("resourceId", StringComparison.OrdinalIgnoreCase) &&
+                type.Equals("Microsoft.Resources/deployments", StringComparison.OrdinalIgnoreCase) &&
+                Eval(name, trace) is JValue { Type: JTokenType.String } n =>
+                modules.Where(m => string.Equals(m.Name, (string)n!, StringComparison.OrdinalIgnoreCase)).ToList(),
+            _ => [],
+        };
+        if (matches is not [var (_, _, module)] || module.template["outputs"] is not JObject declared ||
+            Property(declared, output) is not JObject { } declaration || declaration["value"] is not { } written)
+            return null;
+        var value = module.Evaluate(written);
+        trace.Functions.UnionWith(value.Functions);
+        trace.Literals.UnionWith(value.Literals);
+        trace.Secure |= value.ReadsSecureParameter;
+        return value.Value?.DeepClone();
+    }
+
+    /// <summary>Where a caller writes the value of parameter <paramref name="name"/> as it is, or null.</summary>
+    public JToken? CallerWritten(string name) => writtenByCaller.GetValueOrDefault(name);
 
     public TemplateValue Evaluate(JToken? token)
     {
@@ -105,10 +158,10 @@ internal sealed partial class ArmEvaluator
             case ArmCall { Name: var name, Arguments: [ArmString { Value: var key }] } when name.Equals("variables", StringComparison.OrdinalIgnoreCase):
                 return Variable(key) is { } variable ? Resolve(variable, partial) : null;
             case ArmCall { Name: var name, Arguments: [ArmString { Value: var key }] } when name.Equals("parameters", StringComparison.OrdinalIgnoreCase):
-                // A caller's value is evaluated but not followed: its source is the caller's file, and
-                // findings belong to the file that declares the property.
+                // A caller's value is evaluated, not followed: an array or object the caller writes as it is
+                // is found where the caller writes it; anything else belongs to the property that reads it.
                 if (parameterValues.TryGetValue(key, out var supplied))
-                    return supplied.Value is JContainer value ? Assembled(value.DeepClone(), source) : null;
+                    return supplied.Value is JContainer value ? Assembled(value.DeepClone(), CallerWritten(key) is JContainer written ? written : source) : null;
                 if (Parameter(key) is var declaration && declaration?["defaultValue"] is { } defaultValue)
                     return Resolve(defaultValue, partial);
                 return IsOmittedOptional(declaration) ? JValue.CreateNull() : null;
@@ -339,6 +392,8 @@ internal sealed partial class ArmEvaluator
                 return new JValue(n.Value);
             case ArmMember { Target: ArmCall target } m when IsMerge(target):
                 return MemberOf(target, m.Name, trace, 0) is (true, var member) ? member : null;
+            case ArmMember { Name: var v, Target: var named } when v.Equals("value", StringComparison.OrdinalIgnoreCase) && ModuleOutput(named, trace) is { } output:
+                return output;
             case ArmMember m:
                 return Eval(m.Target, trace) is JObject o ? Property(o, m.Name)?.DeepClone() : null;
             case ArmIndex { Target: ArmCall target, Index: ArmString { Value: var key } } when IsMerge(target):

@@ -86,8 +86,22 @@ internal sealed class CompiledTemplate : TemplateModel
     public override SourceLocation Locate(JToken token)
     {
         var (source, remainder) = Origin.Trace(token);
+        // A value the caller writes as it is (`allowSharedKeyAccess: true`, a literal env array) is found where the caller
+        // writes it, however many modules pass it on.
+        if (Parent is not null && CallerWrittenParameter(source is JProperty property ? property.Value : source) is { } written)
+            return Parent.Locate(source is JProperty && written.Parent is JProperty writtenProperty ? writtenProperty : written);
+        if (Parent is not null && !source.AncestorsAndSelf().Any(t => ReferenceEquals(t, Root)))
+            return Parent.Locate(source);
         return locator.Locate(source, remainder);
     }
+
+    // `[parameters('x')]` as a whole, when the caller writes x's value as it is.
+    private JToken? CallerWrittenParameter(JToken source) =>
+        source is JValue { Type: JTokenType.String } text && ArmExpressionParser.IsExpression((string)text!) &&
+        ArmExpressionParser.TryParse((string)text!) is ArmCall { Name: var name, Arguments: [ArmString { Value: var key }] } &&
+        name.Equals("parameters", StringComparison.OrdinalIgnoreCase)
+            ? Evaluator.CallerWritten(key)
+            : null;
 
     public override JToken SourceOf(JToken token) => Origin.SourceOf(token);
 

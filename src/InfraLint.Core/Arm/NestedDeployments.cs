@@ -8,7 +8,9 @@ namespace InfraLint.Core.Arm;
 /// <param name="Template">Its inline template.</param>
 /// <param name="ParameterValues">The values it passes, evaluated in the caller's context.</param>
 /// <param name="InnerScope">True when the inline template's expressions see its own parameters (Bicep always does this).</param>
-internal sealed record NestedDeployment(ArmResourceEntry Deployment, JObject Template, IReadOnlyDictionary<string, TemplateValue> ParameterValues, bool InnerScope);
+/// <param name="WrittenByCaller">Where the caller writes each value it passes as it is (<see cref="ArmEvaluator.CallerWritten"/>).</param>
+internal sealed record NestedDeployment(ArmResourceEntry Deployment, JObject Template, IReadOnlyDictionary<string, TemplateValue> ParameterValues, bool InnerScope,
+    IReadOnlyDictionary<string, JToken> WrittenByCaller);
 
 internal static class NestedDeployments
 {
@@ -26,6 +28,7 @@ internal static class NestedDeployments
                 continue;
             var inner = string.Equals((string?)properties["expressionEvaluationOptions"]?["scope"], "inner", StringComparison.OrdinalIgnoreCase);
             var values = new Dictionary<string, TemplateValue>(StringComparer.OrdinalIgnoreCase);
+            var written = new Dictionary<string, JToken>(StringComparer.OrdinalIgnoreCase);
             if (properties["parameters"] is JObject parameters)
             {
                 foreach (var parameter in parameters.Properties())
@@ -34,9 +37,25 @@ internal static class NestedDeployments
                     values[parameter.Name] = parameter.Value is JObject p && p["value"] is { } value
                         ? caller.Evaluate(value)
                         : TemplateValue.Unknown();
+                    if (parameter.Value is JObject q && q["value"] is { } v && WrittenAsIs(v, caller) is { } source)
+                        written[parameter.Name] = source;
                 }
             }
-            yield return new NestedDeployment(entry, template, values, inner);
+            yield return new NestedDeployment(entry, template, values, inner, written);
         }
+    }
+
+    // A value the caller writes as it is: a literal (an array or object may hold expressions inside), or the caller's own
+    // parameter passed on unchanged, which is written where the caller's caller wrote it. An expression that computes the
+    // value is not: its findings stay at the module's property.
+    private static JToken? WrittenAsIs(JToken value, ArmEvaluator caller)
+    {
+        var source = Model.Origin.SourceOf(value);
+        if (source is not JValue { Type: JTokenType.String } text || !ArmExpressionParser.IsExpression((string)text!))
+            return source;
+        return ArmExpressionParser.TryParse((string)text!) is ArmCall { Name: var name, Arguments: [ArmString { Value: var key }] } &&
+            name.Equals("parameters", StringComparison.OrdinalIgnoreCase)
+            ? caller.CallerWritten(key)
+            : null;
     }
 }

@@ -44,10 +44,18 @@ internal static class ResourceLoops
             budget.Remaining -= count;
             var name = loop["name"] is JValue { Type: JTokenType.String } n ? (string)n! : null;
             for (var index = 0; index < count; index++)
-                expanded.Add(entry with { Body = Item(entry, name, index, template, evaluator) });
+            {
+                var item = Item(entry, name, index, template, evaluator);
+                // A filtered loop (`[for x in xs: if (x.enabled) {…}]`): an item its condition switches off deploys nothing.
+                if (!SwitchedOff(item, evaluator))
+                    expanded.Add(entry with { Body = item });
+            }
         }
         return expanded;
     }
+
+    private static bool SwitchedOff(JObject item, ArmEvaluator evaluator) =>
+        item["condition"] is { } condition && evaluator.Evaluate(condition).Value is JValue { Type: JTokenType.Boolean } known && !(bool)known!;
 
     private static int? Count(JObject loop, ArmEvaluator evaluator)
     {
@@ -160,7 +168,15 @@ internal static class ResourceLoops
         var resolved = evaluator.Resolve(bound);
         if (ReferenceEquals(resolved, bound))
             return null;
+        // An item of an array written in the loop expression itself (`for role in [ … ]`): the compiled JSON has no element
+        // to point at, so the item's value stands in the body, where its findings are reported.
         var source = Origin.SourceOf(resolved);
+        if (ReferenceEquals(source, bound))
+        {
+            var inline = resolved.DeepClone();
+            inline.AddAnnotation(new Origin(Origin.SourceOf(bound)));
+            return inline;
+        }
         var ancestors = source.AncestorsAndSelf().ToList();
         if (!ancestors.Any(t => ReferenceEquals(t, template)) || ancestors.Any(t => ReferenceEquals(t, body)))
             return null;

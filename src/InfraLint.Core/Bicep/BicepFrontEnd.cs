@@ -377,13 +377,13 @@ internal sealed class BicepFrontEnd(BicepCompiler compiler, bool? restoreModules
     /// The model of one compiled template, then one per local module it deploys: a module's
     /// resources are reported in the module's own file, with the values its caller passes.
     /// </summary>
-    private void Build(string path, BicepDocument document, JObject compiled, IReadOnlyDictionary<string, TemplateValue> parameterValues,
+    private CompiledTemplate Build(string path, BicepDocument document, JObject compiled, IReadOnlyDictionary<string, TemplateValue> parameterValues,
         List<TemplateModel> models, ResourceLoops.Budget loops, int depth, IReadOnlySet<(string File, int Line, int Column)> standIns, IReadOnlyList<SuppliedParameter>? supplied = null,
-        CompiledTemplate? parent = null, JObject? caller = null)
+        CompiledTemplate? parent = null, JObject? caller = null, IReadOnlyDictionary<string, JToken>? writtenByCaller = null)
     {
         var written = ArmResources.Read(compiled);
         var declarations = MapDeclarations(written, document);
-        var evaluator = new ArmEvaluator(compiled, parameterValues);
+        var evaluator = new ArmEvaluator(compiled, parameterValues, writtenByCaller);
         var entries = ResourceLoops.Expand(written, compiled, evaluator, loops);
         var resources = entries.Select(e =>
         {
@@ -396,7 +396,7 @@ internal sealed class BicepFrontEnd(BicepCompiler compiler, bool? restoreModules
         var model = new CompiledTemplate(path, SourceLanguage.Bicep, compiled, resources, locator, evaluator, supplied) { Parent = parent, CallerDeployment = caller };
         models.Add(model);
         if (depth >= NestedDeployments.MaxDepth)
-            return;
+            return model;
         foreach (var nested in NestedDeployments.Of(entries, model.Evaluator))
         {
             // ARM JSON modules have no Bicep source here to report in; a stand-in has nothing to report.
@@ -412,8 +412,13 @@ internal sealed class BicepFrontEnd(BicepCompiler compiler, bool? restoreModules
                 continue;
             var moduleFile = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(path)!, modulePath));
             if (ModuleDocument(moduleFile) is { } moduleDocument)
-                Build(moduleFile, moduleDocument, nested.Template, nested.ParameterValues, models, loops, depth + 1, standIns, parent: model, caller: nested.Deployment.Body);
+            {
+                var module = Build(moduleFile, moduleDocument, nested.Template, nested.ParameterValues, models, loops, depth + 1, standIns, parent: model,
+                    caller: nested.Deployment.Body, writtenByCaller: nested.WrittenByCaller);
+                model.Evaluator.AddModule(nested.Deployment, module.Evaluator);
+            }
         }
+        return model;
     }
 
     /// <summary>

@@ -15,7 +15,7 @@ namespace InfraLint.Core.Engine;
 internal sealed class CacheDocument
 {
     /// <summary>Bumped whenever the shape or meaning of the cache changes.</summary>
-    public const int CurrentVersion = 4;
+    public const int CurrentVersion = 5;
 
     public int Version { get; set; }
 
@@ -42,6 +42,9 @@ internal sealed class CachedEntry
     public bool Analyzed { get; set; }
 
     public List<FileStamp> Dependencies { get; set; } = [];
+
+    /// <summary><see cref="EntryAnalysis.Deploys"/>: the module files analysed through this entry.</summary>
+    public List<string> Deploys { get; set; } = [];
 
     public List<CachedResource> Resources { get; set; } = [];
 

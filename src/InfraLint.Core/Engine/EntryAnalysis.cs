@@ -26,5 +26,9 @@ internal sealed record EntryAnalysis(
     /// <summary>The entry's deployment model, kept only when <see cref="AnalysisOptions.CollectDeployments"/> asks for it.</summary>
     public DeploymentInfo? Deployment { get; init; }
 
+    /// <summary>The local module files (full paths) this entry analysed through itself, with the values it passes them:
+    /// files that are analysed through their callers rather than on their own (<see cref="ModuleCallers"/>).</summary>
+    public IReadOnlyList<string> Deploys { get; init; } = [];
+
     public static EntryAnalysis Skipped(InputFile file) => new(file, [], [], false, true, null);
 }

@@ -206,7 +206,7 @@ public sealed class InfraLintEngine : IDisposable
         // A twin of a Bicep file reports only what that file's analysis cannot show: the modules opaque there.
         foreach (var model in loaded.Models.Where(m => twin?.Opaque is not { } opaque || m.Template.AncestorsAndSelf().Any(t => t is JObject o && opaque.Contains(o))))
         {
-            var found = RunRules(model, rules, cancellation);
+            var found = ParameterDefaults.Mark(model, RunRules(model, rules, cancellation));
             // The module's source is not in the repository: the caller's line shows where, the message what.
             findings.AddRange(model is CompiledTemplate { RegistryModule: { } reference }
                 ? found.Select(f => f with { Message = $"{f.Message} (inside registry module '{reference}')" })
@@ -220,13 +220,17 @@ public sealed class InfraLintEngine : IDisposable
         if (declared is not null && dependencies is not null)
             dependencies = [.. dependencies, declared.Evidence.File, .. declared.Parameters is { } parameters ? [parameters] : Array.Empty<string>()];
         return new EntryAnalysis(file, suppressed, suppressions,
-            loaded.Models.Count > 0, CompilerUnavailable: false, dependencies) { Deployment = options.CollectDeployments ? deployment : null };
+            loaded.Models.Count > 0, CompilerUnavailable: false, dependencies)
+        {
+            Deployment = options.CollectDeployments ? deployment : null,
+            Deploys = ModuleCallers.DeployedBy(file.Path, loaded.Models),
+        };
     }
 
     /// <summary>Applies suppressions and severities to the findings of every entry (fresh or reused) and orders them.</summary>
     private AnalysisResult Finish(IReadOnlyList<EntryAnalysis> entries, RuleCatalogue catalogue, Stopwatch stopwatch)
     {
-        entries = Exemptions.Apply(entries);
+        entries = Exemptions.Apply(ModuleCallers.Apply(entries));
         var findings = DeploymentNaming.Apply(entries);
         var skippedBicep = entries.Count(e => e.CompilerUnavailable);
         if (skippedBicep > 0)

@@ -159,7 +159,7 @@ internal sealed class ResultCache
         }
         if (document is null || document.Version != CacheDocument.CurrentVersion || document.Key != key ||
             document.Entries is null || document.Findings is null || document.Inputs is null ||
-            document.Entries.Any(e => e is null || e.Path is null || e.Dependencies is null || e.Findings is null || e.Resources is null || e.Suppressions is null) ||
+            document.Entries.Any(e => e is null || e.Path is null || e.Dependencies is null || e.Deploys is null || e.Findings is null || e.Resources is null || e.Suppressions is null) ||
             !Consistent(document))
             return (null, null); // another InfraLint, compiler, option or format: start over
         var refreshed = false;
@@ -240,6 +240,7 @@ internal sealed class ResultCache
             Explicit = entry.File.Explicit,
             Analyzed = entry.Analyzed,
             Dependencies = stamps,
+            Deploys = [.. entry.Deploys],
             Resources = resources.Select(r => new CachedResource
             {
                 Type = r.Type,
@@ -267,7 +268,7 @@ internal sealed class ResultCache
         var findings = cached.Findings.Select(f => ToFinding(f, catalogue, f.Resource is { } i ? resources[i] : null)).ToList();
         var suppressions = cached.Suppressions.Select(s => new SourceSuppression(s.Declared, s.Ids, s.Justification, s.IsPragma, s.Used)).ToList();
         return new EntryAnalysis(file, findings, suppressions,
-            cached.Analyzed, CompilerUnavailable: false, cached.Dependencies.Select(d => d.Path).ToList());
+            cached.Analyzed, CompilerUnavailable: false, cached.Dependencies.Select(d => d.Path).ToList()) { Deploys = cached.Deploys };
     }
 
     // Configured suppressions read only the names of a finding's resource.

@@ -26,6 +26,9 @@ internal sealed partial class TrustModel
     {
         switch (expression)
         {
+            // mod.outputs.principalId (the azd layout): the output as the module writes it, followed to its identity.
+            case ArmMember when ModuleOutput(template, expression, hops) is var (module, output):
+                return ResolvePrincipal(module, output, principalType, hops + 1);
             // reference(<identity>).principalId, reference(<resource>, api, 'full').identity.principalId
             case ArmMember { Name: var member } m when member.Equals("principalId", StringComparison.OrdinalIgnoreCase):
             {

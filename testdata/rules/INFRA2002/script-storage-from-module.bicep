@@ -1,7 +1,8 @@
 // A deployment script in one module uses a storage account that another module deploys, passed on as
 // that module's output (the layout of the Azure Verified Modules tests). Deployment scripts mount the
 // account's file share with its key, so that account cannot turn shared keys off: it is not reported,
-// here nor where its module is analysed on its own. The module's other account is.
+// here nor where its module is analysed on its own. The module's other account is, at the line where this caller
+// turns its shared keys on.
 
 param location string = resourceGroup().location
 
@@ -10,7 +11,7 @@ module storage 'modules/script-storage-account.bicep' = {
   params: {
     storageAccountName: 'stscriptsmod'
     location: location
-    allowDataKeys: true
+    allowDataKeys: true // expect: INFRA2002@5
   }
 }
 

@@ -15,7 +15,7 @@ resource dataStorage 'Microsoft.Storage/storageAccounts@2023-05-01' = {
   sku: { name: 'Standard_LRS' }
   kind: 'StorageV2'
   properties: {
-    allowSharedKeyAccess: allowDataKeys // expect via script-storage-from-module.bicep: INFRA2002@5
+    allowSharedKeyAccess: allowDataKeys
   }
 }
 

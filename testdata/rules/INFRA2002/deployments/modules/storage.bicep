@@ -1,0 +1,16 @@
+// Shared keys are off unless the caller turns them on.
+param name string
+param location string
+param allowSharedKeyAccess bool = false
+
+resource account 'Microsoft.Storage/storageAccounts@2023-05-01' = {
+  name: name
+  location: location
+  kind: 'StorageV2'
+  sku: {
+    name: 'Standard_LRS'
+  }
+  properties: {
+    allowSharedKeyAccess: allowSharedKeyAccess
+  }
+}
