@@ -83,6 +83,42 @@ public sealed partial class ActionTests
         Assert.IsTrue(File.Exists(Path.Combine(TestEnvironment.RepoRoot, "global.json")), "setup-dotnet reads the action's global.json");
     }
 
+    [GeneratedRegex(@"\$\{\{\s*parameters\.(?<name>[A-Za-z0-9_]+)\s*\}\}")]
+    private static partial Regex TemplateParameter();
+
+    // $(Build.Reason): a pipeline macro, replaced in the script's text before it runs (shell's $(cmd) is lower case).
+    [GeneratedRegex(@"\$\([A-Z][A-Za-z]*(\.[A-Za-z]+)*\)")]
+    private static partial Regex PipelineMacro();
+
+    [TestMethod]
+    public void The_Azure_Pipelines_template_declares_everything_it_uses_and_runs_the_same_commands()
+    {
+        var path = Path.Combine(TestEnvironment.RepoRoot, "build", "azure-pipelines", "infralint.yml");
+        var text = File.ReadAllText(path);
+        var stream = new YamlStream();
+        using (var reader = new StringReader(text))
+            stream.Load(reader);
+        var template = (YamlMappingNode)stream.Documents.Single().RootNode;
+        var parameters = ((YamlSequenceNode)template["parameters"]).Children.Select(p => Text(p, "name")).ToHashSet();
+        foreach (Match use in TemplateParameter().Matches(text))
+            Assert.IsTrue(parameters.Contains(use.Groups["name"].Value), $"{use.Value} is not declared");
+        foreach (var name in parameters)
+            StringAssert.Contains(text, $"parameters.{name}", $"parameter {name} is declared but never used");
+
+        var scripts = ((YamlSequenceNode)template["steps"]).Children
+            .SelectMany(s => s is YamlMappingNode step && step.Children.Keys.OfType<YamlScalarNode>().Any(k => k.Value!.StartsWith("${{", StringComparison.Ordinal))
+                ? ((YamlSequenceNode)step.Children.Values.Single()).Children
+                : [s])
+            .Select(s => Text(s, "bash"))
+            .Where(s => s.Length > 0)
+            .ToList();
+        foreach (var script in scripts)
+            Assert.IsFalse(Expression().IsMatch(script) || PipelineMacro().IsMatch(script),
+                "parameters and pipeline values reach scripts through env, never spliced into them:\n" + script);
+        var verbs = scripts.SelectMany(s => CliCommand().Matches(s)).Select(m => m.Groups["verb"].Value).ToHashSet();
+        CollectionAssert.AreEquivalent(new[] { "check", "diff" }, verbs.ToArray(), "the template runs what the action runs");
+    }
+
     [TestMethod]
     public void On_a_pull_request_that_widens_trust_the_action_reports_comments_once_and_fails_the_gate()
     {
