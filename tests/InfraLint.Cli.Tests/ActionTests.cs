@@ -280,7 +280,7 @@ public sealed partial class ActionTests
           properties: {
             principalId: identity.properties.principalId
             principalType: 'ServicePrincipal'
-            roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', 'b24988ac-6180-42ba-9575-e87e3f4ca12a')
+            roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', 'b24988ac-6180-42a0-ab88-20f7382dd24c')
           }
         }
         """;
