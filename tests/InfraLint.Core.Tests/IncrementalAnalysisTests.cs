@@ -140,7 +140,7 @@ public sealed class IncrementalAnalysisTests
             .Select(f => $"{Path.GetRelativePath(dir.Path, f.Location!.FilePath)}({f.Location.Line},{f.Location.Column})").ToArray();
 
         var first = Run(dir, cache);
-        CollectionAssert.AreEqual(new[] { "script-storage-from-module.bicep(13,5)" }, Infra2002(first));
+        CollectionAssert.AreEqual(new[] { "script-storage-from-module.bicep(14,5)" }, Infra2002(first));
 
         // Only other.bicep changes: the caller's result comes from the cache, and its exemption with it.
         dir.Write("other.bicep", "// a comment\n" + Templates.SiteWithSecretSetting);

@@ -9,7 +9,7 @@ namespace InfraLint.Rules.Tests;
 public sealed class GatewayModuleFlowTests
 {
     [TestMethod]
-    public void Reports_backend_credentials_and_named_values_passed_to_modules_in_the_modules()
+    public void Reports_backend_credentials_where_the_caller_writes_them_and_named_values_in_the_module()
     {
         var (dir, main) = ModuleFlowTests.NewProject();
         File.WriteAllText(main, """
@@ -70,7 +70,7 @@ public sealed class GatewayModuleFlowTests
               }
             }
             """);
-        Assert.AreEqual("backend.bicep(15,5): INFRA5004 named-value.bicep(16,5): INFRA5004", string.Join(" ", ModuleFlowTests.Analyze(main)));
+        Assert.AreEqual("main.bicep(15,30): INFRA5004 named-value.bicep(16,5): INFRA5004", string.Join(" ", ModuleFlowTests.Analyze(main)));
     }
 
     [TestMethod]

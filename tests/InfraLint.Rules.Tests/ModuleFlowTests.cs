@@ -49,7 +49,7 @@ public sealed class ModuleFlowTests
     }
 
     [TestMethod]
-    public void Reports_a_key_in_settings_passed_whole_to_a_module_at_the_property_that_takes_them()
+    public void Reports_a_key_in_settings_passed_whole_to_a_module_at_the_callers_property_that_passes_them()
     {
         var (dir, main) = NewProject();
         File.WriteAllText(main, """
@@ -85,7 +85,8 @@ public sealed class ModuleFlowTests
             }
             """);
 
-        Assert.AreEqual("app-settings.bicep(13,3): INFRA1001\napp-settings.bicep(13,3): INFRA1002", string.Join("\n", Analyze(main)));
+        // The caller writes the settings as they are, so the finding is where the caller writes them (issue 22: deployments, not files).
+        Assert.AreEqual("main.bicep(9,5): INFRA1001\nmain.bicep(9,5): INFRA1002", string.Join("\n", Analyze(main)));
     }
 
     [TestMethod]
@@ -124,7 +125,7 @@ public sealed class ModuleFlowTests
     }
 
     [TestMethod]
-    public void A_storage_account_a_script_module_uses_is_not_reported_where_its_module_is_analysed_alone_in_the_same_run()
+    public void A_storage_account_a_script_module_uses_is_not_reported_and_the_other_is_reported_where_the_caller_turns_keys_on()
     {
         var data = TestEnvironment.TestData("rules", "INFRA2002");
         var main = Path.Combine(data, "script-storage-from-module.bicep");
@@ -132,14 +133,14 @@ public sealed class ModuleFlowTests
         // Alone, the module cannot see the script: its account is reported.
         CollectionAssert.AreEqual(new[] { "script-storage-account.bicep(5,1): INFRA2002" }, Analyze(module));
         // In one run with the caller, the caller's context exempts that place in the module's own analysis too
-        // (whichever order the files come in), and keeps the finding on the account no script uses.
+        // (whichever order the files come in); the account no script uses is reported where the caller turns its keys on.
         foreach (var inputs in new[] { new[] { main, module }, new[] { module, main } })
         {
             using var engine = new InfraLintEngine(new AnalysisOptions { Rules = BuiltInRules.All, BicepPath = TestEnvironment.BicepPath });
             var found = engine.Analyze(inputs.Select(i => new InputFile(i, true)).ToList()).Findings
                 .Select(f => $"{Path.GetFileName(f.Location!.FilePath)}({f.Location.Line},{f.Location.Column}): {f.Id}")
                 .ToArray();
-            CollectionAssert.AreEqual(new[] { "script-storage-account.bicep(18,5): INFRA2002" }, found);
+            CollectionAssert.AreEqual(new[] { "script-storage-from-module.bicep(14,5): INFRA2002" }, found);
         }
     }
 
