@@ -79,7 +79,7 @@ public sealed class DiffCommandTests
         StringAssert.StartsWith(gate.StandardOutput, "main.bicep(23): widening attachmentAdded: ");
         Assert.AreEqual(0, markdown.ExitCode, markdown.ToString());
         StringAssert.Contains(markdown.StandardOutput, "**This change widens trust**: 6 widening changes, 1 narrowing, 1 neutral");
-        StringAssert.Contains(markdown.StandardOutput, "[main\\.bicep:37](main.bicep#L37)");
+        StringAssert.Contains(markdown.StandardOutput, "[main.bicep:37](main.bicep#L37)");
         StringAssert.Contains(markdown.StandardOutput, "<details><summary>2 narrowing or neutral changes</summary>");
         Assert.AreEqual(0, sarif.ExitCode, sarif.ToString());
         using var log = JsonDocument.Parse(workspace.Read("diff.sarif"));
