@@ -92,11 +92,7 @@ public sealed partial class DeploymentRepositoryTests
     public void The_samples_workflow_deploys_its_experiment_to_dev_and_its_app_to_production_as_the_README_shows()
     {
         const string Command = "$ dotnet run --project src/InfraLint.Cli -- deployments samples/ContosoInfra\n";
-        var readme = File.ReadAllText(Path.Combine(TestEnvironment.RepoRoot, "README.md")).Replace("\r\n", "\n");
-        var start = readme.IndexOf(Command, StringComparison.Ordinal);
-        Assert.IsTrue(start >= 0, "README shows the sample's deployments");
-        start += Command.Length;
-        var shown = readme[start..readme.IndexOf("```", start, StringComparison.Ordinal)];
+        var shown = TestEnvironment.ReadmeOutputOf(Command);
 
         var run = ProcessRunner.Run("dotnet", [Path.Combine(AppContext.BaseDirectory, "infralint.dll"), "deployments", "samples/ContosoInfra"],
             TestEnvironment.RepoRoot, TimeSpan.FromMinutes(1));

@@ -149,11 +149,7 @@ public sealed class DiffCommandTests
     public void The_README_shows_the_comment_for_a_pull_request_that_gives_the_experiment_Contributor_on_production()
     {
         const string Command = "$ infralint diff --base main infra --format markdown\n";
-        var readme = File.ReadAllText(Path.Combine(TestEnvironment.RepoRoot, "README.md")).Replace("\r\n", "\n");
-        var start = readme.IndexOf(Command, StringComparison.Ordinal);
-        Assert.IsTrue(start >= 0, "README shows the sample's pull request");
-        start += Command.Length;
-        var shown = readme[start..readme.IndexOf("```", start, StringComparison.Ordinal)];
+        var shown = TestEnvironment.ReadmeOutputOf(Command);
 
         // The sample as its own repository on branch main, and the pull request's files in the working tree.
         using var workspace = new CliWorkspace();

@@ -18,6 +18,17 @@ internal static class TestEnvironment
     public static string? Corpus =>
         Path.GetFullPath(Path.Combine(RepoRoot, "..", "shared", "corpus", "avm-res")) is var path && Directory.Exists(path) ? path : null;
 
+    /// <summary>The text README.md shows after <paramref name="command"/> (a <c>$ …</c> line) up to the end of its code block.</summary>
+    public static string ReadmeOutputOf(string command)
+    {
+        var readme = File.ReadAllText(Path.Combine(RepoRoot, "README.md")).Replace("\r\n", "\n");
+        var start = readme.IndexOf(command, StringComparison.Ordinal);
+        if (start < 0)
+            throw new InvalidOperationException($"README.md does not show '{command.TrimEnd()}'");
+        start += command.Length;
+        return readme[start..readme.IndexOf("```", start, StringComparison.Ordinal)];
+    }
+
     private static string Metadata(string key) =>
         typeof(TestEnvironment).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == key).Value
             ?? throw new InvalidOperationException($"assembly metadata {key} is missing");
