@@ -1,6 +1,7 @@
 using System.Globalization;
 using InfraLint.Core.Config;
 using InfraLint.Core.Engine;
+using InfraLint.Core.Inputs;
 using InfraLint.Reporting.Diff;
 using InfraLint.Reporting.Graph;
 using InfraLint.Reporting.Output;
@@ -69,7 +70,8 @@ internal static class DiffCommand
                 {
                     ReportFormat.Json => DiffJsonWriter.Write(diff),
                     ReportFormat.Markdown => DiffMarkdownWriter.Write(diff),
-                    ReportFormat.Sarif => DiffSarifWriter.Write(diff, new SourceRoot(repository), Severity.Suggestion),
+                    ReportFormat.Sarif => DiffSarifWriter.Write(diff, new SourceRoot(repository),
+                        ConfiguredSeverity.Of(ToolDiagnostics.TrustWidened.Id, options.Paths[0], options.ConfigFile, policyFrom) ?? ToolDiagnostics.TrustWidened.DefaultSeverity),
                     _ => DiffTextWriter.Write(diff),
                 };
                 if (!ReportOutput.Write(options.OutputFile, text))

@@ -146,6 +146,25 @@ public sealed class DiffCommandTests
     }
 
     [TestMethod]
+    public void Infralint_json_sets_the_level_of_INFRA0008_in_SARIF_and_none_leaves_code_scanning_out()
+    {
+        using var workspace = Repository("settings");
+        workspace.Write("infralint.json", """{ "rules": { "INFRA0008": "warning" } }""");
+        var warning = workspace.Run("diff", "--base", "HEAD", ".", "--format", "sarif", "--output", "warning.sarif");
+        workspace.Write("infralint.json", """{ "rules": { "INFRA0008": "none" } }""");
+        var none = workspace.Run("diff", "--base", "HEAD", ".", "--format", "sarif", "--output", "none.sarif");
+
+        Assert.AreEqual(0, warning.ExitCode, warning.ToString());
+        using var log = JsonDocument.Parse(workspace.Read("warning.sarif"));
+        var results = log.RootElement.GetProperty("runs")[0].GetProperty("results");
+        Assert.AreEqual(6, results.GetArrayLength());
+        Assert.IsTrue(results.EnumerateArray().All(r => r.GetProperty("level").GetString() == "warning"));
+        Assert.AreEqual(0, none.ExitCode, none.ToString());
+        using var silent = JsonDocument.Parse(workspace.Read("none.sarif"));
+        Assert.AreEqual(0, silent.RootElement.GetProperty("runs")[0].GetProperty("results").GetArrayLength());
+    }
+
+    [TestMethod]
     public void The_README_shows_the_comment_for_a_pull_request_that_gives_the_experiment_Contributor_on_production()
     {
         const string Command = "$ infralint diff --base main infra --format markdown\n";

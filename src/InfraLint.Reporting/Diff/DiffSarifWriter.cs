@@ -12,7 +12,8 @@ public static class DiffSarifWriter
 {
     public static string Write(TrustDiff diff, SourceRoot root, Severity severity)
     {
-        var findings = diff.Changes.Where(c => c.Widening).Select(change => new Finding(
+        // "none" in infralint.json: code scanning gets no trust-diff results (the other formats still list every change).
+        var findings = diff.Changes.Where(c => c.Widening && severity > Severity.None).Select(change => new Finding(
             ToolDiagnostics.TrustWidened,
             severity,
             change.File is { } file ? new SourceLocation(Path.Combine(root.Directory, file), change.Line ?? 1, 1) : null,
