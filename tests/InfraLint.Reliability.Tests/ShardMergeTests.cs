@@ -17,8 +17,7 @@ public sealed class ShardMergeTests
     public void Four_shards_merged_are_the_unsharded_report_byte_for_byte()
     {
         var root = TestEnvironment.TestData();
-        var files = InputDiscovery.Expand([root], out _);
-        var whole = Surfaces.Reports(root, files);
+        var (files, whole) = Surfaces.TestDataReference;
         var parts = Enumerable.Range(1, 4).Select(k => Sharding.Select(files, [], k, 4)).ToList();
         Assert.AreEqual(files.Count, parts.Sum(p => p.Count), "every input is in exactly one shard");
         CollectionAssert.AreEquivalent(files.Select(f => f.Path).ToList(), parts.SelectMany(p => p).Select(f => f.Path).ToList());

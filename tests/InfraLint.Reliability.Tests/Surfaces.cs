@@ -23,6 +23,18 @@ internal static class Surfaces
 {
     private static IEnumerable<Sdk.RuleDescriptor> Catalogue => BuiltInRules.All.Select(r => r.Describe).Concat(ToolDiagnostics.All);
 
+    private static readonly Lazy<(IReadOnlyList<InputFile> Files, Dictionary<string, string> Reports)> TestDataRun = new(() =>
+    {
+        var files = InputDiscovery.Expand([TestEnvironment.TestData()], out _);
+        return (files, Reports(TestEnvironment.TestData(), files));
+    });
+
+    /// <summary>
+    /// The whole testdata tree's inputs and its sequential, unsharded reports: the reference that the parallel and the
+    /// shard tests compare with, computed once per test run (it costs a compile of every testdata file).
+    /// </summary>
+    public static (IReadOnlyList<InputFile> Files, Dictionary<string, string> Reports) TestDataReference => TestDataRun.Value;
+
     /// <summary>The report formats, written in process from one engine run over <paramref name="files"/>.</summary>
     /// <param name="parallelism">Lanes, each with its own compiler; above 1 every lane is used however few the files.</param>
     /// <param name="shard">With <c>--shard K/N</c>: the part and the whole run's inputs, which every format then records.</param>
