@@ -56,6 +56,10 @@ public sealed class SharedTrustMessageTests
         [
             "8 Suggestion: Identity 'id-shop-workloads' is shared by workloads of different applications ('app-shop-orders' (tag 'azd-service-name' = 'orders'), 'func-shop-billing' (tag 'azd-service-name' = 'billing')) that need different rights; each of them holds the union: 'Storage Blob Data Contributor' on resource 'stshoporders', 'Azure Service Bus Data Sender' on resource 'sb-shop-billing'; give each application its own identity",
         ], Messages("INFRA3009/two-services-one-identity.bicep", "INFRA3009"));
+        AssertLines(
+        [
+            "10 Suggestion: Identity 'shared' is shared by workloads of different applications ('site' (deployment 'orders-app'), 'site' (deployment 'billing-app')) that need different rights; each of them holds the union: 'Storage Blob Data Contributor' on resource 'storage', 'Azure Service Bus Data Sender' on resource 'bus'; give each application its own identity",
+        ], Messages("INFRA3009/modules-per-service.bicep", "INFRA3009"));
     }
 
     private static void AssertLines(IEnumerable<string> expected, IEnumerable<string> actual) =>

@@ -83,6 +83,11 @@ internal sealed partial class TrustModel : DeploymentInfo
 
     public override TemplateModel? TemplateOf(ResourceModel resource) => owners.GetValueOrDefault(resource);
 
+    public override ResourceModel? DeployedBy(TemplateModel template) =>
+        template is CompiledTemplate { Parent: { } parent, CallerDeployment: { } caller }
+            ? parent.Resources.FirstOrDefault(r => ReferenceEquals(r.Body, caller))
+            : null;
+
     public override EnvironmentInfo EnvironmentOf(ResourceModel resource)
     {
         if (environments.TryGetValue(resource, out var known))

@@ -18,7 +18,8 @@ public sealed partial class SharedIdentityUnrelatedWorkloadsRule : Rule
         Category: RuleCategory.Roles,
         DefaultSeverity: Severity.Suggestion,
         Description: "A user-assigned identity is attached to runtime compute of different applications (different azd-service-name " +
-            "or application tags, or different name stems once environment and type affixes are removed) whose rights differ: " +
+            "or application tags, different name stems once environment and type affixes are removed, or, when names do not tell, " +
+            "different modules that deploy one workload each) whose rights differ: " +
             "the roles on the resources each workload is configured with, and those of its other identities.");
 
     // Tags that name the application a resource belongs to, most specific first.
@@ -73,7 +74,7 @@ public sealed partial class SharedIdentityUnrelatedWorkloadsRule : Rule
         }
         var stems = workloads.Select(w => w.EvaluatedName is { } name ? Stem(name) : null).ToList();
         if (stems.Any(s => s is null || s.Count == 0))
-            return null;
+            return Deployments(deployment, workloads);
         // One stem extending another (contoso-chat, contoso-chat-api) is one application's parts.
         for (var i = 0; i < stems.Count; i++)
         {
@@ -84,6 +85,17 @@ public sealed partial class SharedIdentityUnrelatedWorkloadsRule : Rule
             }
         }
         return string.Join(", ", workloads.Select((w, i) => $"'{RuntimeCompute.Name(w)}' (name stem '{string.Join("-", stems[i]!)}')"));
+    }
+
+    // When names do not tell: workloads that different modules deploy, one workload per module, count as different
+    // applications. Two of them in one module (or one in the entry itself) may be one application, so nothing is said.
+    private static string? Deployments(DeploymentInfo deployment, List<ResourceModel> workloads)
+    {
+        var modules = workloads.Select(w => deployment.TemplateOf(w) is { } template ? deployment.DeployedBy(template) : null).ToList();
+        var names = modules.Select(m => m?.EvaluatedName ?? m?.SymbolicName).ToList();
+        if (names.Any(n => n is null) || names.Distinct(StringComparer.OrdinalIgnoreCase).Count() < workloads.Count)
+            return null;
+        return string.Join(", ", workloads.Select((w, i) => $"'{RuntimeCompute.Name(w)}' (deployment '{names[i]}')"));
     }
 
     private static string? TagValue(DeploymentInfo deployment, ResourceModel resource, string key)

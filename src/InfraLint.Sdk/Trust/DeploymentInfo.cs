@@ -53,6 +53,12 @@ public abstract class DeploymentInfo
     /// <summary>The template of <see cref="Templates"/> that declares <paramref name="resource"/>.</summary>
     public abstract TemplateModel? TemplateOf(ResourceModel resource);
 
+    /// <summary>
+    /// The module or nested deployment (a <c>Microsoft.Resources/deployments</c> resource of another of <see cref="Templates"/>)
+    /// that deploys <paramref name="template"/>; null for the entry, or when it is not known.
+    /// </summary>
+    public virtual ResourceModel? DeployedBy(TemplateModel template) => null;
+
     /// <summary>The resources <paramref name="value"/> (a token of <paramref name="template"/>) points at.</summary>
     public abstract IReadOnlyList<ResourceReference> References(TemplateModel template, JToken value);
 }
