@@ -146,11 +146,15 @@ public sealed class DiffCommandTests
     }
 
     [TestMethod]
-    public void Infralint_json_sets_the_level_of_INFRA0008_in_SARIF_and_none_leaves_code_scanning_out()
+    public void Editorconfig_or_infralint_json_sets_the_level_of_INFRA0008_in_SARIF_and_none_leaves_code_scanning_out()
     {
         using var workspace = Repository("settings");
         workspace.Write("infralint.json", """{ "rules": { "INFRA0008": "warning" } }""");
         var warning = workspace.Run("diff", "--base", "HEAD", ".", "--format", "sarif", "--output", "warning.sarif");
+        // .editorconfig comes first, as in an analysis.
+        workspace.Write(".editorconfig", "root = true\n[*.bicep]\ndotnet_diagnostic.INFRA0008.severity = error\n");
+        var error = workspace.Run("diff", "--base", "HEAD", ".", "--format", "sarif", "--output", "error.sarif");
+        File.Delete(workspace.PathOf(".editorconfig"));
         workspace.Write("infralint.json", """{ "rules": { "INFRA0008": "none" } }""");
         var none = workspace.Run("diff", "--base", "HEAD", ".", "--format", "sarif", "--output", "none.sarif");
 
@@ -159,6 +163,11 @@ public sealed class DiffCommandTests
         var results = log.RootElement.GetProperty("runs")[0].GetProperty("results");
         Assert.AreEqual(6, results.GetArrayLength());
         Assert.IsTrue(results.EnumerateArray().All(r => r.GetProperty("level").GetString() == "warning"));
+        Assert.AreEqual(0, error.ExitCode, error.ToString());
+        using var errors = JsonDocument.Parse(workspace.Read("error.sarif"));
+        var errorResults = errors.RootElement.GetProperty("runs")[0].GetProperty("results");
+        Assert.AreEqual(6, errorResults.GetArrayLength());
+        Assert.IsTrue(errorResults.EnumerateArray().All(r => r.GetProperty("level").GetString() == "error"));
         Assert.AreEqual(0, none.ExitCode, none.ToString());
         using var silent = JsonDocument.Parse(workspace.Read("none.sarif"));
         Assert.AreEqual(0, silent.RootElement.GetProperty("runs")[0].GetProperty("results").GetArrayLength());
