@@ -10,7 +10,7 @@ internal static class CommandLine
     // No response files: `check @infra` names a folder, as it always did, and reads no file of arguments.
     private static readonly ParserConfiguration Parsing = new() { ResponseFileTokenReplacer = null, EnablePosixBundling = false };
 
-    // An exception is not a finding: without the default handler it ends the process as it did before, instead of exit 1.
+    // An exception is not a finding: not the default handler (exit 1) but Run's own (exit 2, no message text).
     // Ctrl+C is the analysis's own business (it stops the compiler on the way out).
     private static readonly InvocationConfiguration Invocation = new() { EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null };
 
@@ -30,7 +30,18 @@ internal static class CommandLine
             Console.Error.WriteLine($"infralint: see '{CommandPath(result.CommandResult)} --help'");
             return ExitCodes.UsageOrInputError;
         }
-        return result.Invoke(Invocation);
+        try
+        {
+            return result.Invoke(Invocation);
+        }
+        catch (Exception e)
+        {
+            // A defect of InfraLint, not of the input: exit 2 ("could not analyse"), never 1, which scripts read as findings.
+            // Only the exception's type and frames are printed: its message may quote a template's value.
+            Console.Error.WriteLine($"infralint: internal error ({e.GetType().FullName}); the report may be missing or incomplete. Please report it with the lines below.");
+            Console.Error.WriteLine(e.StackTrace);
+            return ExitCodes.UsageOrInputError;
+        }
     }
 
     private static IReadOnlyList<string> UsageErrors(ParseResult result, RootCommand root)

@@ -10,8 +10,18 @@ internal static class ReportOutput
     {
         if (outputFile is null)
         {
-            Console.Out.Write(text);
-            return true;
+            try
+            {
+                Console.Out.Write(text);
+                Console.Out.Flush();
+                return true;
+            }
+            catch (IOException e)
+            {
+                // A full disk or a closed pipe behind standard output: the report is lost, and the exit code must say so.
+                Console.Error.WriteLine("infralint: error: cannot write the report to standard output: " + e.Message);
+                return false;
+            }
         }
         if (ReportFile.TryWrite(outputFile, text) is not { } problem)
             return true;

@@ -53,6 +53,21 @@ public sealed class CheckCommandTests
     }
 
     [TestMethod]
+    public void A_report_that_standard_output_cannot_take_is_exit_2_with_the_reason_not_a_crash()
+    {
+        if (!File.Exists("/dev/full"))
+            Assert.Inconclusive("needs /dev/full (Linux)");
+        var cli = string.Join(' ', new[] { "dotnet", Path.Combine(AppContext.BaseDirectory, "infralint.dll"), "check", "infra", "--bicep", TestEnvironment.BicepPath }
+            .Select(a => "'" + a.Replace("'", "'\\''", StringComparison.Ordinal) + "'"));
+
+        var result = ProcessRunner.Run("bash", ["-c", "exec " + cli + " > /dev/full"], workspace, TimeSpan.FromMinutes(2));
+
+        Assert.AreEqual(2, result.ExitCode, result.ToString());
+        StringAssert.Contains(result.StandardError, "infralint: error: cannot write the report to standard output: ", result.ToString());
+        Assert.IsFalse(result.StandardError.Contains("Unhandled exception", StringComparison.Ordinal), result.ToString());
+    }
+
+    [TestMethod]
     public void Rule_pack_option_is_repeatable_and_a_broken_pack_is_a_configuration_error()
     {
         Write("packs/location.infralint-rules.json", """
