@@ -91,19 +91,22 @@ public sealed class DiffCommandTests
     }
 
     [TestMethod]
-    [DataRow("--upload-pack=touch pwned", "is not a git revision")]
-    [DataRow("no-such-branch", "does not exist")]
-    public void A_ref_that_is_an_option_or_unknown_exits_2_and_leaves_the_checkout_as_it_was(string reference, string reason)
+    [DataRow("diff", "--upload-pack=touch pwned", "is not a git revision")]
+    [DataRow("diff", "no-such-branch", "does not exist")]
+    [DataRow("graph", "--upload-pack=touch pwned", "is not a git revision")]
+    [DataRow("graph", "no-such-branch", "does not exist")]
+    public void A_ref_that_is_an_option_or_unknown_exits_2_and_leaves_the_checkout_as_it_was(string verb, string reference, string reason)
     {
         using var workspace = Repository("settings");
         var before = Git(workspace.Root, "status", "--porcelain");
 
-        var run = workspace.Run("diff", "--base", reference, ".");
+        var run = workspace.Run(verb, "--base", reference, ".", "--output", "changes.md");
 
         Assert.AreEqual(2, run.ExitCode, run.ToString());
         StringAssert.Contains(run.StandardError, reason);
         Assert.AreEqual(before, Git(workspace.Root, "status", "--porcelain"));
         Assert.IsFalse(File.Exists(workspace.PathOf("pwned")));
+        Assert.IsFalse(File.Exists(workspace.PathOf("changes.md")), "nothing is written");
     }
 
     [TestMethod]

@@ -118,23 +118,6 @@ public sealed class GraphBaseCommandTests
     }
 
     [TestMethod]
-    [DataRow("--upload-pack=touch pwned", "is not a git revision")]
-    [DataRow("no-such-branch", "does not exist")]
-    public void A_ref_that_is_an_option_or_unknown_exits_2_and_leaves_the_checkout_as_it_was(string reference, string reason)
-    {
-        using var workspace = Repository("settings");
-        var before = Git(workspace.Root, "status", "--porcelain");
-
-        var run = workspace.Run("graph", "--base", reference, ".", "--output", "trust.html");
-
-        Assert.AreEqual(2, run.ExitCode, run.ToString());
-        StringAssert.Contains(run.StandardError, reason);
-        Assert.AreEqual(before, Git(workspace.Root, "status", "--porcelain"));
-        Assert.IsFalse(File.Exists(workspace.PathOf("pwned")));
-        Assert.IsFalse(File.Exists(workspace.PathOf("trust.html")));
-    }
-
-    [TestMethod]
     [DataRow("--format", "dot")]
     [DataRow("--output", "trust.json")]
     public void Formats_that_cannot_show_changes_are_a_usage_error(string option, string value)

@@ -70,6 +70,9 @@ public static class TrustGraphComparison
             // An end that is still there is the head's node; one that is gone is the base's, drawn as removed.
             string End(string id) => headNodeOfKey.TryGetValue(Mapped(baseKeys[id]), out var head) ? head : RemovedPrefix + id;
             var removed = edge with { From = End(edge.From), To = End(edge.To), Findings = [] };
+            // The base may hold the same grant twice (two files, two deployments): between the head's nodes it is one edge.
+            if (edgeMarks.ContainsKey((removed.From, removed.To, removed.Kind)))
+                continue;
             edges.Add(removed);
             edgeMarks[(removed.From, removed.To, removed.Kind)] =
                 Removed(Touching([DiffKeys.Edge(edge.Kind, baseKeys[edge.From], baseKeys[edge.To]), BaseEdgeKey(edge)], touching, changes));

@@ -39,9 +39,11 @@ public static class HtmlGraphWriter
 
     private static void Header(StringBuilder html, TrustGraph graph, ChangedTrustGraph? changes)
     {
-        var identities = graph.Nodes.Count(n => n.Kind == GraphNodeKind.Identity);
-        var assignments = graph.Nodes.Count(n => n.Kind == GraphNodeKind.RoleAssignment);
-        var crossing = graph.Edges.Count(e => e.CrossesEnvironments);
+        // The counts are the head's: what a change removed is drawn, but no longer there.
+        var nodes = graph.Nodes.Where(n => changes?.Of(n).Change != GraphChange.Removed).ToList();
+        var identities = nodes.Count(n => n.Kind == GraphNodeKind.Identity);
+        var assignments = nodes.Count(n => n.Kind == GraphNodeKind.RoleAssignment);
+        var crossing = graph.Edges.Count(e => e.CrossesEnvironments && changes?.Of(e).Change != GraphChange.Removed);
         html.Append("<header>\n<h1>Trust graph</h1>\n");
         html.Append(CultureInfo.InvariantCulture,
             $"<p class=\"summary\">{identities} identities, {assignments} role assignments, {graph.Findings.Count} findings on the graph, {crossing} sandbox–production link(s)</p>\n");

@@ -1,6 +1,7 @@
 using InfraLint.Reporting.Diff;
 using InfraLint.Reporting.Graph;
 using InfraLint.Reporting.Output;
+using static InfraLint.Reporting.Tests.Diff.TestRoles;
 
 namespace InfraLint.Reporting.Tests.Diff;
 
@@ -11,8 +12,6 @@ namespace InfraLint.Reporting.Tests.Diff;
 [TestClass]
 public sealed class TrustGraphComparisonTests
 {
-    private static readonly GraphRole Reader = new("Reader", ["read"], false);
-    private static readonly GraphRole Contributor = new("Contributor", ["read", "write", "trigger"], true);
     private static readonly SourceRoot Root = new(Path.GetTempPath());
 
     private static GraphNode Identity(string name, string environment = "sandbox") =>
