@@ -61,13 +61,19 @@ internal static class CliCommands
         var graph = Analysis("graph", CliCommand.Graph,
             "Draws who can do what, where: identities, the resources that run as them, their role assignments, the scopes and " +
             "stores they reach, by environment, with findings marked (docs/graph.md). Findings do not change the exit code: " +
-            "0 written, 2 usage, configuration or input errors (the graph of what could be read is still written).",
-            DrawingFormat, Output);
+            "0 written, 2 usage, configuration or input errors (the graph of what could be read is still written). With --base REF " +
+            "it marks what changed since REF (docs/graph.md), and exits as diff does: 2 also for an unknown revision.",
+            DrawingFormat, Output, GraphBase);
         graph.Validators.Add(r =>
         {
-            if (r.GetResult(DrawingFormat) is null && r.GetResult(Output) is { Tokens: [.., var output] } && GraphFormats.FromExtension(output.Value) is null)
-                r.AddError($"graph cannot tell the format from '{output.Value}'; name it .html, .mmd, .md, .dot, .gv or .json, or pass --format");
+            var output = r.GetResult(Output) is { Tokens: [.., var last] } ? last.Value : null;
+            if (r.GetResult(DrawingFormat) is null && output is not null && GraphFormats.FromExtension(output) is null)
+                r.AddError($"graph cannot tell the format from '{output}'; name it .html, .mmd, .md, .dot, .gv or .json, or pass --format");
+            else if (r.GetResult(GraphBase) is not null &&
+                     !GraphFormats.ShowsChanges(r.GetValue(DrawingFormat) ?? (output is null ? GraphFormat.Html : GraphFormats.FromExtension(output)!.Value)))
+                r.AddError("graph --base draws html, mermaid or markdown (dot and json do not show changes)");
         });
+        graph.SetAction(r => Run(CliOptions.From(r, CliCommand.Graph), options => options.BaseRef is null ? AnalysisCommand.Run(options) : GraphCommand.Compare(options)));
         var deployments = new Command("deployments",
             "Lists the deployments the repository at path declares: GitHub Actions workflows, Azure Pipelines, azd " +
             "environments, infralint.json 'deployments' and parameters files, with each one's template, parameters, environment " +

@@ -44,7 +44,7 @@ internal sealed record CliOptions(
     /// <summary><c>graph --format</c>, or what <c>--output</c>'s extension asks for; HTML otherwise.</summary>
     public GraphFormat GraphFormat { get; init; } = GraphFormat.Html;
 
-    /// <summary><c>diff --base</c>: the git revision the working tree is compared with.</summary>
+    /// <summary><c>diff --base</c>, <c>graph --base</c>: the git revision the working tree is compared with.</summary>
     public string? BaseRef { get; init; }
 
     /// <summary><c>diff --fail-on widening</c>: exit 1 when a change widens trust.</summary>
@@ -87,7 +87,7 @@ internal sealed record CliOptions(
             TrustConfigPacks = result.GetValue(CliSymbols.TrustConfigPacks),
             Parallel = result.GetValue(CliSymbols.ParallelLanes),
             Shard = command == CliCommand.Check ? result.GetValue(CliSymbols.Shard) : null,
-            BaseRef = result.GetValue(CliSymbols.Base),
+            BaseRef = command == CliCommand.Graph ? result.GetValue(CliSymbols.GraphBase) : result.GetValue(CliSymbols.Base),
             FailOnWidening = result.GetValue(CliSymbols.FailOn) == DiffGate.Widening,
             // The graph validator has made sure an --output without --format has a known extension.
             GraphFormat = command != CliCommand.Graph ? GraphFormat.Html

@@ -93,6 +93,12 @@ internal static class CliSymbols
         "Its files are read from git into a temporary folder: the checkout is never changed.",
         "--base takes a git revision (a branch, tag or commit)");
 
+    public static readonly Option<string?> GraphBase = Text("--base", "REF",
+        "Mark what changed since git revision REF (a branch, tag or commit, e.g. the pull request's base): added green, removed " +
+        "grey and struck through, widened red, as 'infralint diff --base REF' reports it; html, mermaid and markdown only. " +
+        "Its files are read from git into a temporary folder: the checkout is never changed.",
+        "--base takes a git revision (a branch, tag or commit)");
+
     // "none" is the default: a diff is for reviewers; --fail-on widening makes it a gate.
     public static readonly Option<DiffGate?> FailOn = Choice("--fail-on",
         "widening: exit 1 when any change widens trust; none (default): exit 0 whenever the diff is written.",

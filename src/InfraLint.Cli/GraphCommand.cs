@@ -1,5 +1,6 @@
 using System.Globalization;
 using InfraLint.Core.Engine;
+using InfraLint.Reporting.Diff;
 using InfraLint.Reporting.Graph;
 using InfraLint.Reporting.Output;
 using InfraLint.Reporting.Reports;
@@ -24,4 +25,19 @@ internal static class GraphCommand
             $"{graph.Edges.Count} edge(s) and {graph.Findings.Count} finding(s) written in {seconds} s");
         return inputErrors.Count > 0 ? ExitCodes.UsageOrInputError : ExitCodes.Clean;
     }
+
+    /// <summary>
+    /// <c>graph --base REF</c>: the head's graph with what changed since REF marked, from the same trust diff
+    /// <c>diff --base REF</c> writes (<see cref="RevisionComparison"/>), so the picture and the diff agree.
+    /// </summary>
+    public static int Compare(CliOptions options) => RevisionComparison.Run(options, compared =>
+    {
+        var changed = TrustGraphComparison.Compare(compared.Before.Graph, compared.After.Graph, compared.Diff);
+        if (!ReportOutput.Write(options.OutputFile, GraphFormats.Write(changed, options.GraphFormat)))
+            return ExitCodes.UsageOrInputError;
+        Console.Error.WriteLine($"infralint: trust graph of {changed.Graph.Nodes.Count} node(s) and {changed.Graph.Edges.Count} edge(s) written, " +
+            $"{OutputText.Line(options.BaseRef!)} → {OutputText.Line(compared.Head)}: {changed.Count(GraphChange.Added)} added, " +
+            $"{changed.Count(GraphChange.Removed)} removed, {changed.Count(GraphChange.Widened)} widened");
+        return ExitCodes.Clean;
+    });
 }

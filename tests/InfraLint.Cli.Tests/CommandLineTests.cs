@@ -18,7 +18,7 @@ public sealed partial class CommandLineTests
     [
         ["check", new[] { "--format", "--output", "--baseline", "--fail-level", "--fail-on-tool-errors", "--shard" }.Concat(AnalysisOptions).ToArray()],
         ["baseline create", new[] { "--output" }.Concat(AnalysisOptions).ToArray()],
-        ["graph", new[] { "--format", "--output" }.Concat(AnalysisOptions).ToArray()],
+        ["graph", new[] { "--format", "--output", "--base" }.Concat(AnalysisOptions).ToArray()],
         ["deployments", new[] { "--format", "--output", "--config" }],
         ["merge", new[] { "--format", "--output" }],
     ];

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using InfraLint.Tests;
+using static InfraLint.Cli.Tests.DiffRepository;
 
 namespace InfraLint.Cli.Tests;
 
@@ -90,19 +91,22 @@ public sealed class DiffCommandTests
     }
 
     [TestMethod]
-    [DataRow("--upload-pack=touch pwned", "is not a git revision")]
-    [DataRow("no-such-branch", "does not exist")]
-    public void A_ref_that_is_an_option_or_unknown_exits_2_and_leaves_the_checkout_as_it_was(string reference, string reason)
+    [DataRow("diff", "--upload-pack=touch pwned", "is not a git revision")]
+    [DataRow("diff", "no-such-branch", "does not exist")]
+    [DataRow("graph", "--upload-pack=touch pwned", "is not a git revision")]
+    [DataRow("graph", "no-such-branch", "does not exist")]
+    public void A_ref_that_is_an_option_or_unknown_exits_2_and_leaves_the_checkout_as_it_was(string verb, string reference, string reason)
     {
         using var workspace = Repository("settings");
         var before = Git(workspace.Root, "status", "--porcelain");
 
-        var run = workspace.Run("diff", "--base", reference, ".");
+        var run = workspace.Run(verb, "--base", reference, ".", "--output", "changes.md");
 
         Assert.AreEqual(2, run.ExitCode, run.ToString());
         StringAssert.Contains(run.StandardError, reason);
         Assert.AreEqual(before, Git(workspace.Root, "status", "--porcelain"));
         Assert.IsFalse(File.Exists(workspace.PathOf("pwned")));
+        Assert.IsFalse(File.Exists(workspace.PathOf("changes.md")), "nothing is written");
     }
 
     [TestMethod]
@@ -211,43 +215,6 @@ public sealed class DiffCommandTests
 
         Assert.AreEqual(2, run.ExitCode, run.ToString());
         StringAssert.Contains(run.StandardError, "diff needs --base REF");
-    }
-
-    /// <summary>A git repository with the case's base committed and its head in the working tree.</summary>
-    private static CliWorkspace Repository(string name, bool reversed = false)
-    {
-        var workspace = new CliWorkspace();
-        var (before, after) = reversed ? ("head", "base") : ("base", "head");
-        Git(workspace.Root, "init", "-q");
-        Copy(TestEnvironment.TestData("diff", name, before), workspace.Root);
-        Git(workspace.Root, "add", "-A");
-        Git(workspace.Root, "-c", "user.name=test", "-c", "user.email=test@example.com", "commit", "-qm", "base");
-        foreach (var entry in Directory.EnumerateFileSystemEntries(workspace.Root).Where(e => Path.GetFileName(e) != ".git"))
-        {
-            if (Directory.Exists(entry))
-                Directory.Delete(entry, recursive: true);
-            else
-                File.Delete(entry);
-        }
-        Copy(TestEnvironment.TestData("diff", name, after), workspace.Root);
-        return workspace;
-    }
-
-    private static void Copy(string from, string to)
-    {
-        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
-        {
-            var target = Path.Combine(to, Path.GetRelativePath(from, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target);
-        }
-    }
-
-    private static string Git(string directory, params string[] arguments)
-    {
-        var run = ProcessRunner.Run("git", arguments, directory, TimeSpan.FromMinutes(1));
-        Assert.AreEqual(0, run.ExitCode, run.ToString());
-        return run.StandardOutput;
     }
 
     private static List<JsonElement> Changes(ProcessRunner.Result run)

@@ -50,7 +50,7 @@ public sealed partial class HostileOutputTests
             StringAssert.Contains(outputs[name], "#\\u0023vso[", name);
         }
         StringAssert.Contains(outputs["text"], "./::warning::forged.json(", "a line never starts with '::', even from a file name");
-        foreach (var name in new[] { "mermaid", "markdown", "dot", "html" })
+        foreach (var name in new[] { "mermaid", "markdown", "dot", "html", "mermaid added", "markdown added", "html added", "mermaid removed", "markdown removed", "html removed" })
             StringAssert.Contains(outputs[name], "\\u001B[31m", name);
         StringAssert.Contains(outputs["graph json"], "\\u001b[31m", "graph json");
         StringAssert.Contains(outputs["diff text"], "\\u001B[31m", outputs["diff text"]);
@@ -246,6 +246,17 @@ public sealed partial class HostileOutputTests
         outputs["diff markdown comment"] = DiffMarkdownWriter.Write(diff);
         outputs["diff json"] = DiffJsonWriter.Write(diff);
         outputs["diff sarif"] = DiffSarifWriter.Write(diff, SourceRoot.Discover(root), Sdk.Severity.Suggestion);
+        // graph --base of the same: every node and edge added; and the other way round, every one removed (struck through).
+        var empty = new TrustGraph([], []);
+        var added = TrustGraphComparison.Compare(empty, graph, diff);
+        var removed = TrustGraphComparison.Compare(graph, empty,
+            TrustDiff.Compare("main", "working tree", TrustSnapshot.Of(graph, result.Findings, SourceRoot.Discover(root)), TrustSnapshot.Empty));
+        foreach (var (changes, changed) in new[] { ("added", added), ("removed", removed) })
+        {
+            Assert.AreEqual(changed.Graph.Nodes.Count + changed.Graph.Edges.Count, changed.Count(changes == "added" ? GraphChange.Added : GraphChange.Removed), changes);
+            foreach (var format in new[] { GraphFormat.Mermaid, GraphFormat.Markdown, GraphFormat.Html })
+                outputs[$"{format.ToString().ToLowerInvariant()} {changes}"] = GraphFormats.Write(changed, format);
+        }
         var cli = ProcessRunner.Run("dotnet",
             [Path.Combine(AppContext.BaseDirectory, "infralint.dll"), "check", ".", "--rule-pack", pack, "--bicep", TestEnvironment.BicepPath], root, TimeSpan.FromMinutes(2));
         outputs["cli text stdout"] = cli.StandardOutput;
@@ -278,7 +289,7 @@ public sealed partial class HostileOutputTests
 
     private static IEnumerable<string> Problems(string name, string output)
     {
-        var html = name == "html";
+        var html = name.StartsWith("html", StringComparison.Ordinal);
         var lines = output.Split('\n');
         for (var i = 0; i < lines.Length; i++)
         {
@@ -290,13 +301,13 @@ public sealed partial class HostileOutputTests
             if (AzureCommand().IsMatch(line))
                 yield return $"line {i + 1} is an Azure Pipelines command: {line}";
         }
-        if (name == "markdown")
+        if (name.StartsWith("markdown", StringComparison.Ordinal))
         {
             var fences = lines.Where(l => l.TrimStart().StartsWith("```", StringComparison.Ordinal)).ToList();
             if (fences.Count != 2 || !lines[0].StartsWith("```mermaid", StringComparison.Ordinal))
                 yield return $"{fences.Count} fence lines";
         }
-        if (name == "mermaid" || name == "markdown")
+        if (name.StartsWith("mermaid", StringComparison.Ordinal) || name.StartsWith("markdown", StringComparison.Ordinal))
         {
             // Every statement is one the writer makes: a quoted label cannot end early and start another.
             foreach (var line in lines.Where(l => l.Length > 0 && !l.StartsWith("```", StringComparison.Ordinal)))
@@ -326,7 +337,7 @@ public sealed partial class HostileOutputTests
     [GeneratedRegex(@"##(vso)?\[", RegexOptions.IgnoreCase)]
     private static partial Regex AzureCommand();
 
-    [GeneratedRegex(@"^(flowchart LR|  classDef \w+ [^""]+|  subgraph env_\w+\[""[a-z ]+""\]|    n\d+(\(\[""[^""]*""\]\)|\{\{""[^""]*""\}\}|\[\[""[^""]*""\]\]|\[\(""[^""]*""\)\]|\[""[^""]*""\]):::\w+|  end|  n\d+ (-->|==>|-\.->)\|""[^""]*""\| n\d+|  class [n\d,]+ finding|  linkStyle [\d,]+ [^""]+)$")]
+    [GeneratedRegex(@"^(flowchart LR|  classDef \w+ [^""]+|  subgraph env_\w+\[""[a-z ]+""\]|    n\d+(\(\[""[^""]*""\]\)|\{\{""[^""]*""\}\}|\[\[""[^""]*""\]\]|\[\(""[^""]*""\)\]|\[""[^""]*""\]):::\w+|  end|  n\d+ (-->|==>|-\.->)\|""[^""]*""\| n\d+|  class [n\d,]+ (finding|added|removed|widened)|  linkStyle [\d,]+ [^""]+)$")]
     private static partial Regex MermaidStatement();
 
     [GeneratedRegex(@"^(\S[^\r\n]*\(\d+,\d+\)|infralint|\(0,0\)): (error|warning|info) ([A-Z]+\d+)?: ")]

@@ -22,6 +22,15 @@ public sealed record TrustChange(string Kind, bool Widening)
     /// <summary>For <c>grantWidened</c> and <c>grantNarrowed</c>: the base's role, scope level and scope.</summary>
     public PreviousGrant? Previous { get; init; }
 
+    /// <summary>
+    /// The <see cref="DiffKeys"/> of what the change is about (in the head for added and changed things, in the base for
+    /// removed ones), so the graph marks exactly what the diff reports. Not written: the JSON contract is fixed.
+    /// </summary>
+    internal IReadOnlyList<string> Touches { get; init; } = [];
+
+    /// <summary>For <c>grantWidened</c> and <c>grantNarrowed</c>: the base grant's key, which is the head grant's in the picture.</summary>
+    internal string? PreviousKey { get; init; }
+
     /// <summary><see cref="TrustDiff.Neutral"/>, <see cref="TrustDiff.Narrowing"/> or <see cref="TrustDiff.WideningGroup"/>.</summary>
     public string Group => Widening ? TrustDiff.WideningGroup : Kind is ChangeKinds.IdentityAdded or ChangeKinds.IdentityRemoved ? TrustDiff.Neutral : TrustDiff.Narrowing;
 }

@@ -48,6 +48,7 @@ public sealed record TrustDiff(string Base, string Head, IReadOnlyList<TrustChan
                 Environment = identity.Environment,
                 File = identity.Location?.File,
                 Line = identity.Location?.Line,
+                Touches = [DiffKeys.Node(identity.Key)],
                 Message = $"Identity '{identity.Name}' ({identity.Environment}) {(added ? "added" : "removed")}",
             });
         }
@@ -77,6 +78,10 @@ public sealed record TrustDiff(string Base, string Head, IReadOnlyList<TrustChan
                 changes.Add(Grant(widens ? ChangeKinds.GrantWidened : ChangeKinds.GrantNarrowed, widens, head) with
                 {
                     Previous = new PreviousGrant(previous.Role.Name, previous.ScopeLevel, previous.Scope),
+                    PreviousKey = DiffKeys.Grant(previous.Key),
+                    // A scope that changed leaves the base's edge to it: that edge is part of this change too.
+                    Touches = previous.ScopeKey == head.ScopeKey ? DiffKeys.GrantParts(head)
+                        : [.. DiffKeys.GrantParts(head), DiffKeys.Edge(GraphEdgeKind.GrantedOn, DiffKeys.Grant(head.Key), DiffKeys.Node(previous.ScopeKey))],
                     Message = $"'{head.Principal}': {Describe(previous)} → {Describe(head)}",
                 });
             }
@@ -96,6 +101,7 @@ public sealed record TrustDiff(string Base, string Head, IReadOnlyList<TrustChan
         Environment = grant.Environment,
         File = grant.Location?.File,
         Line = grant.Location?.Line,
+        Touches = DiffKeys.GrantParts(grant),
     };
 
     private static string Describe(SnapshotGrant grant) =>
@@ -144,6 +150,7 @@ public sealed record TrustDiff(string Base, string Head, IReadOnlyList<TrustChan
                 Environment = link.Environment,
                 File = link.Location?.File,
                 Line = link.Location?.Line,
+                Touches = [LinkEdge(link)],
                 Message = attachment
                     ? $"'{link.From}' {(added ? "now runs" : "no longer runs")} as '{link.To}'"
                     : $"Setting '{link.Setting}' of '{link.From}' {(added ? "now points" : "no longer points")} at '{link.To}' ({link.Environment})",
@@ -171,6 +178,7 @@ public sealed record TrustDiff(string Base, string Head, IReadOnlyList<TrustChan
                     Environment = link.Environment,
                     File = link.Location?.File,
                     Line = link.Location?.Line,
+                    Touches = [LinkEdge(link)],
                     Message = $"'{link.From}' now reaches '{link.To}' across sandbox and production",
                 });
             }
@@ -201,9 +209,13 @@ public sealed record TrustDiff(string Base, string Head, IReadOnlyList<TrustChan
                 File = finding.Location?.File,
                 Line = finding.Location?.Line,
                 Message = finding.Message,
+                Touches = [DiffKeys.Finding(finding.RuleId, finding.Location?.File, finding.Location?.Line, finding.Message)],
             });
         }
     }
+
+    private static string LinkEdge(SnapshotLink link) =>
+        DiffKeys.Edge(link.Kind == LinkKind.Attachment ? GraphEdgeKind.AttachedTo : GraphEdgeKind.References, DiffKeys.Node(link.FromKey), DiffKeys.Node(link.ToKey));
 
     /// <summary>What only the head has (added) and what only the base has (removed), each once by key.</summary>
     private static IEnumerable<(T Item, bool Added)> Added<T>(IEnumerable<T> before, IEnumerable<T> after, Func<T, string> key)

@@ -28,17 +28,7 @@ public sealed record TrustSnapshot(
                 graph.Edges.Where(e => e.Kind == GraphEdgeKind.AttachedTo && e.To == n.Id).Select(e => First(nodes[e.From].Locations)).FirstOrDefault()))
             .ToList();
 
-        var grants = new List<SnapshotGrant>();
-        foreach (var assignment in graph.Nodes.Where(n => n.Kind == GraphNodeKind.RoleAssignment))
-        {
-            var principal = graph.Edges.Where(e => e.Kind == GraphEdgeKind.Holds && e.To == assignment.Id).Select(e => nodes[e.From]).FirstOrDefault();
-            var scope = graph.Edges.Where(e => e.Kind == GraphEdgeKind.GrantedOn && e.From == assignment.Id).Select(e => nodes[e.To]).FirstOrDefault();
-            var role = assignment.Role ?? new GraphRole(assignment.Label, [], false);
-            var crosses = principal is not null && Crosses(principal.Environment, assignment.Environment);
-            grants.Add(new SnapshotGrant(principal?.Id ?? "principal:unknown", principal?.Label ?? "unknown principal", role,
-                assignment.ScopeLevel, scope?.Id ?? "scope:unknown", scope?.Label ?? "unknown scope", assignment.Environment, crosses,
-                First(assignment.Locations)));
-        }
+        var grants = GrantsOf(graph).Select(g => g.Grant).ToList();
 
         var links = new List<SnapshotLink>();
         foreach (var edge in graph.Edges)
@@ -61,6 +51,22 @@ public sealed record TrustSnapshot(
             .Select(f => SnapshotFinding.Of(f, root))
             .ToList();
         return new TrustSnapshot(identities, grants, links, snapshotFindings);
+    }
+
+    /// <summary>Each role assignment node of <paramref name="graph"/> with the grant it is (the graph diff marks nodes by the same keys).</summary>
+    internal static IEnumerable<(GraphNode Assignment, SnapshotGrant Grant)> GrantsOf(TrustGraph graph)
+    {
+        var nodes = graph.Nodes.ToDictionary(n => n.Id, StringComparer.Ordinal);
+        foreach (var assignment in graph.Nodes.Where(n => n.Kind == GraphNodeKind.RoleAssignment))
+        {
+            var principal = graph.Edges.Where(e => e.Kind == GraphEdgeKind.Holds && e.To == assignment.Id).Select(e => nodes[e.From]).FirstOrDefault();
+            var scope = graph.Edges.Where(e => e.Kind == GraphEdgeKind.GrantedOn && e.From == assignment.Id).Select(e => nodes[e.To]).FirstOrDefault();
+            var role = assignment.Role ?? new GraphRole(assignment.Label, [], false);
+            var crosses = principal is not null && Crosses(principal.Environment, assignment.Environment);
+            yield return (assignment, new SnapshotGrant(principal?.Id ?? "principal:unknown", principal?.Label ?? "unknown principal", role,
+                assignment.ScopeLevel, scope?.Id ?? "scope:unknown", scope?.Label ?? "unknown scope", assignment.Environment, crosses,
+                First(assignment.Locations)));
+        }
     }
 
     internal static bool Crosses(string a, string b) =>

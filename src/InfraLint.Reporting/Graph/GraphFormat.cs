@@ -53,4 +53,16 @@ public static class GraphFormats
         GraphFormat.Dot => DotGraphWriter.Write(graph),
         _ => JsonGraphWriter.Write(graph),
     };
+
+    /// <summary>Whether <c>graph --base</c> can draw <paramref name="format"/>: HTML, Mermaid and Markdown show changes; DOT and JSON do not.</summary>
+    public static bool ShowsChanges(GraphFormat format) => format is GraphFormat.Html or GraphFormat.Mermaid or GraphFormat.Markdown;
+
+    /// <summary>Writes the graph of <c>graph --base</c> in <paramref name="format"/> (one <see cref="ShowsChanges"/> accepts).</summary>
+    public static string Write(ChangedTrustGraph changed, GraphFormat format) => format switch
+    {
+        GraphFormat.Html => HtmlGraphWriter.Write(changed),
+        GraphFormat.Mermaid => MermaidGraphWriter.Write(changed),
+        GraphFormat.Markdown => Output.OutputText.MarkdownFence("mermaid", MermaidGraphWriter.Write(changed)),
+        _ => throw new ArgumentException($"graph --base does not draw {format}", nameof(format)),
+    };
 }

@@ -30,6 +30,12 @@ internal static class GraphText
 
     public const string FindingColour = "#d32f2f";
 
+    // graph --base: added green, removed grey; widened is the finding red.
+    public const string AddedColour = "#2e7d32";
+    public const string AddedFill = "#e6f4ea";
+    public const string RemovedColour = "#9e9e9e";
+    public const string RemovedFill = "#f5f5f5";
+
     public static string Title(string environment) => environment switch
     {
         "production" => "production",

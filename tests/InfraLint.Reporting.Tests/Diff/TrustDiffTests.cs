@@ -1,5 +1,6 @@
 using InfraLint.Reporting.Diff;
 using InfraLint.Reporting.Graph;
+using static InfraLint.Reporting.Tests.Diff.TestRoles;
 
 namespace InfraLint.Reporting.Tests.Diff;
 
@@ -7,11 +8,6 @@ namespace InfraLint.Reporting.Tests.Diff;
 [TestClass]
 public sealed class TrustDiffTests
 {
-    private static readonly GraphRole Reader = new("Reader", ["read"], false);
-    private static readonly GraphRole Contributor = new("Contributor", ["read", "write", "trigger"], true);
-    private static readonly GraphRole BlobReader = new("Storage Blob Data Reader", ["read"], false);
-    private static readonly GraphRole BlobContributor = new("Storage Blob Data Contributor", ["read", "write"], false);
-
     private static SnapshotGrant Grant(GraphRole role, string level, string scope, string environment = "sandbox", int line = 10, string principal = "id-exp") =>
         new("identity:" + principal, principal, role, level, $"scope:{level}/{scope}", scope, environment, false, new GraphLocation("main.bicep", line));
 
