@@ -77,8 +77,8 @@ internal static class ResourceLoops
         return null;
     }
 
-    // A loop over an array written in place (`for role in [ … ]`, or a variable the compiler inlines because it reads
-    // runtime values): `copy.count` is `length(createArray(…))`, the only place the template writes the items.
+    // A loop over an array written in place (`for role in [ … ]`): `copy.count` is `length(createArray(…))`, the only
+    // place the template writes the items.
     private static (JValue Count, JArray Items)? InlineCollection(JObject loop, ArmEvaluator evaluator)
     {
         if (loop["count"] is not JValue { Type: JTokenType.String } count || ArmExpressionParser.TryParse((string)count!) is not
