@@ -406,7 +406,9 @@ internal sealed class BicepFrontEnd(BicepCompiler compiler, bool? restoreModules
                 continue;
             if (RegistryModuleCache.IsRegistryReference(modulePath))
             {
-                BuildRegistryModule(path, declaration, nested, models, loops, depth + 1, model);
+                // Reported in the caller: a registry module the caller switches off has nothing to report.
+                if (!nested.SwitchedOff)
+                    BuildRegistryModule(path, declaration, nested, models, loops, depth + 1, model);
                 continue;
             }
             if (!modulePath.EndsWith(".bicep", StringComparison.OrdinalIgnoreCase))
@@ -448,7 +450,7 @@ internal sealed class BicepFrontEnd(BicepCompiler compiler, bool? restoreModules
         models.Add(model);
         if (depth >= NestedDeployments.MaxDepth)
             return;
-        foreach (var nested in NestedDeployments.Of(entries, evaluator))
+        foreach (var nested in NestedDeployments.Of(entries, evaluator).Where(n => !n.SwitchedOff))
             BuildRegistryModule(callerPath, module, nested, models, loops, depth + 1, model);
     }
 
