@@ -222,7 +222,10 @@ internal sealed partial class ArmEvaluator
             }
             case "if" when call.Arguments.Count == 3:
                 if (Evaluate(new JValue("[" + ArmExpressionWriter.Write(call.Arguments[0]) + "]")).Value is JValue { Type: JTokenType.Boolean } condition)
-                    return Structure(call.Arguments[(bool)condition! ? 1 : 2], source, depth + 1, partial);
+                {
+                    var chosen = (bool)condition! ? 1 : 2;
+                    return WrittenAsArgument(Structure(call.Arguments[chosen], source, depth + 1, partial), source, chosen);
+                }
                 return partial ? EitherBranch(call, source, depth) : null;
             default:
                 return null;
@@ -266,6 +269,17 @@ internal sealed partial class ArmEvaluator
         Structure(argument, source, depth + 1, partial) is { } structured
             ? Adopt(structured)
             : new JValue("[" + ArmExpressionWriter.Write(argument) + "]");
+
+    // JSON this expression assembled from the branch an if() with a known condition takes remembers which argument that
+    // is, so a Bicep source map finds it in that branch as written (`cond ? [ … ] : [ … ]`).
+    private static JToken? WrittenAsArgument(JToken? value, JToken source, int argument)
+    {
+        if (value is not JContainer { Parent: null } assembled || assembled.Annotation<Origin>() is not { } origin || !ReferenceEquals(origin.Source, source))
+            return value;
+        assembled.RemoveAnnotations<Origin>();
+        assembled.AddAnnotation(new Origin(source, [new PathSegment.Argument(argument), .. origin.Below]));
+        return assembled;
+    }
 
     // Tokens that live in the template are copied into assembled JSON, remembering where they came from.
     private static JToken Adopt(JToken token)

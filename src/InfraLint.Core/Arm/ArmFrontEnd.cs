@@ -86,7 +86,8 @@ internal static class ArmFrontEnd
         models.Add(model);
         if (depth >= NestedDeployments.MaxDepth)
             return;
-        foreach (var nested in NestedDeployments.Of(entries, evaluator))
+        // A nested deployment whose condition is known to be false deploys nothing: its template is not analysed.
+        foreach (var nested in NestedDeployments.Of(entries, evaluator).Where(n => !n.SwitchedOff))
         {
             var nestedEvaluator = nested.InnerScope ? new ArmEvaluator(nested.Template, nested.ParameterValues) : evaluator;
             Build(path, nested.Template, nestedEvaluator, locator, models, loops, depth + 1, parent: model, caller: nested);

@@ -9,8 +9,9 @@ namespace InfraLint.Core.Arm;
 /// <param name="ParameterValues">The values it passes, evaluated in the caller's context.</param>
 /// <param name="InnerScope">True when the inline template's expressions see its own parameters (Bicep always does this).</param>
 /// <param name="WrittenByCaller">Where the caller writes each value it passes as it is (<see cref="ArmEvaluator.CallerWritten"/>).</param>
+/// <param name="SwitchedOff">The deployment's condition is known to be false (<c>if (false)</c>, a caller's value): it deploys nothing.</param>
 internal sealed record NestedDeployment(ArmResourceEntry Deployment, JObject Template, IReadOnlyDictionary<string, TemplateValue> ParameterValues, bool InnerScope,
-    IReadOnlyDictionary<string, JToken> WrittenByCaller);
+    IReadOnlyDictionary<string, JToken> WrittenByCaller, bool SwitchedOff = false);
 
 internal static class NestedDeployments
 {
@@ -41,7 +42,8 @@ internal static class NestedDeployments
                         written[parameter.Name] = source;
                 }
             }
-            yield return new NestedDeployment(entry, template, values, inner, written);
+            var switchedOff = entry.Body["condition"] is { } condition && caller.Evaluate(condition).Value is JValue { Type: JTokenType.Boolean } known && !(bool)known!;
+            yield return new NestedDeployment(entry, template, values, inner, written, switchedOff);
         }
     }
 

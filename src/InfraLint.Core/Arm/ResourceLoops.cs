@@ -43,9 +43,10 @@ internal static class ResourceLoops
             }
             budget.Remaining -= count;
             var name = loop["name"] is JValue { Type: JTokenType.String } n ? (string)n! : null;
+            var inline = InlineCollection(loop, evaluator);
             for (var index = 0; index < count; index++)
             {
-                var item = Item(entry, name, index, template, evaluator);
+                var item = Item(entry, name, index, template, evaluator, inline);
                 // A filtered loop (`[for x in xs: if (x.enabled) {…}]`): an item its condition switches off deploys nothing.
                 if (!SwitchedOff(item, evaluator))
                     expanded.Add(entry with { Body = item });
@@ -76,7 +77,19 @@ internal static class ResourceLoops
         return null;
     }
 
-    private static JObject Item(ArmResourceEntry entry, string? loopName, int index, JObject template, ArmEvaluator evaluator)
+    // A loop over an array written in place (`for role in [ … ]`): `copy.count` is `length(createArray(…))`, the only
+    // place the template writes the items.
+    private static (JValue Count, JArray Items)? InlineCollection(JObject loop, ArmEvaluator evaluator)
+    {
+        if (loop["count"] is not JValue { Type: JTokenType.String } count || ArmExpressionParser.TryParse((string)count!) is not
+            ArmCall { Name: var name, Arguments: [ArmCall { Name: var inner } collection] } ||
+            !name.Equals("length", StringComparison.OrdinalIgnoreCase) || !inner.Equals("createArray", StringComparison.OrdinalIgnoreCase))
+            return null;
+        return evaluator.Resolve(new JValue("[" + ArmExpressionWriter.Write(collection) + "]")) is JArray items ? (count, items) : null;
+    }
+
+    private static JObject Item(ArmResourceEntry entry, string? loopName, int index, JObject template, ArmEvaluator evaluator,
+        (JValue Count, JArray Items)? inline)
     {
         var body = entry.Body;
         var item = entry.Type.Equals("Microsoft.Resources/deployments", StringComparison.OrdinalIgnoreCase)
@@ -94,11 +107,16 @@ internal static class ResourceLoops
             if (ReferenceEquals(bound, expression))
                 continue;
             value.Value = "[" + ArmExpressionWriter.Write(bound) + "]";
-            if (WrittenElement(value, body, template, evaluator) is not { } element)
+            if ((InlineElement(value, evaluator, inline) ?? WrittenElement(value, body, template, evaluator)) is not { } element)
                 continue;
             // A finding on the property itself (roleDefinitionId: role.id) points where the item's value is written too.
-            if (value.Parent is JProperty property && element.Annotation<Origin>()?.Source.Parent is JProperty written)
-                property.AddAnnotation(new Origin(written));
+            if (value.Parent is JProperty property && element.Annotation<Origin>() is { } origin)
+            {
+                if (origin.Below.Count > 0)
+                    property.AddAnnotation(new Origin(origin.Source, origin.Below));
+                else if (origin.Source.Parent is JProperty written)
+                    property.AddAnnotation(new Origin(written));
+            }
             value.Replace(element);
         }
         return item;
@@ -160,6 +178,26 @@ internal static class ResourceLoops
     }
 
     private static bool IsThisLoop(string name, string? loopName) => loopName is not null && name.Equals(loopName, StringComparison.OrdinalIgnoreCase);
+
+    // The item's value read from an array written in place (`role.id` of `for role in [ … ]`): the compiled template has
+    // no element to point at, so the copy points below copy.count, which a Bicep source map follows into the array
+    // as written (the element's key), and an ARM template's locator to the count that writes it.
+    private static JToken? InlineElement(JValue bound, ArmEvaluator evaluator, (JValue Count, JArray Items)? inline)
+    {
+        if (inline is not var (count, items))
+            return null;
+        var resolved = evaluator.Resolve(bound);
+        if (ReferenceEquals(resolved, bound) || resolved.Parent is null)
+            return null;
+        var root = resolved;
+        while (root.Parent is not null)
+            root = root.Parent;
+        if (root is not JArray array || !ReferenceEquals(array.Annotation<Origin>()?.Source, bound) || !JToken.DeepEquals(array, items))
+            return null;
+        var copy = resolved.DeepClone();
+        copy.AddAnnotation(new Origin(count, PathSegment.From(resolved)));
+        return copy;
+    }
 
     // The item's value where the template writes it (an element of a variable or of a parameter's default), as a
     // copy that points there; null when it is assembled from the loop body or from a caller's value.

@@ -86,6 +86,12 @@ internal sealed class BicepDocument
                 case (BicepIf guarded, _):
                     node = guarded.Body;
                     continue;
+                case (BicepFor { Collection: { } collection }, PathSegment.Property { Name: "copy" })
+                    when i + 1 < path.Count && path[i + 1] is PathSegment.Property { Name: "count" }:
+                    // copy.count of a loop over an array written in place: the items are the collection's.
+                    node = collection;
+                    i += 2;
+                    continue;
                 case (BicepFor loop, PathSegment.Property):
                     node = loop.Body; // a resource or module loop: its body is each copy
                     continue;
@@ -101,6 +107,10 @@ internal sealed class BicepDocument
                         return best;
                     best = (match.Line, match.Column);
                     node = match.Value;
+                    break;
+                case (BicepExpression { Branches: var (whenTrue, whenFalse) }, PathSegment.Argument { Value: 1 or 2 } argument):
+                    // The branch a ternary with a known condition takes (if(c, a, b) in the compiled template).
+                    node = argument.Value == 1 ? whenTrue : whenFalse;
                     break;
                 case (BicepFor loop, PathSegment.Index):
                     node = loop.Body;

@@ -369,8 +369,9 @@ internal sealed class BicepFrontEnd(BicepCompiler compiler, bool? restoreModules
         }
         var models = new List<TemplateModel>();
         var standIns = (opaque ?? []).Select(o => (o.File, o.Line, o.Column)).ToHashSet();
-        Build(path, document, compiled, parameterValues, models, new ResourceLoops.Budget(), depth: 0, standIns, supplied);
-        return LoadResult.Of(models);
+        var switchedOff = new SortedSet<string>(StringComparer.Ordinal);
+        Build(path, document, compiled, parameterValues, models, new ResourceLoops.Budget(), depth: 0, standIns, supplied, switchedOff: switchedOff);
+        return LoadResult.Of(models) with { SwitchedOffModules = [.. switchedOff] };
     }
 
     /// <summary>
@@ -379,7 +380,7 @@ internal sealed class BicepFrontEnd(BicepCompiler compiler, bool? restoreModules
     /// </summary>
     private CompiledTemplate Build(string path, BicepDocument document, JObject compiled, IReadOnlyDictionary<string, TemplateValue> parameterValues,
         List<TemplateModel> models, ResourceLoops.Budget loops, int depth, IReadOnlySet<(string File, int Line, int Column)> standIns, IReadOnlyList<SuppliedParameter>? supplied = null,
-        CompiledTemplate? parent = null, JObject? caller = null, IReadOnlyDictionary<string, JToken>? writtenByCaller = null)
+        CompiledTemplate? parent = null, JObject? caller = null, IReadOnlyDictionary<string, JToken>? writtenByCaller = null, ISet<string>? switchedOff = null)
     {
         var written = ArmResources.Read(compiled);
         var declarations = MapDeclarations(written, document);
@@ -405,7 +406,9 @@ internal sealed class BicepFrontEnd(BicepCompiler compiler, bool? restoreModules
                 continue;
             if (RegistryModuleCache.IsRegistryReference(modulePath))
             {
-                BuildRegistryModule(path, declaration, nested, models, loops, depth + 1, model);
+                // Reported in the caller: a registry module the caller switches off has nothing to report.
+                if (!nested.SwitchedOff)
+                    BuildRegistryModule(path, declaration, nested, models, loops, depth + 1, model);
                 continue;
             }
             if (!modulePath.EndsWith(".bicep", StringComparison.OrdinalIgnoreCase))
@@ -413,9 +416,14 @@ internal sealed class BicepFrontEnd(BicepCompiler compiler, bool? restoreModules
             var moduleFile = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(path)!, modulePath));
             if (ModuleDocument(moduleFile) is { } moduleDocument)
             {
-                var module = Build(moduleFile, moduleDocument, nested.Template, nested.ParameterValues, models, loops, depth + 1, standIns, parent: model,
-                    caller: nested.Deployment.Body, writtenByCaller: nested.WrittenByCaller);
+                // A module deployed under a condition known to be false (`if (false)`, a caller's value) deploys nothing: its
+                // models (and those of the modules it deploys) are not analysed, but the files stay deployed through this one.
+                List<TemplateModel> into = nested.SwitchedOff ? [] : models;
+                var module = Build(moduleFile, moduleDocument, nested.Template, nested.ParameterValues, into, loops, depth + 1, standIns, parent: model,
+                    caller: nested.Deployment.Body, writtenByCaller: nested.WrittenByCaller, switchedOff: switchedOff);
                 model.Evaluator.AddModule(nested.Deployment, module.Evaluator);
+                if (nested.SwitchedOff)
+                    switchedOff?.UnionWith(into.OfType<CompiledTemplate>().Where(m => m.RegistryModule is null).Select(m => Path.GetFullPath(m.FilePath)));
             }
         }
         return model;
@@ -442,7 +450,7 @@ internal sealed class BicepFrontEnd(BicepCompiler compiler, bool? restoreModules
         models.Add(model);
         if (depth >= NestedDeployments.MaxDepth)
             return;
-        foreach (var nested in NestedDeployments.Of(entries, evaluator))
+        foreach (var nested in NestedDeployments.Of(entries, evaluator).Where(n => !n.SwitchedOff))
             BuildRegistryModule(callerPath, module, nested, models, loops, depth + 1, model);
     }
 

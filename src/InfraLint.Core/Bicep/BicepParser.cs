@@ -185,6 +185,8 @@ internal sealed class BicepParser
             var primary = ParsePrimary();
             var simple = true;
             var parts = new List<BicepNode> { primary };
+            // `c ? x : y`: the parts that follow the only '?' and the only ':' (-1 when there is not exactly one of each).
+            var (whenTrue, whenFalse, questions, colons) = (-1, -1, 0, 0);
             while (true)
             {
                 var token = Current;
@@ -195,7 +197,7 @@ internal sealed class BicepParser
                         pos++;
                     simple = false;
                 }
-                else if (token.Is("[") || token.Is("?") && PeekAt(1).Is("["))
+                else if (token.Is("[") || token.Is("?") && IsAdjacent(token, PeekAt(1)) && PeekAt(1).Is("["))
                 {
                     if (token.Is("?"))
                         pos++;
@@ -211,6 +213,10 @@ internal sealed class BicepParser
                 {
                     pos++;
                     SkipNewLines();
+                    if (token.Is("?"))
+                        (whenTrue, questions) = (parts.Count, questions + 1);
+                    else if (token.Is(":"))
+                        (whenFalse, colons) = (parts.Count, colons + 1);
                     parts.Add(ParsePrimary());
                     simple = false;
                 }
@@ -219,13 +225,19 @@ internal sealed class BicepParser
                     break;
                 }
             }
-            return simple ? primary : new BicepExpression(first.Line, first.Column, parts);
+            if (simple)
+                return primary;
+            var ternary = questions == 1 && colons == 1 && whenFalse == whenTrue + 1 && whenFalse == parts.Count - 1;
+            return new BicepExpression(first.Line, first.Column, parts) { Branches = ternary ? (parts[whenTrue], parts[whenFalse]) : null };
         }
         finally
         {
             depth--;
         }
     }
+
+    // `x?[0]` (no space) indexes safely; `c ? [ … ] : [ … ]` is a ternary between arrays.
+    private static bool IsAdjacent(BicepToken first, BicepToken next) => next.Line == first.Line && next.Column == first.Column + first.Text.Length;
 
     private static bool IsBinaryOperator(BicepToken token) =>
         token.Kind == BicepTokenKind.Symbol && token.Text is "==" or "!=" or "<=" or ">=" or "<" or ">" or "&&" or "||" or "??"
@@ -392,10 +404,25 @@ internal sealed class BicepParser
         SkipNewLines();
         pos++; // for
         var parenDepth = 0;
-        // Skip the loop variables and the collection up to the ':' that starts the body.
+        BicepNode? collection = null;
+        var afterIn = false;
+        // Skip the loop variables and the collection up to the ':' that starts the body; keep a collection written as
+        // an array literal or a name, whose items findings may point at.
         while (!AtEnd)
         {
             var token = Current;
+            if (!afterIn && token.IsKeyword("in"))
+            {
+                afterIn = true;
+                pos++;
+                SkipNewLines();
+                if (Current.Is("[") && !StartsLoop() || Current.Kind == BicepTokenKind.Identifier)
+                {
+                    var written = ParsePrimary();
+                    collection = Current.Is(":") ? written : null;
+                }
+                continue;
+            }
             if (token.Is("(") || token.Is("[") || token.Is("{"))
             {
                 SkipBalanced();
@@ -423,7 +450,7 @@ internal sealed class BicepParser
         }
         if (Current.Is("]"))
             pos++;
-        return new BicepFor(open.Line, open.Column, body);
+        return new BicepFor(open.Line, open.Column, body) { Collection = collection };
     }
 
     private bool SkipUntilAssignment()

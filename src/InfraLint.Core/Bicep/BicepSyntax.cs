@@ -24,7 +24,11 @@ internal sealed record BicepProperty(string? Key, int Line, int Column, BicepNod
 internal sealed record BicepArray(int Line, int Column, IReadOnlyList<BicepNode> Items, bool HasSpread) : BicepNode(Line, Column);
 
 /// <summary><c>[for x in y: body]</c></summary>
-internal sealed record BicepFor(int Line, int Column, BicepNode Body) : BicepNode(Line, Column);
+internal sealed record BicepFor(int Line, int Column, BicepNode Body) : BicepNode(Line, Column)
+{
+    /// <summary>The collection when it is written as an array literal or a name (<c>in [ … ]</c>, <c>in roles</c>); else null.</summary>
+    public BicepNode? Collection { get; init; }
+}
 
 /// <summary><c>if (condition) body</c></summary>
 internal sealed record BicepIf(int Line, int Column, BicepNode Body) : BicepNode(Line, Column);
@@ -34,7 +38,11 @@ internal sealed record BicepIdentifier(int Line, int Column, string Name) : Bice
 internal sealed record BicepString(int Line, int Column, string? Value) : BicepNode(Line, Column);
 
 /// <summary>Any other expression; <paramref name="Parts"/> are its operands and arguments (a call's, a ternary's), in source order.</summary>
-internal sealed record BicepExpression(int Line, int Column, IReadOnlyList<BicepNode>? Parts = null) : BicepNode(Line, Column);
+internal sealed record BicepExpression(int Line, int Column, IReadOnlyList<BicepNode>? Parts = null) : BicepNode(Line, Column)
+{
+    /// <summary>For a ternary (<c>c ? x : y</c>) whose branches are single operands: the value when true and when false.</summary>
+    public (BicepNode WhenTrue, BicepNode WhenFalse)? Branches { get; init; }
+}
 
 /// <summary>A <c>resource</c> or <c>module</c> declaration.</summary>
 internal sealed record BicepResourceDeclaration(

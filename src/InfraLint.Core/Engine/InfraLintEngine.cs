@@ -223,7 +223,7 @@ public sealed class InfraLintEngine : IDisposable
             loaded.Models.Count > 0, CompilerUnavailable: false, dependencies)
         {
             Deployment = options.CollectDeployments ? deployment : null,
-            Deploys = ModuleCallers.DeployedBy(file.Path, loaded.Models),
+            Deploys = ModuleCallers.DeployedBy(file.Path, loaded.Models, loaded.SwitchedOffModules),
         };
     }
 

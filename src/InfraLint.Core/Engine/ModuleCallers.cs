@@ -17,13 +17,16 @@ internal static class ModuleCallers
     private static readonly HashSet<string> ToolIds = ToolDiagnostics.All.Select(d => d.Id).ToHashSet(StringComparer.Ordinal);
 
     /// <summary>The local module files, as full paths in ordinal order, that the models of the entry at
-    /// <paramref name="entryPath"/> analysed through it (registry modules are reported in the caller, not here).</summary>
-    public static IReadOnlyList<string> DeployedBy(string entryPath, IReadOnlyList<TemplateModel> models)
+    /// <paramref name="entryPath"/> analysed through it (registry modules are reported in the caller, not here);
+    /// <paramref name="switchedOff"/> are the ones it deploys only under a condition known to be false: deployed through it
+    /// all the same, so not analysed on their own.</summary>
+    public static IReadOnlyList<string> DeployedBy(string entryPath, IReadOnlyList<TemplateModel> models, IReadOnlyList<string> switchedOff)
     {
         var entry = Path.GetFullPath(entryPath);
         return models.OfType<CompiledTemplate>()
             .Where(m => m.Parent is not null && m.RegistryModule is null)
             .Select(m => Path.GetFullPath(m.FilePath))
+            .Concat(switchedOff)
             .Where(f => !string.Equals(f, entry, StringComparison.Ordinal))
             .Distinct(StringComparer.Ordinal)
             .Order(StringComparer.Ordinal)

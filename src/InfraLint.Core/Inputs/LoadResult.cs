@@ -19,6 +19,10 @@ internal sealed record LoadResult(IReadOnlyList<TemplateModel> Models, Finding? 
     /// local module with compile errors that the file was analysed without.</summary>
     public IReadOnlyList<Finding> Notes { get; init; } = [];
 
+    /// <summary>Local module files (full paths) the file deploys only under a condition known to be false: no model analyses
+    /// them, yet they are deployed through this file, not on their own (<see cref="Engine.ModuleCallers"/>).</summary>
+    public IReadOnlyList<string> SwitchedOffModules { get; init; } = [];
+
     /// <summary>The file was refused before the compiler read it (it could not be read, or it reads outside the tree).</summary>
     public bool NotCompiled { get; init; }
 

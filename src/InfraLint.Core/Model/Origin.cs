@@ -6,11 +6,17 @@ namespace InfraLint.Core.Model;
 /// Marks JSON that InfraLint assembled (from <c>concat()</c>, <c>union()</c>, spreads, <c>createObject()</c> …)
 /// with the template token it came from, so findings on it point at real source.
 /// </summary>
-internal sealed class Origin(JToken source)
+internal sealed class Origin(JToken source, IReadOnlyList<PathSegment>? below = null)
 {
     private const int MaxHops = 32;
 
     public JToken Source { get; } = source;
+
+    /// <summary>
+    /// Steps below <see cref="Source"/> to the marked token that only the source text has: an item of an array written
+    /// inside an expression (<c>[length(createArray(…))]</c> of a loop over <c>[ … ]</c>) is that array's element.
+    /// </summary>
+    public IReadOnlyList<PathSegment> Below { get; } = below ?? [];
 
     /// <summary>The template token <paramref name="token"/> stands for: itself, the same place in the
     /// variable it was copied from, or the property whose expression assembled it.</summary>
@@ -27,18 +33,30 @@ internal sealed class Origin(JToken source)
         {
             var steps = new List<JToken>();
             JToken? marked = null;
+            var markedSteps = 0;
             for (var current = token; current is not null; current = current.Parent)
             {
-                if (current.Annotation<Origin>() is not null)
+                if (current.Annotation<Origin>() is { } found)
                 {
-                    marked = current;
-                    break;
+                    // JSON one expression assembled marks each container it built with that expression: the outermost
+                    // one is followed, so the steps inside it (an element's index, the branch it came from) are kept.
+                    if (marked is not null && !ReferenceEquals(found.Source, marked.Annotation<Origin>()!.Source))
+                        break;
+                    (marked, markedSteps) = (current, steps.Count);
                 }
                 steps.Add(current);
             }
             if (marked is null)
                 return (token, remainder);
-            (token, remainder) = Follow(marked.Annotation<Origin>()!.Source, marked, steps);
+            steps.RemoveRange(markedSteps, steps.Count - markedSteps);
+            var origin = marked.Annotation<Origin>()!;
+            // An expression's text has no JSON below it: the steps, with the branch or part each assembled container came
+            // from, are what its source map follows.
+            var (source, below) = origin.Below.Count > 0 || origin.Source is JValue
+                ? (origin.Source, origin.Below.Concat(Segments(marked, Enumerable.Reverse(steps), origin.Source)).ToList())
+                : Follow(origin.Source, marked, steps);
+            // Steps an earlier hop could not follow stay below what this one found.
+            (token, remainder) = (source, remainder.Count == 0 ? below : below.Concat(remainder).ToList());
         }
         return (token, remainder);
     }
@@ -67,7 +85,7 @@ internal sealed class Origin(JToken source)
         return (target, []);
     }
 
-    private static List<PathSegment> Segments(JToken parent, IEnumerable<JToken> steps)
+    private static List<PathSegment> Segments(JToken parent, IEnumerable<JToken> steps, JToken? assembledBy = null)
     {
         var segments = new List<PathSegment>();
         foreach (var step in steps)
@@ -81,6 +99,8 @@ internal sealed class Origin(JToken source)
                     segments.Add(new PathSegment.Index(a.IndexOf(step)));
                     break;
             }
+            if (assembledBy is not null && step.Annotation<Origin>() is { Below.Count: > 0 } inner && ReferenceEquals(inner.Source, assembledBy))
+                segments.AddRange(inner.Below);
             parent = step;
         }
         return segments;

@@ -9,6 +9,12 @@ internal abstract record PathSegment
 
     public sealed record Index(int Value) : PathSegment;
 
+    /// <summary>
+    /// The argument of the expression that assembled the value (<c>if(c, a, b)</c>: 1 or 2); only a source below an
+    /// expression has it, so that a source map can follow the branch the value comes from.
+    /// </summary>
+    public sealed record Argument(int Value) : PathSegment;
+
     /// <summary>The steps from the document root down to <paramref name="token"/>.</summary>
     public static IReadOnlyList<PathSegment> From(JToken token)
     {
