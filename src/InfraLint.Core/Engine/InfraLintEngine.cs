@@ -231,6 +231,7 @@ public sealed class InfraLintEngine : IDisposable
         {
             Deployment = options.CollectDeployments ? deployment : null,
             Deploys = ModuleCallers.DeployedBy(file.Path, loaded.Models),
+            SourceLines = loaded.JsonSource is var (path, text) ? TokenExtents.LinesAt(path, text, suppressed) : new Dictionary<(string, int), string>(),
         };
     }
 
@@ -250,7 +251,7 @@ public sealed class InfraLintEngine : IDisposable
             findings.AddRange(Policy.PolicyChanges.Find(revision, entries.Select(e => e.File.Path), options.ConfigFile, options.BaselineFile, catalogue.DefaultSeverities));
         var policy = new FindingPolicy(Configuration, catalogue.Ids, options.Today, options.AnalyzerConfigFiles);
         var decided = policy.Apply(Normalize(findings), entries.SelectMany(e => e.Suppressions));
-        var extents = new TokenExtents(documents);
+        var extents = new TokenExtents(documents, entries.Select(e => e.SourceLines));
         return new AnalysisResult(Normalize(decided.Select(extents.Complete)), entries.Count(e => e.Analyzed), CompilerStarts, stopwatch.Elapsed)
         {
             Rules = catalogue,
