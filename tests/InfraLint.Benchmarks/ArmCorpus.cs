@@ -25,7 +25,7 @@ internal static class ArmCorpus
         return 0;
     }
 
-    private static string Template(Random random, int index)
+    internal static string Template(Random random, int index)
     {
         var resources = new List<string>
         {

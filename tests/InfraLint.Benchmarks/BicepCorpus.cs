@@ -49,7 +49,7 @@ internal static class BicepCorpus
         return 0;
     }
 
-    private static string Service(Random random, int service, int seed, bool withData)
+    internal static string Service(Random random, int service, int seed, bool withData)
     {
         var environment = Environments[random.Next(Environments.Length)];
         var team = Teams[random.Next(Teams.Length)];
@@ -247,7 +247,7 @@ internal static class BicepCorpus
             """;
     }
 
-    private static string DataModule(Random random) => random.Next(3) switch
+    internal static string DataModule(Random random) => random.Next(3) switch
     {
         0 => """
             // The service's SQL database, reached with its managed identity.

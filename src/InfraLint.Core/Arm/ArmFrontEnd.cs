@@ -63,7 +63,7 @@ internal static class ArmFrontEnd
         var locator = new JsonSourceLocator(path, text);
         var models = new List<TemplateModel>();
         Build(path, root, new ArmEvaluator(root, parameterValues), locator, models, new ResourceLoops.Budget(), depth: 0, supplied);
-        return LoadResult.Of(models);
+        return LoadResult.Of(models) with { JsonSource = (path, text) };
     }
 
     // The template, then each nested inline deployment (same file, so the same locator).

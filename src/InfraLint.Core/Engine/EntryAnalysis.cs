@@ -30,5 +30,9 @@ internal sealed record EntryAnalysis(
     /// files that are analysed through their callers rather than on their own (<see cref="ModuleCallers"/>).</summary>
     public IReadOnlyList<string> Deploys { get; init; } = [];
 
+    /// <summary>The source lines of the ARM JSON file the entry read at its findings' locations, by path and 1-based line, so that
+    /// the report's token extents need not read the file again (<see cref="TokenExtents"/>).</summary>
+    public IReadOnlyDictionary<(string Path, int Line), string> SourceLines { get; init; } = new Dictionary<(string Path, int Line), string>();
+
     public static EntryAnalysis Skipped(InputFile file) => new(file, [], [], false, true, null);
 }

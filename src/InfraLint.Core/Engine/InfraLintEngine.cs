@@ -28,7 +28,14 @@ public sealed class InfraLintEngine : IDisposable
     private RulePackSet? packs;
     private List<Rule>? runRules;
 
-    public InfraLintEngine(AnalysisOptions options) => this.options = options;
+    public InfraLintEngine(AnalysisOptions options)
+    {
+        this.options = options;
+        ruleRunner = new RuleRunner(options.RuleTimeout);
+    }
+
+    // Rules that ran out of time once are not run again: a rule that never returns costs one timeout per run.
+    private readonly RuleRunner ruleRunner;
 
     /// <summary>The Bicep files this engine read, each once: what the front end, suppressions and token extents share.</summary>
     internal BicepDocuments Documents => documents;
@@ -206,7 +213,7 @@ public sealed class InfraLintEngine : IDisposable
         // A twin of a Bicep file reports only what that file's analysis cannot show: the modules opaque there.
         foreach (var model in loaded.Models.Where(m => twin?.Opaque is not { } opaque || m.Template.AncestorsAndSelf().Any(t => t is JObject o && opaque.Contains(o))))
         {
-            var found = ParameterDefaults.Mark(model, RunRules(model, rules, cancellation));
+            var found = ParameterDefaults.Mark(model, ruleRunner.Run(model, rules, cancellation));
             // The module's source is not in the repository: the caller's line shows where, the message what.
             findings.AddRange(model is CompiledTemplate { RegistryModule: { } reference }
                 ? found.Select(f => f with { Message = $"{f.Message} (inside registry module '{reference}')" })
@@ -224,6 +231,7 @@ public sealed class InfraLintEngine : IDisposable
         {
             Deployment = options.CollectDeployments ? deployment : null,
             Deploys = ModuleCallers.DeployedBy(file.Path, loaded.Models, loaded.SwitchedOffModules),
+            SourceLines = loaded.JsonSource is var (path, text) ? TokenExtents.LinesAt(path, text, suppressed) : new Dictionary<(string, int), string>(),
         };
     }
 
@@ -243,7 +251,7 @@ public sealed class InfraLintEngine : IDisposable
             findings.AddRange(Policy.PolicyChanges.Find(revision, entries.Select(e => e.File.Path), options.ConfigFile, options.BaselineFile, catalogue.DefaultSeverities));
         var policy = new FindingPolicy(Configuration, catalogue.Ids, options.Today, options.AnalyzerConfigFiles);
         var decided = policy.Apply(Normalize(findings), entries.SelectMany(e => e.Suppressions));
-        var extents = new TokenExtents(documents);
+        var extents = new TokenExtents(documents, entries.Select(e => e.SourceLines));
         return new AnalysisResult(Normalize(decided.Select(extents.Complete)), entries.Count(e => e.Analyzed), CompilerStarts, stopwatch.Elapsed)
         {
             Rules = catalogue,
@@ -487,60 +495,6 @@ public sealed class InfraLintEngine : IDisposable
                 $"InfraLint failed to read it ({e.GetType().Name}: {QuotedValues.Redact(e.Message, null)})"));
         }
     }
-
-    // Rules that ran out of time once: they are not run again, so a rule that never returns costs one timeout per run.
-    private readonly HashSet<Rule> timedOut = new(ReferenceEqualityComparer.Instance);
-
-    /// <summary>
-    /// Runs each rule on its own thread-pool task and waits at most <see cref="AnalysisOptions.RuleTimeout"/> for it. A rule
-    /// that throws (an <see cref="OperationCanceledException"/> included) or runs out of time is INFRA0005 and reports
-    /// nothing for the file; the run goes on. .NET cannot stop a thread, so a rule that never returns keeps its thread.
-    /// </summary>
-    private IEnumerable<Finding> RunRules(TemplateModel model, IReadOnlyList<Rule> rules, CancellationToken cancellation)
-    {
-        var results = new List<Finding>();
-        foreach (var rule in rules)
-        {
-            cancellation.ThrowIfCancellationRequested();
-            if (TimedOut(rule))
-            {
-                results.Add(RuleFailed(model, rule, $"it did not finish within {Seconds(options.RuleTimeout)} s on an earlier file and was not run again"));
-                continue;
-            }
-            var sink = new FindingSink(model);
-            var run = Task.Run(() => rule.Analyze(model, sink), CancellationToken.None);
-            bool finished;
-            try
-            {
-                finished = run.Wait(options.RuleTimeout, cancellation);
-            }
-            catch (AggregateException e) when (e.InnerException is { } inner)
-            {
-                results.Add(RuleFailed(model, rule, $"{inner.GetType().Name}: {QuotedValues.Redact(inner.Message, null)}"));
-                continue;
-            }
-            if (!finished)
-            {
-                lock (timedOut)
-                    timedOut.Add(rule);
-                results.Add(RuleFailed(model, rule, $"it did not finish within {Seconds(options.RuleTimeout)} s"));
-                continue;
-            }
-            results.AddRange(sink.Findings);
-        }
-        return results;
-    }
-
-    private bool TimedOut(Rule rule)
-    {
-        lock (timedOut)
-            return timedOut.Contains(rule);
-    }
-
-    private static Finding RuleFailed(TemplateModel model, Rule rule, string reason) =>
-        ToolDiagnostics.At(ToolDiagnostics.RuleFailed, SourceLocation.StartOf(model.FilePath), rule.Describe.Id, reason);
-
-    private static string Seconds(TimeSpan time) => time.TotalSeconds.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture);
 
     private CompilerLane Lane(int index)
     {

@@ -9,9 +9,40 @@ namespace InfraLint.Core.Engine;
 /// <c>resource</c> keyword, a bracket), read from the file itself, so that SARIF regions and editors
 /// can underline it. One place for every front end and rule. Bicep files come from the run's <see cref="BicepDocuments"/>.
 /// </summary>
-internal sealed class TokenExtents(BicepDocuments documents)
+/// ARM JSON lines the entries kept while their text was in memory (<see cref="LinesAt"/>) are not read again.
+internal sealed class TokenExtents(BicepDocuments documents, IEnumerable<IReadOnlyDictionary<(string Path, int Line), string>> known)
 {
     private readonly Dictionary<string, IReadOnlyList<string>?> lines = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string Path, int Line), string> knownLines = Merge(known);
+
+    /// <summary>The lines of <paramref name="path"/> (whose content is <paramref name="text"/>) that <paramref name="findings"/>
+    /// still need an extent for, split as <see cref="RegularFile.ReadAllLines"/> splits the file.</summary>
+    public static Dictionary<(string Path, int Line), string> LinesAt(string path, string text, IReadOnlyList<Finding> findings)
+    {
+        var wanted = findings.Select(f => f.Location).Where(l => l is { EndColumn: 0 } && l.FilePath == path).Select(l => l!.Line).ToHashSet();
+        var result = new Dictionary<(string Path, int Line), string>();
+        if (wanted.Count == 0)
+            return result;
+        using var reader = new StringReader(text);
+        var number = 0;
+        while (reader.ReadLine() is { } line)
+        {
+            if (wanted.Contains(++number))
+                result[(path, number)] = line;
+        }
+        return result;
+    }
+
+    private static Dictionary<(string Path, int Line), string> Merge(IEnumerable<IReadOnlyDictionary<(string Path, int Line), string>> parts)
+    {
+        var all = new Dictionary<(string Path, int Line), string>();
+        foreach (var part in parts)
+        {
+            foreach (var (key, line) in part)
+                all[key] = line;
+        }
+        return all;
+    }
 
     public Finding Complete(Finding finding)
     {
@@ -45,6 +76,8 @@ internal sealed class TokenExtents(BicepDocuments documents)
 
     private string? Line(string path, int line)
     {
+        if (knownLines.TryGetValue((path, line), out var knownLine))
+            return knownLine;
         if (!lines.TryGetValue(path, out var content))
         {
             if (path.EndsWith(".bicep", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".bicepparam", StringComparison.OrdinalIgnoreCase))

@@ -23,6 +23,10 @@ internal sealed record LoadResult(IReadOnlyList<TemplateModel> Models, Finding? 
     /// them, yet they are deployed through this file, not on their own (<see cref="Engine.ModuleCallers"/>).</summary>
     public IReadOnlyList<string> SwitchedOffModules { get; init; } = [];
 
+    /// <summary>The ARM JSON file the models were read from and its text, so that the report can complete locations in it
+    /// without reading the file again.</summary>
+    public (string Path, string Text)? JsonSource { get; init; }
+
     /// <summary>The file was refused before the compiler read it (it could not be read, or it reads outside the tree).</summary>
     public bool NotCompiled { get; init; }
 
