@@ -197,7 +197,13 @@ public sealed record TrustDiff(string Base, string Head, IReadOnlyList<TrustChan
     // A finding of the Secrets category is a secret in configuration (secretAdded/secretRemoved); any other is findingNew/findingFixed.
     private static void Findings(TrustSnapshot before, TrustSnapshot after, List<TrustChange> changes)
     {
-        foreach (var (finding, added) in Added(before.Findings, after.Findings, f => f.Key))
+        var differing = Added(before.Findings, after.Findings, f => f.Key).ToList();
+        // An element that only moved within its array (a setting inserted above it, settings reordered) has another index in
+        // its property path but the same message: it is the same finding, not one fixed and one new.
+        var moved = differing.GroupBy(d => d.Item.Moved, StringComparer.Ordinal)
+            .SelectMany(g => g.Where(d => d.Added).Take(g.Count(d => !d.Added)).Concat(g.Where(d => !d.Added).Take(g.Count(d => d.Added))))
+            .ToHashSet();
+        foreach (var (finding, added) in differing.Where(d => !moved.Contains(d)))
         {
             var kind = finding.IsSecret
                 ? added ? ChangeKinds.SecretAdded : ChangeKinds.SecretRemoved

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using InfraLint.Reporting.Graph;
 using InfraLint.Reporting.Output;
 using InfraLint.Sdk;
@@ -107,7 +108,7 @@ public sealed record SnapshotLink(LinkKind Kind, string FromKey, string From, st
 }
 
 /// <summary>A finding, keyed as a baseline matches it: rule, resource (type and evaluated name) and property path.</summary>
-public sealed record SnapshotFinding(string Key, string RuleId, bool IsSecret, string? Resource, string Message, GraphLocation? Location)
+public sealed partial record SnapshotFinding(string Key, string RuleId, bool IsSecret, string? Resource, string Message, GraphLocation? Location)
 {
     internal static SnapshotFinding Of(Finding finding, SourceRoot root)
     {
@@ -120,4 +121,10 @@ public sealed record SnapshotFinding(string Key, string RuleId, bool IsSecret, s
             : $"{finding.Id}|{resourceType?.ToLowerInvariant()}|{resourceName.ToLowerInvariant()}|{finding.PropertyPath}";
         return new SnapshotFinding(key, finding.Id, finding.Descriptor.Category == RuleCategory.Secrets, resourceName, finding.Message, location);
     }
+
+    /// <summary>The key without array indexes, with the message: the same for an array element that only moved.</summary>
+    internal string Moved => ArrayIndex().Replace(Key, "[]") + "|" + Message;
+
+    [GeneratedRegex(@"\[[0-9]+\]", RegexOptions.CultureInvariant)]
+    private static partial Regex ArrayIndex();
 }

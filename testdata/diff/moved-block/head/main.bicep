@@ -1,4 +1,4 @@
-// Reordered: the app first, the identity last.
+// Reordered: the app first, the identity last, and the app's settings in another order.
 
 resource app 'Microsoft.Web/sites@2023-12-01' = {
   name: 'app-orders-worker'
@@ -11,8 +11,8 @@ resource app 'Microsoft.Web/sites@2023-12-01' = {
     serverFarmId: plan.id
     siteConfig: {
       appSettings: [
-        { name: 'SERVICEBUS_HOST', value: '${queue.name}.servicebus.windows.net' }
         { name: 'API_TOKEN', value: 'not-a-key-vault-reference' }
+        { name: 'SERVICEBUS_HOST', value: '${queue.name}.servicebus.windows.net' }
       ]
     }
   }
