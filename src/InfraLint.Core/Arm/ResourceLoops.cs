@@ -31,14 +31,17 @@ internal static class ResourceLoops
 
     public static IReadOnlyList<ArmResourceEntry> Expand(IReadOnlyList<ArmResourceEntry> entries, JObject template, ArmEvaluator evaluator, Budget budget)
     {
-        if (!entries.Any(e => e.Body["copy"] is JObject))
+        if (!entries.Any(e => e.Body["copy"] is JObject || e.Body["condition"] is not null))
             return entries;
         var expanded = new List<ArmResourceEntry>(entries.Count);
         foreach (var entry in entries)
         {
             if (entry.Body["copy"] is not JObject loop || Count(loop, evaluator) is not { } count || count > MaxItemsPerLoop || count > budget.Remaining)
             {
-                expanded.Add(entry);
+                // A resource its condition switches off (`if (false)`, a caller's value, a parameter default) deploys nothing. A
+                // module stays: NestedDeployments reads its condition, so that its file counts as deployed, switched off.
+                if (!SwitchedOff(entry.Body, evaluator) || IsDeployment(entry))
+                    expanded.Add(entry);
                 continue;
             }
             budget.Remaining -= count;
@@ -54,6 +57,9 @@ internal static class ResourceLoops
         }
         return expanded;
     }
+
+    private static bool IsDeployment(ArmResourceEntry entry) =>
+        string.Equals(entry.Type, "Microsoft.Resources/deployments", StringComparison.OrdinalIgnoreCase);
 
     private static bool SwitchedOff(JObject item, ArmEvaluator evaluator) =>
         item["condition"] is { } condition && evaluator.Evaluate(condition).Value is JValue { Type: JTokenType.Boolean } known && !(bool)known!;
