@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # What InfraLint adds to `dotnet build` when nothing changed, and after an edit (issue 11: a no-op build
 # may add at most 0.3 s). Usage: bash build/bench-incremental.sh   (BENCH_RUNS=N no-op builds, default 7)
-# Packs InfraLint, then builds two copies of samples/ContosoInfra/infra in temp folders: a NoTargets
-# project with the InfraLint package, and the same project without it. Prints medians of wall time
-# and the InfraLint target's own time (MSBuild's performance summary).
+# Packs InfraLint, then builds two copies of samples/ContosoInfra/infra (or BENCH_INFRA, any folder of templates) in
+# temp folders: a NoTargets project with the InfraLint package, and the same project without it. Prints medians of wall
+# time and the InfraLint target's own time (MSBuild's performance summary), then edits one file (BENCH_EDIT, relative
+# to the folder; default modules/ai.bicep) and times the build that follows.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${BENCH_RUNS:-7}
@@ -13,8 +14,8 @@ dotnet pack src/InfraLint.MSBuild -c Release -o "$work/feed" -p:Version=0.0.0-be
 packages=${NUGET_PACKAGES:-$HOME/.nuget/packages}
 
 for variant in with without; do
-  mkdir -p "$work/$variant"
-  cp -r samples/ContosoInfra/infra "$work/$variant/"
+  mkdir -p "$work/$variant/infra"
+  cp -r "${BENCH_INFRA:-samples/ContosoInfra/infra}/." "$work/$variant/infra/"
   cat > "$work/$variant/NuGet.config" <<XML
 <configuration>
   <config><add key="globalPackagesFolder" value="$work/packages" /></config>
@@ -59,6 +60,7 @@ done
 with=$(median < "$work/with.wall"); without=$(median < "$work/without.wall"); target=$(median < "$work/with.target")
 echo "no-op build, median of $runs: with InfraLint $with ms, without $without ms, difference $(( with - without )) ms; InfraLint target $target ms (min $(sort -n "$work/with.target" | head -1), max $(sort -n "$work/with.target" | tail -1))"
 
-echo "// edited" >> "$work/with/infra/modules/ai.bicep"
+edit=${BENCH_EDIT:-modules/ai.bicep}
+echo "// edited" >> "$work/with/infra/$edit"
 s=$(ms); summary=$(dotnet build "$work/with" -nologo -v n 2>&1 | grep -o 'InfraLint: .*time(s)' | head -1); wall=$(( $(ms) - s ))
-echo "after editing the module infra/modules/ai.bicep: $wall ms; $summary"
+echo "after editing infra/$edit: $wall ms; $summary"
