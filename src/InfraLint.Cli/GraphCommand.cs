@@ -37,7 +37,7 @@ internal static class GraphCommand
             return ExitCodes.UsageOrInputError;
         Console.Error.WriteLine($"infralint: trust graph of {changed.Graph.Nodes.Count} node(s) and {changed.Graph.Edges.Count} edge(s) written, " +
             $"{OutputText.Line(options.BaseRef!)} → {OutputText.Line(compared.Head)}: {changed.Count(GraphChange.Added)} added, " +
-            $"{changed.Count(GraphChange.Removed)} removed, {changed.Count(GraphChange.Widened)} widened");
+            $"{changed.Count(GraphChange.Removed)} removed, {changed.Count(GraphChange.Widened)} widened, {changed.Count(GraphChange.Narrowed)} narrowed");
         return ExitCodes.Clean;
     });
 }

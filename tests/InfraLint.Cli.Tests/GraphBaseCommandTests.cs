@@ -109,10 +109,10 @@ public sealed class GraphBaseCommandTests
         StringAssert.Contains(mermaid.StandardError, "HEAD → working tree: 0 added, 0 removed, 0 widened");
         // The graph has something to compare: the identity, its grant and its attachment are drawn on both sides.
         Assert.IsTrue(Edges(mermaid.StandardOutput).Count >= 2, mermaid.StandardOutput);
-        // Nothing is marked: the picture is the plain graph's, with the three change classes declared and unused.
+        // Nothing is marked: the picture is the plain graph's, with the four change classes declared and unused.
         Assert.AreEqual(0, plain.ExitCode, plain.ToString());
         Assert.IsFalse(plain.StandardOutput.Contains("classDef added", StringComparison.Ordinal));
-        Assert.AreEqual(plain.StandardOutput, Regex.Replace(mermaid.StandardOutput, "  classDef (added|removed|widened) [^\n]*\n", ""));
+        Assert.AreEqual(plain.StandardOutput, Regex.Replace(mermaid.StandardOutput, "  classDef (added|removed|widened|narrowed) [^\n]*\n", ""));
         Assert.AreEqual(0, html.ExitCode, html.ToString());
         Assert.IsFalse(Regex.IsMatch(html.StandardOutput, "<g class=\"(node|edge) [^\"]* diff-"), "no node or edge is marked");
     }

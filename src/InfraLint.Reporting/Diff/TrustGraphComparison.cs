@@ -6,7 +6,8 @@ namespace InfraLint.Reporting.Diff;
 /// <c>graph --base</c>: the head's trust graph marked with what the trust diff of the same two revisions found. Nodes and
 /// edges are matched by <see cref="DiffKeys"/> (type and evaluated name, principal, role, scope), never by symbolic name or
 /// line; a grant the diff pairs (<c>grantWidened</c>, <c>grantNarrowed</c>) is one changed role assignment, not one removed
-/// and one added. Added: only in the head; removed: only in the base; widened: in both and touched by a widening change.
+/// and one added. Added: only in the head; removed: only in the base; widened: in both and touched by a widening change;
+/// narrowed: in both and touched only by narrowing ones (a neutral change, an identity added or removed, marks nothing).
 /// </summary>
 public static class TrustGraphComparison
 {
@@ -98,7 +99,10 @@ public static class TrustGraphComparison
     // 'grantKey' names the assignment a changed grant's previous role and scope belong to (for an edge, its target).
     private static GraphMark Mark(bool added, IReadOnlyList<TrustChange> changes, string grantKey)
     {
-        var change = added ? GraphChange.Added : changes.Any(c => c.Widening) ? GraphChange.Widened : GraphChange.Unchanged;
+        var change = added ? GraphChange.Added
+            : changes.Any(c => c.Widening) ? GraphChange.Widened
+            : changes.Any(c => c.Group == TrustDiff.Narrowing) ? GraphChange.Narrowed
+            : GraphChange.Unchanged;
         var previous = changes.FirstOrDefault(c => c.Previous is not null && c.Touches[0] == grantKey)?.Previous is { } p
             ? $"was '{p.Role}' on {p.ScopeLevel ?? "scope"} '{p.Scope}'"
             : null;

@@ -14,10 +14,13 @@ public enum GraphChange
 
     /// <summary>In both, and a widening change of the trust diff touches it (red).</summary>
     Widened,
+
+    /// <summary>In both, and only changes that narrow trust touch it: a lower role or a smaller scope, a secret or a finding gone (teal).</summary>
+    Narrowed,
 }
 
 /// <summary>The change of one node or edge.</summary>
-/// <param name="Change">Added, removed, widened or unchanged.</param>
+/// <param name="Change">Added, removed, widened, narrowed or unchanged.</param>
 /// <param name="Changes">The trust diff's changes that touch it, as <c>kind: message</c>, in the diff's order.</param>
 /// <param name="Previous">For a changed grant: the base's role and scope (<c>was 'Reader' on resourceGroup 'rg-app'</c>).</param>
 public sealed record GraphMark(GraphChange Change, IReadOnlyList<string> Changes, string? Previous)
@@ -40,12 +43,13 @@ public sealed record ChangedTrustGraph(string Base, TrustGraph Graph, IReadOnlyD
     /// <summary>How many nodes and edges are marked <paramref name="change"/>.</summary>
     public int Count(GraphChange change) => Nodes.Values.Count(m => m.Change == change) + Edges.Values.Count(m => m.Change == change);
 
-    /// <summary>The CSS and Mermaid class of a change: <c>added</c>, <c>removed</c>, <c>widened</c>; null when unchanged.</summary>
+    /// <summary>The CSS and Mermaid class of a change: <c>added</c>, <c>removed</c>, <c>widened</c>, <c>narrowed</c>; null when unchanged.</summary>
     public static string? ClassOf(GraphChange change) => change switch
     {
         GraphChange.Added => "added",
         GraphChange.Removed => "removed",
         GraphChange.Widened => "widened",
+        GraphChange.Narrowed => "narrowed",
         _ => null,
     };
 }

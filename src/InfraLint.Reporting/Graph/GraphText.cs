@@ -30,11 +30,12 @@ internal static class GraphText
 
     public const string FindingColour = "#d32f2f";
 
-    // graph --base: added green, removed grey; widened is the finding red.
+    // graph --base: added green, removed grey, narrowed teal; widened is the finding red.
     public const string AddedColour = "#2e7d32";
     public const string AddedFill = "#e6f4ea";
     public const string RemovedColour = "#9e9e9e";
     public const string RemovedFill = "#f5f5f5";
+    public const string NarrowedColour = "#00897b";
 
     public static string Title(string environment) => environment switch
     {

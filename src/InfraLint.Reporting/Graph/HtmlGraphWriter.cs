@@ -16,7 +16,7 @@ public static class HtmlGraphWriter
 
     public static string Write(TrustGraph graph) => Write(graph, null);
 
-    /// <summary>The picture of <c>graph --base</c>: added green, removed grey and struck through, widened red, with a legend.</summary>
+    /// <summary>The picture of <c>graph --base</c>: added green, removed grey and struck through, widened red, narrowed teal, with a legend.</summary>
     public static string Write(ChangedTrustGraph changed) => Write(changed.Graph, changed);
 
     // Without changes, every line below writes what it always did: a graph without --base is the same bytes as before.
@@ -50,7 +50,7 @@ public static class HtmlGraphWriter
         if (changes is not null)
         {
             html.Append(CultureInfo.InvariantCulture,
-                $"<p class=\"summary diff\">Compared with {Escape(changes.Base)}: {changes.Count(GraphChange.Added)} added, {changes.Count(GraphChange.Removed)} removed, {changes.Count(GraphChange.Widened)} widened (nodes and edges)</p>\n");
+                $"<p class=\"summary diff\">Compared with {Escape(changes.Base)}: {changes.Count(GraphChange.Added)} added, {changes.Count(GraphChange.Removed)} removed, {changes.Count(GraphChange.Widened)} widened, {changes.Count(GraphChange.Narrowed)} narrowed (nodes and edges)</p>\n");
         }
         html.Append("<div class=\"controls\">\n<input id=\"search\" type=\"search\" placeholder=\"Search names, roles, rule ids…\" aria-label=\"Search\">\n");
         foreach (var environment in graph.Environments)
@@ -78,6 +78,7 @@ public static class HtmlGraphWriter
             html.Append(CultureInfo.InvariantCulture, $"<li><span class=\"swatch diff-added\"></span>added since {Escape(changes.Base)}</li>\n");
             html.Append(CultureInfo.InvariantCulture, $"<li><span class=\"swatch diff-removed\"></span><s>removed since {Escape(changes.Base)}</s></li>\n");
             html.Append("<li><span class=\"swatch diff-widened\"></span>widened (a changed grant shows what it was)</li>\n");
+            html.Append("<li><span class=\"swatch diff-narrowed\"></span>narrowed (a lower role, a smaller scope, a secret or finding gone)</li>\n");
         }
         html.Append("</ul>\n");
     }

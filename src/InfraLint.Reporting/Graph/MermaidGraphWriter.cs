@@ -83,13 +83,14 @@ public static class MermaidGraphWriter
         return text.ToString();
     }
 
-    private static readonly GraphChange[] Marked = [GraphChange.Added, GraphChange.Removed, GraphChange.Widened];
+    private static readonly GraphChange[] Marked = [GraphChange.Added, GraphChange.Removed, GraphChange.Widened, GraphChange.Narrowed];
 
     private static string Style(GraphChange change, bool node) => change switch
     {
         GraphChange.Added => node ? $"fill:{GraphText.AddedFill},stroke:{GraphText.AddedColour},stroke-width:3px" : $"stroke:{GraphText.AddedColour},stroke-width:3px",
         GraphChange.Removed => node ? $"fill:{GraphText.RemovedFill},stroke:{GraphText.RemovedColour},color:{GraphText.RemovedColour},stroke-dasharray:5 3"
             : $"stroke:{GraphText.RemovedColour},stroke-dasharray:5 3",
+        GraphChange.Narrowed => $"stroke:{GraphText.NarrowedColour},stroke-width:3px",
         _ => $"stroke:{GraphText.FindingColour},stroke-width:{(node ? 4 : 3)}px",
     };
 

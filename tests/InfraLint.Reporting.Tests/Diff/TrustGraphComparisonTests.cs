@@ -67,17 +67,20 @@ public sealed class TrustGraphComparisonTests
     }
 
     [TestMethod]
-    public void A_lowered_role_is_not_marked_widened_but_keeps_its_change()
+    public void A_lowered_role_is_marked_narrowed_and_keeps_its_change()
     {
         var ranker = Identity("id-exp-ranker");
 
         var changed = Compare(Grants((ranker, Assignment(Contributor, 10), Group("rg-prod"))), Grants((ranker, Assignment(Reader, 10), Group("rg-prod"))));
 
         var assignment = MarkOf(changed, "Reader");
-        Assert.AreEqual(GraphChange.Unchanged, assignment.Change);
+        Assert.AreEqual(GraphChange.Narrowed, assignment.Change);
         Assert.AreEqual("was 'Contributor' on resourceGroup 'rg-prod'", assignment.Previous);
         StringAssert.StartsWith(assignment.Changes.Single(), "grantNarrowed: ");
         Assert.AreEqual(0, changed.Count(GraphChange.Widened) + changed.Count(GraphChange.Added) + changed.Count(GraphChange.Removed));
+        Assert.AreEqual(GraphChange.Unchanged, MarkOf(changed, "id-exp-ranker").Change, "the principal itself did not change");
+        StringAssert.Matches(MermaidGraphWriter.Write(changed), new System.Text.RegularExpressions.Regex("\n  class [^\n ]+ narrowed\n"));
+        StringAssert.Contains(HtmlGraphWriter.Write(changed), " diff-narrowed\"");
     }
 
     [TestMethod]
