@@ -170,13 +170,14 @@ internal sealed class BicepFrontEnd(BicepCompiler compiler, bool? restoreModules
         }
         if (answers.WantsEntry(full))
             answers.Add(full, (string)contents!);
-        if (ModuleDocument(full) is { } document)
+        if (ModuleDocument(full) is not { } document || !document.References.Any(r => UnrestoredModules.LocalTarget(full, r.Path) is not null))
+            return compiled;
+        // Reading resources rewrites property loops in place, nested templates included: the modules are found in a copy,
+        // and each module's template is kept as the compiler wrote it.
+        foreach (var (file, template) in NestedTemplates(full, document, (JObject)compiled.DeepClone(), 0))
         {
-            foreach (var (file, template) in NestedTemplates(full, document, compiled, 0))
-            {
-                if (file is not null && answers.WantsModule(file))
-                    answers.Add(file, template.ToString(Formatting.None));
-            }
+            if (file is not null && answers.WantsModule(file) && compiled.SelectToken(template.Path) is JObject written)
+                answers.Add(file, written.ToString(Formatting.None));
         }
         return compiled;
     }
