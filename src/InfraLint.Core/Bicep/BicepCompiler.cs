@@ -39,6 +39,18 @@ internal sealed class BicepCompiler : IDisposable
 
     private readonly List<int> processIds = new();
 
+    /// <summary>The requests sent, by method (<c>bicep/compile</c>, <c>bicep/compileParams</c>, <c>bicep/getFileReferences</c>).</summary>
+    public IReadOnlyDictionary<string, int> Requests
+    {
+        get
+        {
+            lock (gate)
+                return new Dictionary<string, int>(requests, StringComparer.Ordinal);
+        }
+    }
+
+    private readonly Dictionary<string, int> requests = new(StringComparer.Ordinal);
+
     // One request at a time: a request compiled ahead (in the background) and one made on the caller's thread
     // (a .bicepparam, file references) must not overlap, or replacing the process for one would fail the other.
     // A queued request starts its timeout only when it is sent.
@@ -67,6 +79,7 @@ internal sealed class BicepCompiler : IDisposable
                 Start();
             current = channel!;
             requestsOnThisProcess++;
+            requests[method] = requests.GetValueOrDefault(method) + 1;
         }
         var task = current.Request(method, parameters);
         try

@@ -13,8 +13,10 @@ namespace InfraLint.Core.Bicep;
 /// <param name="documents">The run's Bicep files, each read and parsed once (entries, modules, error sources).</param>
 /// <param name="boundary">On an untrusted run, where compiled files may read from (<see cref="CompileTimeReads"/>).</param>
 /// <param name="reachability">Which registries answer, shared by the front ends of one run so each host is probed once.</param>
+/// <param name="answers">What the compiler answered earlier in the run (templates, file references), shared by the front ends of
+/// one run: what is found there is not asked again.</param>
 internal sealed class BicepFrontEnd(BicepCompiler compiler, bool? restoreModules, BicepDocuments documents, ReadBoundary? boundary = null,
-    RegistryReachability? reachability = null)
+    RegistryReachability? reachability = null, CompilerAnswers? answers = null)
 {
     private readonly UnrestoredModules unrestored = new(restoreModules, reachability ?? new RegistryReachability(), documents);
 
@@ -41,7 +43,10 @@ internal sealed class BicepFrontEnd(BicepCompiler compiler, bool? restoreModules
         var response = outcome!.Response;
         if (!Succeeded(response!) || response!["contents"] is not JValue { Type: JTokenType.String } contents)
             return CompileError(path, response!, outcome.Original) with { Notes = outcome.BrokenModules };
-        return BuildFrom(path, document!, (string)contents!, parameterValues, supplied, outcome.Opaque) with { Notes = Notes(path, outcome) };
+        var built = outcome.Parsed is { } parsed
+            ? BuildFrom(path, document!, parsed, parameterValues, supplied, outcome.Opaque)
+            : BuildFrom(path, document!, (string)contents!, parameterValues, supplied, outcome.Opaque);
+        return built with { Notes = Notes(path, outcome) };
     }
 
     // The INFRA0007 note on the file, at the first dependency it references itself that was left opaque, and the INFRA0001
@@ -92,9 +97,9 @@ internal sealed class BicepFrontEnd(BicepCompiler compiler, bool? restoreModules
     private PendingCompile Compile(string path, CancellationToken cancellation)
     {
         var prepared = Prepare(path);
-        var response = prepared.Problem is null
-            ? Task.Run(() => CompileWithStandIns(path, cancellation), cancellation)
-            : null;
+        var response = prepared.Problem is not null ? null
+            : answers?.Take(path) is { } template ? Task.FromResult(Reused(template))
+            : Task.Run(() => CompileWithStandIns(path, cancellation), cancellation);
         return new PendingCompile(path, prepared, response, upNext);
     }
 
@@ -113,6 +118,8 @@ internal sealed class BicepFrontEnd(BicepCompiler compiler, bool? restoreModules
             var response = compiler.Request("bicep/compile", new { path = scratch.Entry }, cancellation);
             RecordReferences(path, scratch, cancellation);
             var result = new StandInCompile(response, scratch.Opaque.ToList(), scratch.Original, brokenFindings);
+            if (Succeeded(response) && scratch.Entry == path)
+                return result with { Parsed = Keep(path, response) };
             if (Succeeded(response) || round >= MaxStandInRounds)
                 return result;
             var errors = Errors(response).Select(e => (Error: e, File: scratch.Original((string?)e["source"] ?? path))).ToList();
@@ -144,12 +151,51 @@ internal sealed class BicepFrontEnd(BicepCompiler compiler, bool? restoreModules
             : null;
     }
 
+    // A compile of the real file (nothing stood in, so no module was broken either): its template and those of the local
+    // modules nested in it are kept for the files the run compiles again, before the next compile starts. The parsed
+    // template is what the models are built from.
+    private JObject? Keep(string path, JToken response)
+    {
+        if (answers is null || response["contents"] is not JValue { Type: JTokenType.String } contents)
+            return null;
+        var full = Path.GetFullPath(path);
+        JObject compiled;
+        try
+        {
+            compiled = ArmTemplateReader.Parse((string)contents!);
+        }
+        catch (JsonException)
+        {
+            return null; // reported by BuildFrom
+        }
+        if (answers.WantsEntry(full))
+            answers.Add(full, (string)contents!);
+        if (ModuleDocument(full) is not { } document || !document.References.Any(r => UnrestoredModules.LocalTarget(full, r.Path) is not null))
+            return compiled;
+        // Reading resources rewrites property loops in place, nested templates included: the modules are found in a copy,
+        // and each module's template is kept as the compiler wrote it.
+        foreach (var (file, template) in NestedTemplates(full, document, (JObject)compiled.DeepClone(), 0))
+        {
+            if (file is not null && answers.WantsModule(file) && compiled.SelectToken(template.Path) is JObject written)
+                answers.Add(file, written.ToString(Formatting.None));
+        }
+        return compiled;
+    }
+
+    // A template an earlier compile showed: as the compiler answers a compile of the real file.
+    private static StandInCompile Reused(string template) =>
+        new(new JObject { ["success"] = true, ["contents"] = template }, [], path => path, []);
+
     private const int MaxStandInRounds = 3;
     private const string ModuleHasErrors = "BCP104";
 
     /// <summary>A compile's answer, with the dependencies stood in for it and the real file behind each path it reports.</summary>
     private sealed record StandInCompile(JToken Response, IReadOnlyList<OpaqueDependency> Opaque, Func<string, string> Original,
-        IReadOnlyList<Finding> BrokenModules);
+        IReadOnlyList<Finding> BrokenModules)
+    {
+        /// <summary>The compiled template, when it was parsed already.</summary>
+        public JObject? Parsed { get; init; }
+    }
 
     private PendingCompile? TakeAhead(string path)
     {
@@ -226,10 +272,16 @@ internal sealed class BicepFrontEnd(BicepCompiler compiler, bool? restoreModules
         compilerFailure = null;
         if (standInReferences.TryGetValue(Path.GetFullPath(path), out var recorded))
             return recorded;
+        if (answers?.References(path) is { } known)
+            return known;
         try
         {
             var (response, problem) = Request("bicep/getFileReferences", new { path }, path, cancellation);
-            return problem is null && response?["filePaths"] is JArray paths ? paths.Select(p => (string?)p).OfType<string>().ToList() : null;
+            if (problem is not null || response?["filePaths"] is not JArray paths)
+                return null;
+            var files = paths.Select(p => (string?)p).OfType<string>().ToList();
+            answers?.KeepReferences(path, files);
+            return files;
         }
         catch (BicepCompilerException e)
         {
@@ -241,7 +293,9 @@ internal sealed class BicepFrontEnd(BicepCompiler compiler, bool? restoreModules
     /// <summary>What <paramref name="path"/> compiles to now (for comparing a generated template with its source); null when it does not compile.</summary>
     public JObject? CompiledTemplate(string path, CancellationToken cancellation)
     {
-        var (response, problem) = Request("bicep/compile", new { path }, path, cancellation);
+        var (response, problem) = answers?.Take(path) is { } template
+            ? (Reused(template).Response, null)
+            : Request("bicep/compile", new { path }, path, cancellation);
         if (problem is not null || !Succeeded(response!) || response!["contents"] is not JValue { Type: JTokenType.String } contents)
             return null;
         try
@@ -263,11 +317,16 @@ internal sealed class BicepFrontEnd(BicepCompiler compiler, bool? restoreModules
     {
         var opaque = new HashSet<JObject>(ReferenceEqualityComparer.Instance);
         if (ModuleDocument(path) is { } document)
-            CollectOpaque(path, document, compiled, opaque, 0);
+            opaque.UnionWith(NestedTemplates(path, document, compiled, 0).Where(n => n.File is null).Select(n => n.Template));
         return opaque;
     }
 
-    private void CollectOpaque(string path, BicepDocument document, JObject compiled, HashSet<JObject> opaque, int depth)
+    /// <summary>
+    /// Every module template nested in <paramref name="compiled"/> (the compile output of <paramref name="path"/>), at any depth
+    /// of local modules, with the local Bicep file it was compiled from; null for what Build does not follow (registry and
+    /// ARM JSON modules, local modules past the depth it follows).
+    /// </summary>
+    private IEnumerable<(string? File, JObject Template)> NestedTemplates(string path, BicepDocument document, JObject compiled, int depth)
     {
         var entries = ArmResources.Read(compiled);
         var declarations = MapDeclarations(entries, document);
@@ -280,14 +339,20 @@ internal sealed class BicepFrontEnd(BicepCompiler compiler, bool? restoreModules
             // The same test as Build's: what Build does not follow is opaque to the Bicep analysis.
             if (modulePath is null || RegistryModuleCache.IsRegistryReference(modulePath) || !modulePath.EndsWith(".bicep", StringComparison.OrdinalIgnoreCase))
             {
-                opaque.Add(template);
+                yield return (null, template);
                 continue;
             }
             var moduleFile = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(path)!, modulePath));
             if (depth + 1 < NestedDeployments.MaxDepth && ModuleDocument(moduleFile) is { } moduleDocument)
-                CollectOpaque(moduleFile, moduleDocument, template, opaque, depth + 1);
+            {
+                yield return (moduleFile, template);
+                foreach (var nested in NestedTemplates(moduleFile, moduleDocument, template, depth + 1))
+                    yield return nested;
+            }
             else
-                opaque.Add(template);
+            {
+                yield return (null, template);
+            }
         }
     }
 
@@ -367,6 +432,12 @@ internal sealed class BicepFrontEnd(BicepCompiler compiler, bool? restoreModules
         {
             return Failed(SourceLocation.StartOf(path), "the compiler's output is not valid JSON: " + e.Message);
         }
+        return BuildFrom(path, document, compiled, parameterValues, supplied, opaque);
+    }
+
+    private LoadResult BuildFrom(string path, BicepDocument document, JObject compiled, IReadOnlyDictionary<string, TemplateValue> parameterValues,
+        IReadOnlyList<SuppliedParameter>? supplied, IReadOnlyList<OpaqueDependency>? opaque)
+    {
         var models = new List<TemplateModel>();
         var standIns = (opaque ?? []).Select(o => (o.File, o.Line, o.Column)).ToHashSet();
         var switchedOff = new SortedSet<string>(StringComparer.Ordinal);

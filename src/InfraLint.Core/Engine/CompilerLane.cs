@@ -8,7 +8,8 @@ namespace InfraLint.Core.Engine;
 /// <see cref="AnalysisOptions.CompilesPerCompilerProcess"/> says) and the front end that compiles ahead on it. Every lane
 /// shares the run's documents, configuration and rules; a compiler that crashes or hangs fails only the files of its lane.
 /// </summary>
-internal sealed class CompilerLane(AnalysisOptions options, BicepDocuments documents, ReadBoundary? boundary, RegistryReachability reachability, string? compilerPath)
+internal sealed class CompilerLane(AnalysisOptions options, BicepDocuments documents, ReadBoundary? boundary, RegistryReachability reachability,
+    CompilerAnswers answers, string? compilerPath)
     : IDisposable
 {
     private BicepCompiler? compiler;
@@ -21,11 +22,14 @@ internal sealed class CompilerLane(AnalysisOptions options, BicepDocuments docum
 
     public IReadOnlyList<int> ProcessIds => compiler?.ProcessIds ?? [];
 
+    /// <summary>The requests this lane's compiler was sent, by method.</summary>
+    public IReadOnlyDictionary<string, int> Requests => compiler?.Requests ?? new Dictionary<string, int>();
+
     /// <summary>The lane's compiler, or null when the run has none (<paramref name="compilerPath"/> is null).</summary>
     public BicepCompiler? Compiler() =>
         compiler ??= compilerPath is null ? null : new BicepCompiler(compilerPath, options.CompileTimeout, options.CompilesPerCompilerProcess);
 
-    public BicepFrontEnd Bicep() => bicep ??= new BicepFrontEnd(compiler!, options.RestoreModules, documents, boundary, reachability);
+    public BicepFrontEnd Bicep() => bicep ??= new BicepFrontEnd(compiler!, options.RestoreModules, documents, boundary, reachability, answers);
 
     public void Dispose() => compiler?.Dispose();
 }

@@ -21,6 +21,7 @@ public sealed class InfraLintEngine : IDisposable
     private readonly BicepDocuments documents = new();
     private readonly List<CompilerLane> lanes = [];
     private readonly RegistryReachability reachability = new();
+    private readonly CompilerAnswers answers = new();
     private string? compilerPath;
     private string? compilerUnavailable;
     private bool compilerLocated;
@@ -46,6 +47,13 @@ public sealed class InfraLintEngine : IDisposable
     /// <summary>Process ids of the compilers this engine started.</summary>
     public IReadOnlyList<int> CompilerProcessIds => lanes.SelectMany(l => l.ProcessIds).ToList();
 
+    /// <summary>The requests this engine's compilers were sent, by method, over every lane.</summary>
+    internal IReadOnlyDictionary<string, int> CompilerRequests =>
+        lanes.SelectMany(l => l.Requests).GroupBy(r => r.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Sum(r => r.Value), StringComparer.Ordinal);
+
+    /// <summary>How many compiles took a template an earlier compile of the run showed instead of asking a compiler.</summary>
+    internal int CompilesReused => answers.Reused;
+
     /// <summary>
     /// Analyses <paramref name="files"/> (a template a repository deploys once per declared deployment), in path order.
     /// The compiler compiles the next Bicep file while the rules run on the current one. With
@@ -69,6 +77,7 @@ public sealed class InfraLintEngine : IDisposable
 
         var reused = ordered.Select(f => cache?.Reuse(f, catalogue)).ToList();
         _ = Boundary; // created once, before any lane reads it
+        StartAnswers(ordered);
         var toAnalyse = Enumerable.Range(0, ordered.Count).Where(i => reused[i] is null).ToList();
         var parallelism = Engine.Parallelism.Lanes(options, toAnalyse.Select(i => ordered[i]).ToList());
         if (parallelism > 1)
@@ -169,6 +178,30 @@ public sealed class InfraLintEngine : IDisposable
         };
         cache?.Save(ordered, result, packs!.ReferencedPaths);
         return result with { CacheNote = cache?.Note };
+    }
+
+    // Which compiled templates this run keeps (CompilerAnswers): a module's, nested in a caller's compile, for every .bicep file
+    // the run compiles on its own; an entry's own output for a template deployed more than once and for the .bicep files
+    // beside an ARM JSON input (the source of a generated template, the template of a parameters file), compiled again.
+    private void StartAnswers(IReadOnlyList<InputFile> ordered)
+    {
+        var templates = ordered
+            .Select(f => f.Deployment is not { } declared ? f.Path
+                : declared.Parameters is { } parameters && parameters.EndsWith(".bicepparam", StringComparison.OrdinalIgnoreCase) ? null
+                : declared.Template)
+            .OfType<string>()
+            .Where(IsBicepTemplate)
+            .Select(Path.GetFullPath)
+            .ToList();
+        var again = templates.GroupBy(t => t, StringComparer.Ordinal).Where(g => g.Count() > 1).Select(g => g.Key).ToHashSet(StringComparer.Ordinal);
+        var bicepByFolder = inputs.Where(IsBicepTemplate).GroupBy(Path.GetDirectoryName, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key ?? string.Empty, g => (IReadOnlySet<string>)g.ToHashSet(StringComparer.Ordinal), StringComparer.Ordinal);
+        foreach (var json in inputs.Where(p => p.EndsWith(".json", StringComparison.OrdinalIgnoreCase)))
+        {
+            if (bicepByFolder.TryGetValue(Path.GetDirectoryName(json) ?? string.Empty, out var sources))
+                again.UnionWith(GeneratedTemplates.Candidates(json, sources));
+        }
+        answers.Start(templates.ToHashSet(StringComparer.Ordinal), again);
     }
 
     /// <summary>Analyses with a fresh engine, which is disposed (its compiler stopped) afterwards.</summary>
@@ -499,7 +532,7 @@ public sealed class InfraLintEngine : IDisposable
     private CompilerLane Lane(int index)
     {
         while (lanes.Count <= index)
-            lanes.Add(new CompilerLane(options, documents, Boundary, reachability, LocateCompiler()));
+            lanes.Add(new CompilerLane(options, documents, Boundary, reachability, answers, LocateCompiler()));
         return lanes[index];
     }
 
