@@ -24,7 +24,7 @@ internal static class NestedDeployments
     {
         foreach (var entry in entries)
         {
-            if (!entry.Type.Equals("Microsoft.Resources/deployments", StringComparison.OrdinalIgnoreCase) ||
+            if (!entry.IsDeployment ||
                 entry.Body["properties"] is not JObject properties || entry.Written["properties"]?["template"] is not JObject template)
                 continue;
             var inner = string.Equals((string?)properties["expressionEvaluationOptions"]?["scope"], "inner", StringComparison.OrdinalIgnoreCase);
@@ -42,8 +42,7 @@ internal static class NestedDeployments
                         written[parameter.Name] = source;
                 }
             }
-            var switchedOff = entry.Body["condition"] is { } condition && caller.Evaluate(condition).Value is JValue { Type: JTokenType.Boolean } known && !(bool)known!;
-            yield return new NestedDeployment(entry, template, values, inner, written, switchedOff);
+            yield return new NestedDeployment(entry, template, values, inner, written, ResourceLoops.SwitchedOff(entry.Body, caller));
         }
     }
 
