@@ -80,4 +80,19 @@ public sealed class LinkedTemplateTests
         Assert.IsFalse(text.Contains(secret, StringComparison.Ordinal) || run.StandardError.Contains(secret, StringComparison.Ordinal), run.ToString());
         Assert.IsFalse(text.Contains("outside/site.json(", StringComparison.Ordinal), text);
     }
+
+    [TestMethod]
+    [Timeout(120_000)]
+    public void Links_that_multiply_at_every_level_stay_bounded()
+    {
+        using var repository = HostileInputs.Repository();
+        // Each level links the next one 20 times: 20^5 templates if every link were followed.
+        for (var level = 0; level < 5; level++)
+            repository.Write($"fan/level{level}.json", Linking(Enumerable.Repeat($"level{level + 1}.json", 20).ToArray()));
+        repository.Write("fan/level5.json", SiteTemplate("app-leaf"));
+        var run = HostileInputs.Cli(repository.Path, null, "check", "fan/level0.json");
+        Assert.AreEqual(1, run.ExitCode, run.ToString());
+        StringAssert.Contains(run.StandardOutput, "the deployment already follows 256 linked templates", run.ToString());
+        StringAssert.Contains(run.StandardOutput, "fan/level5.json(6,7): warning INFRA2001", run.ToString());
+    }
 }

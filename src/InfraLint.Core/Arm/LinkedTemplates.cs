@@ -25,6 +25,14 @@ internal sealed class LinkedTemplates(string entryPath, ReadBoundary? boundary)
     private readonly List<OpaqueDependency> opaque = [];
     private readonly SortedSet<string> read = new(StringComparer.Ordinal);
     private readonly SortedSet<string> switchedOff = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, LinkedTemplate> files = new(StringComparer.Ordinal);
+    private int followed;
+
+    /// <summary>
+    /// The most links one entry follows. A file may be linked many times over (by loop items, by each template it links
+    /// to in turn), so without a bound a few small files could multiply the work at every level.
+    /// </summary>
+    public const int MaxLinksPerEntry = 256;
 
     /// <summary>Links that were left opaque, in the order they were met.</summary>
     public IReadOnlyList<OpaqueDependency> Opaque => opaque;
@@ -80,6 +88,11 @@ internal sealed class LinkedTemplates(string entryPath, ReadBoundary? boundary)
             return LeftOpaque(linkingFile, at, shown, problem);
         if (chain.Contains(ChainKey(path!), StringComparer.Ordinal))
             return LeftOpaque(linkingFile, at, shown, "it links back to a template that links to it");
+        if (++followed > MaxLinksPerEntry)
+            return LeftOpaque(linkingFile, at, shown, $"the deployment already follows {MaxLinksPerEntry} linked templates");
+        // Read once per entry: every link to the file sees the same template.
+        if (files.TryGetValue(path!, out var known))
+            return known;
         if (RegularFile.Problem(path!) is { } refused)
             return LeftOpaque(linkingFile, at, shown, refused);
         string content;
@@ -100,7 +113,7 @@ internal sealed class LinkedTemplates(string entryPath, ReadBoundary? boundary)
         if (!ArmTemplateReader.IsDeploymentTemplate(template))
             return LeftOpaque(linkingFile, at, shown, "it is not an ARM deployment template");
         read.Add(path!);
-        return new LinkedTemplate(path!, content, template);
+        return files[path!] = new LinkedTemplate(path!, content, template);
     }
 
     // The file relativePath names, relative to the linking file's folder; null for a path that is not relative (rooted, a
@@ -123,9 +136,12 @@ internal sealed class LinkedTemplates(string entryPath, ReadBoundary? boundary)
     /// <summary>The real path of a file, as <see cref="Follow"/> compares the chain of linking files.</summary>
     public static string ChainKey(string path) => ReadBoundary.RealPath(System.IO.Path.GetFullPath(path));
 
+    // A link met again (a loop item, a file linked from several places) is named once.
     private LinkedTemplate? LeftOpaque(string file, (int Line, int Column) at, string reference, string reason)
     {
-        opaque.Add(new OpaqueDependency(file, at.Line, at.Column, reference, reason));
+        var dependency = new OpaqueDependency(file, at.Line, at.Column, reference, reason);
+        if (!opaque.Contains(dependency))
+            opaque.Add(dependency);
         return null;
     }
 }
