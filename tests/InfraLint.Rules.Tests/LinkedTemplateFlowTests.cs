@@ -28,6 +28,18 @@ public sealed class LinkedTemplateFlowTests
             }
         """;
 
+    private static string Linking(string parameters, params string[] deployments) =>
+        $$"""
+        {
+          "$schema": "{{Schema}}",
+          "contentVersion": "1.0.0.0",
+          "parameters": {{parameters}},
+          "resources": [
+        {{string.Join(",\n", deployments)}}
+          ]
+        }
+        """;
+
     private const string Search =
         $$"""
         {
@@ -74,18 +86,9 @@ public sealed class LinkedTemplateFlowTests
     public void A_linked_template_is_analysed_through_its_caller_only()
     {
         using var folder = new TempDirectory();
-        var main = folder.Write("main.json",
-            $$"""
-            {
-              "$schema": "{{Schema}}",
-              "contentVersion": "1.0.0.0",
-              "parameters": { "deployLegacy": { "type": "bool", "defaultValue": false } },
-              "resources": [
-            {{Deployment("search", "modules/search.json", """{ "disableLocalAuth": { "value": true } }""")}},
-            {{Deployment("legacy", "modules/legacy.json", "{}", "\"[parameters('deployLegacy')]\"")}}
-              ]
-            }
-            """);
+        var main = folder.Write("main.json", Linking("""{ "deployLegacy": { "type": "bool", "defaultValue": false } }""",
+            Deployment("search", "modules/search.json", """{ "disableLocalAuth": { "value": true } }"""),
+            Deployment("legacy", "modules/legacy.json", "{}", "\"[parameters('deployLegacy')]\"")));
         var search = folder.Write("modules/search.json", Search);
         var legacy = folder.Write("modules/legacy.json", Legacy);
 
@@ -104,16 +107,7 @@ public sealed class LinkedTemplateFlowTests
     public void A_caller_value_decides_a_finding_in_the_linked_file()
     {
         using var folder = new TempDirectory();
-        var main = folder.Write("main.json",
-            $$"""
-            {
-              "$schema": "{{Schema}}",
-              "contentVersion": "1.0.0.0",
-              "resources": [
-            {{Deployment("search", "modules/search.json", """{ "disableLocalAuth": { "value": false } }""")}}
-              ]
-            }
-            """);
+        var main = folder.Write("main.json", Linking("{}", Deployment("search", "modules/search.json", """{ "disableLocalAuth": { "value": false } }""")));
         var search = folder.Write("modules/search.json", Search.Replace("\"defaultValue\": false", "\"defaultValue\": true", StringComparison.Ordinal));
         var findings = Run(main, search);
         var finding = findings.Single(f => f.Id == "INFRA2002");
