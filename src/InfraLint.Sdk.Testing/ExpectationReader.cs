@@ -10,7 +10,8 @@ namespace InfraLint.Sdk.Testing;
 /// template that appears only when <c>main.bicep</c> (a caller or a .bicepparam) is analysed, <c>// expect alone: INFRA2002</c>
 /// for one that a module shows only on its own), XML comments in a
 /// file a template loads (<c>&lt;!-- expect: INFRA5004@5 --&gt;</c>) or, for ARM JSON, a <c>.expect</c> sidecar of
-/// <c>INFRA1001 /json/pointer</c> lines. A malformed marker throws with the reason.
+/// <c>INFRA1001 /json/pointer</c> lines (<c>INFRA2002 /json/pointer via main.json</c> for a finding in a linked template
+/// that appears only when <c>main.json</c> is analysed). A malformed marker throws with the reason.
 /// </summary>
 public static partial class ExpectationReader
 {
@@ -81,11 +82,12 @@ public static partial class ExpectationReader
         {
             if (entry.Length == 0 || entry.StartsWith('#'))
                 continue;
-            var parts = entry.Split(' ', 2, StringSplitOptions.TrimEntries);
-            if (parts.Length != 2 || !Item().IsMatch(parts[0]) || !parts[1].StartsWith('/'))
-                throw new FormatException($"{Path.GetFileName(sidecar)}:{index}: want 'ID /json/pointer', got '{entry}'");
+            var parts = entry.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            var via = parts.Length == 4 && parts[2] == "via" ? parts[3] : null;
+            if ((parts.Length != 2 && via is null) || !Item().IsMatch(parts[0]) || !parts[1].StartsWith('/'))
+                throw new FormatException($"{Path.GetFileName(sidecar)}:{index}: want 'ID /json/pointer' or 'ID /json/pointer via FILE', got '{entry}'");
             var (line, column) = Resolve(root, parts[1], sourceLines) ?? throw new FormatException($"{Path.GetFileName(sidecar)}:{index}: pointer {parts[1]} matches nothing");
-            expectations.Add(new Expectation(parts[0], line, column));
+            expectations.Add(new Expectation(parts[0], line, column, via));
         }
         return expectations;
     }

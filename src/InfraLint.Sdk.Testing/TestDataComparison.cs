@@ -7,7 +7,7 @@ public static class TestDataComparison
 {
     /// <summary>
     /// Compares the findings of analysing <paramref name="path"/> with its own expectations, and with the
-    /// <c>// expect via &lt;file name&gt;:</c> expectations of the Bicep files beside or below it (its modules, the
+    /// <c>// expect via &lt;file name&gt;:</c> expectations of the Bicep files beside or below it (its modules, the ARM templates it links to,
     /// template of a .bicepparam), and with the markers of the files it loads (<c>loadTextContent</c>). Null when
     /// everything matches; otherwise every difference.
     /// </summary>
@@ -16,7 +16,9 @@ public static class TestDataComparison
         var report = new StringBuilder();
         report.Append(Compare(path, ExpectationReader.Read(path).Where(e => e.Via is null).ToList(), findings, displayName));
         var name = Path.GetFileName(path);
+        // Bicep modules, and ARM JSON templates linked by relativePath (those with a .expect sidecar).
         var dependents = Directory.EnumerateFiles(Path.GetDirectoryName(path)!, "*.bicep", SearchOption.AllDirectories)
+            .Concat(Directory.EnumerateFiles(Path.GetDirectoryName(path)!, "*.json", SearchOption.AllDirectories).Where(f => File.Exists(f + ".expect")))
             .Where(f => f != path && ExpectationReader.Read(f).Any(e => e.Via == name))
             .Order(StringComparer.Ordinal);
         foreach (var other in dependents)

@@ -198,17 +198,16 @@ internal sealed partial class ArmEvaluator
                 if (SpreadParts(call, "flatten") is not { } parts)
                     return null;
                 var arrays = parts.Select(p => Structure(p, source, depth + 1, partial)).ToList();
-                if (partial)
-                    arrays = arrays.Where(a => a is JArray).ToList();
-                return arrays.Count > 0 && arrays.All(a => a is JArray)
-                    ? Assembled(new JArray(arrays.SelectMany(a => a!.Children()).Select(Adopt)), source)
-                    : null;
+                return Joined(arrays, source, flattened: call.Name.Equals("flatten", StringComparison.OrdinalIgnoreCase), distinct: false, partial);
             }
             case "union" or "shallowmerge":
             {
                 if (SpreadParts(call, "shallowMerge") is not { } parts)
                     return null;
                 var objects = parts.Select(p => Structure(p, source, depth + 1, partial)).ToList();
+                // union() of arrays joins them and drops repeated elements.
+                if (call.Name.Equals("union", StringComparison.OrdinalIgnoreCase) && objects.Any(o => o is JArray))
+                    return Joined(objects, source, flattened: false, distinct: true, partial);
                 if (partial)
                     objects = objects.Where(o => o is JObject).ToList();
                 else if (!objects.All(o => o is JObject))
@@ -279,6 +278,41 @@ internal sealed partial class ArmEvaluator
         assembled.RemoveAnnotations<Origin>();
         assembled.AddAnnotation(new Origin(source, [new PathSegment.Argument(argument), .. origin.Below]));
         return assembled;
+    }
+
+    // Arrays joined by concat(), flatten() or union() (Bicep array spreads compile to flatten()); null unless every part is a
+    // known array (resolved partially: the parts that are). An element written in the expression itself (an item of an
+    // array literal in the call) remembers the part it comes from and its index there, which a Bicep source map follows
+    // to the element as written; other elements remember the token they were copied from, as ever.
+    private static JToken? Joined(IReadOnlyList<JToken?> parts, JToken source, bool flattened, bool distinct, bool partial)
+    {
+        if (parts.Count == 0 || !partial && !parts.All(p => p is JArray) || !parts.Any(p => p is JArray))
+            return null;
+        var joined = new JArray();
+        for (var part = 0; part < parts.Count; part++)
+        {
+            if (parts[part] is not JArray array)
+                continue;
+            var writtenHere = array.Parent is null && array.Annotation<Origin>() is { } origin && ReferenceEquals(origin.Source, source) ? origin.Below : null;
+            for (var index = 0; index < array.Count; index++)
+            {
+                var item = array[index];
+                if (distinct && joined.Any(j => JToken.DeepEquals(j, item)))
+                    continue;
+                if (writtenHere is null || item.Annotation<Origin>() is { } itemOrigin && !ReferenceEquals(itemOrigin.Source, source))
+                {
+                    joined.Add(Adopt(item));
+                    continue;
+                }
+                var copy = item.DeepClone();
+                var inner = copy.Annotation<Origin>()?.Below ?? [];
+                copy.RemoveAnnotations<Origin>();
+                PathSegment at = flattened ? new PathSegment.Part(part) : new PathSegment.Argument(part);
+                copy.AddAnnotation(new Origin(source, [at, .. writtenHere, new PathSegment.Index(index), .. inner], replacesIndex: true));
+                joined.Add(copy);
+            }
+        }
+        return Assembled(joined, source);
     }
 
     // Tokens that live in the template are copied into assembled JSON, remembering where they came from.

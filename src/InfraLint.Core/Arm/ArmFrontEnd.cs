@@ -10,14 +10,16 @@ namespace InfraLint.Core.Arm;
 internal static class ArmFrontEnd
 {
     /// <param name="namedExplicitly">The user named the file: JSON that is not a template is reported instead of skipped.</param>
-    public static LoadResult Load(string path, bool namedExplicitly) => Load(path, parameterValues: null, namedExplicitly: namedExplicitly);
+    /// <param name="boundary">The folders linked templates may be read from; null for the entry's repository (or its folder).</param>
+    public static LoadResult Load(string path, bool namedExplicitly, ReadBoundary? boundary = null) =>
+        Load(path, parameterValues: null, namedExplicitly: namedExplicitly, boundary: boundary);
 
     /// <summary>
     /// Loads a template, with the values of a parameters file when <paramref name="parameterValues"/> is given
     /// (and where that file writes them, <paramref name="supplied"/>).
     /// </summary>
     public static LoadResult Load(string path, IReadOnlyDictionary<string, TemplateValue>? parameterValues,
-        IReadOnlyList<SuppliedParameter>? supplied = null, bool namedExplicitly = false)
+        IReadOnlyList<SuppliedParameter>? supplied = null, bool namedExplicitly = false, ReadBoundary? boundary = null)
     {
         var text = RegularFile.ReadAllText(path);
         var namedAsParameters = path.EndsWith(ParametersSuffix, StringComparison.OrdinalIgnoreCase);
@@ -62,15 +64,27 @@ internal static class ArmFrontEnd
 
         var locator = new JsonSourceLocator(path, text);
         var models = new List<TemplateModel>();
-        Build(path, root, new ArmEvaluator(root, parameterValues), locator, models, new ResourceLoops.Budget(), depth: 0, supplied);
-        return LoadResult.Of(models) with { JsonSource = (path, text) };
+        var linked = new LinkedTemplates(path, boundary);
+        var context = new BuildContext(models, new ResourceLoops.Budget(), linked);
+        Build(path, root, new ArmEvaluator(root, parameterValues), locator, context, depth: 0, [LinkedTemplates.ChainKey(path)], supplied);
+        return LoadResult.Of(models) with
+        {
+            JsonSource = (path, text),
+            Notes = linked.Opaque.Count > 0 ? [ToolDiagnostics.Opaque(path, linked.Opaque)] : [],
+            SwitchedOffModules = [.. linked.SwitchedOff],
+            LinkedTemplates = [.. linked.Read],
+        };
     }
 
-    // The template, then each nested inline deployment (same file, so the same locator).
-    private static void Build(string path, JObject template, ArmEvaluator evaluator, JsonSourceLocator locator, List<TemplateModel> models,
-        ResourceLoops.Budget loops, int depth,
-        IReadOnlyList<SuppliedParameter>? supplied = null, CompiledTemplate? parent = null, NestedDeployment? caller = null)
+    private sealed record BuildContext(List<TemplateModel> Models, ResourceLoops.Budget Loops, LinkedTemplates Linked);
+
+    // The template, then each nested inline deployment (same file, so the same locator) and each linked template (its own
+    // file and locator; `chain` are the files linking down to this one, real paths, so a link back to one is a cycle).
+    private static void Build(string path, JObject template, ArmEvaluator evaluator, JsonSourceLocator locator, BuildContext context,
+        int depth, IReadOnlyCollection<string> chain,
+        IReadOnlyList<SuppliedParameter>? supplied = null, CompiledTemplate? parent = null, ArmResourceEntry? caller = null, bool innerScope = true)
     {
+        var (models, loops) = (context.Models, context.Loops);
         var entries = ResourceLoops.Expand(ArmResources.Read(template), template, evaluator, loops);
         var resources = entries
             .Select(e => new ResourceModel(e.Body, e.Type, e.ApiVersion, e.SymbolicName, e.IsExisting,
@@ -80,8 +94,8 @@ internal static class ArmFrontEnd
         var model = new CompiledTemplate(path, SourceLanguage.ArmJson, template, resources, locator, evaluator, supplied)
         {
             Parent = parent,
-            CallerDeployment = caller?.Deployment.Body,
-            InnerScope = caller?.InnerScope ?? true,
+            CallerDeployment = caller?.Body,
+            InnerScope = innerScope,
         };
         models.Add(model);
         if (depth >= NestedDeployments.MaxDepth)
@@ -90,7 +104,20 @@ internal static class ArmFrontEnd
         foreach (var nested in NestedDeployments.Of(entries, evaluator).Where(n => !n.SwitchedOff))
         {
             var nestedEvaluator = nested.InnerScope ? new ArmEvaluator(nested.Template, nested.ParameterValues) : evaluator;
-            Build(path, nested.Template, nestedEvaluator, locator, models, loops, depth + 1, parent: model, caller: nested);
+            Build(path, nested.Template, nestedEvaluator, locator, context, depth + 1, chain, parent: model, caller: nested.Deployment, innerScope: nested.InnerScope);
+        }
+        // A linked template sees only its own parameters, with the values this deployment passes; its findings are in its file.
+        foreach (var entry in entries)
+        {
+            // A loop item's own link (its copyIndex() bound), located where the loop writes it.
+            if (!entry.IsDeployment || LinkedTemplates.LinkOf(entry.Body) is not { } link)
+                continue;
+            var at = locator.Locate((JToken?)LinkedTemplates.LinkOf(entry.Written)?.Parent ?? entry.Written);
+            if (context.Linked.Follow(link, evaluator, path, (at.Line, at.Column), chain, ResourceLoops.SwitchedOff(entry.Body, evaluator)) is not { } file)
+                continue;
+            var (values, _) = NestedDeployments.Passed(entry, evaluator);
+            Build(file.Path, file.Template, new ArmEvaluator(file.Template, values), new JsonSourceLocator(file.Path, file.Text), context, depth + 1,
+                [.. chain, LinkedTemplates.ChainKey(file.Path)], parent: model, caller: entry);
         }
     }
 

@@ -7,6 +7,9 @@ internal sealed record ArmResourceEntry(JObject Body, string Type, string ApiVer
 {
     /// <summary>The resource as the template writes it: for one item of a loop (<see cref="ResourceLoops"/>), the loop.</summary>
     public JObject Written { get; init; } = Body;
+
+    /// <summary>A <c>Microsoft.Resources/deployments</c> resource: a Bicep module or a nested or linked ARM deployment.</summary>
+    public bool IsDeployment => Type.Equals("Microsoft.Resources/deployments", StringComparison.OrdinalIgnoreCase);
 }
 
 /// <summary>Reads the resources of ARM JSON: classic arrays (with nested child resources) and languageVersion 2.0 objects.</summary>

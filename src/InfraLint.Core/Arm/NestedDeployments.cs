@@ -24,27 +24,33 @@ internal static class NestedDeployments
     {
         foreach (var entry in entries)
         {
-            if (!entry.Type.Equals("Microsoft.Resources/deployments", StringComparison.OrdinalIgnoreCase) ||
+            if (!entry.IsDeployment ||
                 entry.Body["properties"] is not JObject properties || entry.Written["properties"]?["template"] is not JObject template)
                 continue;
             var inner = string.Equals((string?)properties["expressionEvaluationOptions"]?["scope"], "inner", StringComparison.OrdinalIgnoreCase);
-            var values = new Dictionary<string, TemplateValue>(StringComparer.OrdinalIgnoreCase);
-            var written = new Dictionary<string, JToken>(StringComparer.OrdinalIgnoreCase);
-            if (properties["parameters"] is JObject parameters)
-            {
-                foreach (var parameter in parameters.Properties())
-                {
-                    // { "value": … } is a value; { "reference": … } (a Key Vault secret) is unknown by design.
-                    values[parameter.Name] = parameter.Value is JObject p && p["value"] is { } value
-                        ? caller.Evaluate(value)
-                        : TemplateValue.Unknown();
-                    if (parameter.Value is JObject q && q["value"] is { } v && WrittenAsIs(v, caller) is { } source)
-                        written[parameter.Name] = source;
-                }
-            }
-            var switchedOff = entry.Body["condition"] is { } condition && caller.Evaluate(condition).Value is JValue { Type: JTokenType.Boolean } known && !(bool)known!;
-            yield return new NestedDeployment(entry, template, values, inner, written, switchedOff);
+            var (values, written) = Passed(entry, caller);
+            yield return new NestedDeployment(entry, template, values, inner, written, ResourceLoops.SwitchedOff(entry.Body, caller));
         }
+    }
+
+    /// <summary>The parameter values a deployment passes (<c>properties.parameters</c>), evaluated in the caller's context, and
+    /// where the caller writes those it passes as they are.</summary>
+    public static (Dictionary<string, TemplateValue> Values, Dictionary<string, JToken> Written) Passed(ArmResourceEntry entry, ArmEvaluator caller)
+    {
+        var values = new Dictionary<string, TemplateValue>(StringComparer.OrdinalIgnoreCase);
+        var written = new Dictionary<string, JToken>(StringComparer.OrdinalIgnoreCase);
+        if (entry.Body["properties"]?["parameters"] is not JObject parameters)
+            return (values, written);
+        foreach (var parameter in parameters.Properties())
+        {
+            // { "value": … } is a value; { "reference": … } (a Key Vault secret) is unknown by design.
+            values[parameter.Name] = parameter.Value is JObject p && p["value"] is { } value
+                ? caller.Evaluate(value)
+                : TemplateValue.Unknown();
+            if (parameter.Value is JObject q && q["value"] is { } v && WrittenAsIs(v, caller) is { } source)
+                written[parameter.Name] = source;
+        }
+        return (values, written);
     }
 
     // A value the caller writes as it is: a literal (an array or object may hold expressions inside), or the caller's own

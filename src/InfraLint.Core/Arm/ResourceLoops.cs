@@ -40,7 +40,7 @@ internal static class ResourceLoops
             {
                 // A resource its condition switches off (`if (false)`, a caller's value, a parameter default) deploys nothing. A
                 // module stays: NestedDeployments reads its condition, so that its file counts as deployed, switched off.
-                if (!SwitchedOff(entry.Body, evaluator) || IsDeployment(entry))
+                if (!SwitchedOff(entry.Body, evaluator) || entry.IsDeployment)
                     expanded.Add(entry);
                 continue;
             }
@@ -58,10 +58,8 @@ internal static class ResourceLoops
         return expanded;
     }
 
-    private static bool IsDeployment(ArmResourceEntry entry) =>
-        string.Equals(entry.Type, "Microsoft.Resources/deployments", StringComparison.OrdinalIgnoreCase);
-
-    private static bool SwitchedOff(JObject item, ArmEvaluator evaluator) =>
+    /// <summary>A resource (or a nested deployment) whose condition is known to be false deploys nothing.</summary>
+    internal static bool SwitchedOff(JObject item, ArmEvaluator evaluator) =>
         item["condition"] is { } condition && evaluator.Evaluate(condition).Value is JValue { Type: JTokenType.Boolean } known && !(bool)known!;
 
     private static int? Count(JObject loop, ArmEvaluator evaluator)
@@ -98,7 +96,7 @@ internal static class ResourceLoops
         (JValue Count, JArray Items)? inline)
     {
         var body = entry.Body;
-        var item = entry.Type.Equals("Microsoft.Resources/deployments", StringComparison.OrdinalIgnoreCase)
+        var item = entry.IsDeployment
             ? CloneWithoutModuleTemplate(body)
             : (JObject)body.DeepClone();
         item.Remove("copy");

@@ -112,6 +112,17 @@ internal sealed class BicepDocument
                     // The branch a ternary with a known condition takes (if(c, a, b) in the compiled template).
                     node = argument.Value == 1 ? whenTrue : whenFalse;
                     break;
+                case (BicepExpression { Branches: null, Parts: { } arguments }, PathSegment.Argument argument) when argument.Value < arguments.Count:
+                    // An argument of a call written in place (concat(a, [ … ]), union(a, [ … ])).
+                    node = arguments[argument.Value];
+                    break;
+                case (BicepExpression { Parts: [BicepArray { HasSpread: false } list] }, PathSegment.Part part) when part.Value < list.Items.Count:
+                    // flatten([a, [ … ]]): the arrays it joins are the items of the array it is given.
+                    node = list.Items[part.Value];
+                    break;
+                case (BicepArray { HasSpread: true } array, PathSegment.Part part) when part.Value < array.Joined.Count:
+                    node = array.Joined[part.Value];
+                    break;
                 case (BicepFor loop, PathSegment.Index):
                     node = loop.Body;
                     best = (node.Line, node.Column);

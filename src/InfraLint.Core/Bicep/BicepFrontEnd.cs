@@ -54,16 +54,8 @@ internal sealed class BicepFrontEnd(BicepCompiler compiler, bool? restoreModules
     private static List<Finding> Notes(string path, StandInCompile outcome)
     {
         var notes = new List<Finding>(outcome.BrokenModules);
-        if (outcome.Opaque.Count == 0)
-            return notes;
-        var directory = Path.GetDirectoryName(path)!;
-        var named = outcome.Opaque.Select(o => o.File == path
-            ? $"'{o.Reference}' (line {o.Line}): {o.Reason}"
-            : $"'{o.Reference}' (in {Path.GetRelativePath(directory, o.File).Replace('\\', '/')}, line {o.Line}): {o.Reason}");
-        var first = outcome.Opaque.FirstOrDefault(o => o.File == path);
-        var location = first is null ? SourceLocation.StartOf(path) : new SourceLocation(path, first.Line, first.Column);
-        var count = outcome.Opaque.Count == 1 ? "1 dependency" : $"{outcome.Opaque.Count} dependencies";
-        notes.Add(ToolDiagnostics.At(ToolDiagnostics.OpaqueDependencies, location, count, string.Join("; ", named)));
+        if (outcome.Opaque.Count > 0)
+            notes.Add(ToolDiagnostics.Opaque(path, outcome.Opaque));
         return notes;
     }
 

@@ -362,6 +362,8 @@ internal sealed class BicepParser
         pos++;
         var items = new List<BicepNode>();
         var hasSpread = false;
+        var joined = new List<BicepNode>();
+        var run = new List<BicepNode>();
         while (!AtEnd && !Current.Is("]"))
         {
             if (Current.Kind == BicepTokenKind.NewLine || Current.Is(","))
@@ -374,18 +376,25 @@ internal sealed class BicepParser
             {
                 pos++;
                 hasSpread = true;
-                ParseExpression();
+                if (run.Count > 0)
+                    joined.Add(new BicepArray(run[0].Line, run[0].Column, run, HasSpread: false));
+                run = [];
+                joined.Add(ParseExpression());
             }
             else
             {
-                items.Add(ParseExpression());
+                var item = ParseExpression();
+                items.Add(item);
+                run.Add(item);
             }
             if (pos == start)
                 pos++;
         }
         if (Current.Is("]"))
             pos++;
-        return new BicepArray(open.Line, open.Column, items, hasSpread);
+        if (hasSpread && run.Count > 0)
+            joined.Add(new BicepArray(run[0].Line, run[0].Column, run, HasSpread: false));
+        return new BicepArray(open.Line, open.Column, items, hasSpread) { Joined = hasSpread ? joined : [] };
     }
 
     // `[for …` or, as formatted by AVM and bicep format, `[` then `for` on the next line.

@@ -21,7 +21,14 @@ internal sealed record BicepProperty(string? Key, int Line, int Column, BicepNod
     public string? InterpolatedSource { get; init; }
 }
 
-internal sealed record BicepArray(int Line, int Column, IReadOnlyList<BicepNode> Items, bool HasSpread) : BicepNode(Line, Column);
+internal sealed record BicepArray(int Line, int Column, IReadOnlyList<BicepNode> Items, bool HasSpread) : BicepNode(Line, Column)
+{
+    /// <summary>
+    /// For an array with spreads (<c>[...a, x, y, ...b]</c>), the arrays the compiler joins with <c>flatten()</c>, in order:
+    /// each spread expression, and each run of items between them as an array of its own.
+    /// </summary>
+    public IReadOnlyList<BicepNode> Joined { get; init; } = [];
+}
 
 /// <summary><c>[for x in y: body]</c></summary>
 internal sealed record BicepFor(int Line, int Column, BicepNode Body) : BicepNode(Line, Column)

@@ -360,9 +360,9 @@ public sealed class InfraLintEngine : IDisposable
         if (isBicep)
             return lane.Bicep().FileReferences(file.Path, cancellation);
         if (loaded.TemplateFile is not { } template)
-            return [file.Path];
+            return [file.Path, .. loaded.LinkedTemplates];
         if (!template.EndsWith(".bicep", StringComparison.OrdinalIgnoreCase))
-            return [file.Path, template];
+            return [file.Path, template, .. loaded.LinkedTemplates];
         return lane.HasCompiler && lane.Bicep().FileReferences(template, cancellation) is { } references ? [file.Path, .. references] : null;
     }
 
@@ -478,7 +478,7 @@ public sealed class InfraLintEngine : IDisposable
                 values[name] = value;
             return Evaluated(IsBicep(template)
                 ? lane.Bicep().LoadTemplate(template, values, cancellation, supplied)
-                : ArmFrontEnd.Load(template, values, supplied));
+                : ArmFrontEnd.Load(template, values, supplied, boundary: Boundary));
         });
     }
 
@@ -488,7 +488,7 @@ public sealed class InfraLintEngine : IDisposable
             return Evaluated(lane.Bicep().LoadParameters(file.Path, cancellation));
         if (isBicep)
             return Evaluated(lane.Bicep().Load(file.Path, cancellation));
-        var loaded = ArmFrontEnd.Load(file.Path, file.Explicit);
+        var loaded = ArmFrontEnd.Load(file.Path, file.Explicit, Boundary);
         if (loaded.ParametersFor is not var (template, values, supplied))
             return Evaluated(loaded);
         // main.parameters.json beside main.bicep and the main.json built from it: the values go to the source.
@@ -496,7 +496,7 @@ public sealed class InfraLintEngine : IDisposable
             Path.ChangeExtension(template, ".bicep") is var source && File.Exists(source) && IsGenerated(template))
             template = source;
         // A parameters file: its template, analysed with these values.
-        var result = !template.EndsWith(".bicep", StringComparison.OrdinalIgnoreCase) ? ArmFrontEnd.Load(template, values, supplied)
+        var result = !template.EndsWith(".bicep", StringComparison.OrdinalIgnoreCase) ? ArmFrontEnd.Load(template, values, supplied, boundary: Boundary)
             : lane.Compiler() is null ? LoadResult.Skipped
             : lane.Bicep().LoadTemplate(template, values, cancellation, supplied);
         return Evaluated(result with { TemplateFile = template });

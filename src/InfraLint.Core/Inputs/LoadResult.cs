@@ -23,6 +23,10 @@ internal sealed record LoadResult(IReadOnlyList<TemplateModel> Models, Finding? 
     /// them, yet they are deployed through this file, not on their own (<see cref="Engine.ModuleCallers"/>).</summary>
     public IReadOnlyList<string> SwitchedOffModules { get; init; } = [];
 
+    /// <summary>ARM JSON templates the file links to (<c>templateLink.relativePath</c>) that were read, as full paths: the
+    /// result depends on them too.</summary>
+    public IReadOnlyList<string> LinkedTemplates { get; init; } = [];
+
     /// <summary>The ARM JSON file the models were read from and its text, so that the report can complete locations in it
     /// without reading the file again.</summary>
     public (string Path, string Text)? JsonSource { get; init; }

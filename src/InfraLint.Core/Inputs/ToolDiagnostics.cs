@@ -66,8 +66,9 @@ public static class ToolDiagnostics
         MessageFormat: "Analyzed without {0}, each treated as opaque (what it deploys is not analyzed, its outputs and types are unknown): {1}",
         Category: RuleCategory.Tooling,
         DefaultSeverity: Severity.Suggestion,
-        Description: "A registry module, registry type import or extension could not be restored, or a local module has compile " +
-            "errors; the file's own resources, variables and parameters were analyzed with that dependency left opaque.");
+        Description: "A registry module, registry type import or extension could not be restored, a local module has compile " +
+            "errors, or an ARM linked template is remote or could not be followed inside the analysed tree; the file's own " +
+            "resources, variables and parameters were analyzed with that dependency left opaque.");
 
     public static readonly RuleDescriptor TrustWidened = new(
         Id: "INFRA0008",
@@ -92,6 +93,20 @@ public static class ToolDiagnostics
 
     internal static Finding At(RuleDescriptor descriptor, SourceLocation? location, params object?[] args) =>
         new(descriptor, descriptor.DefaultSeverity, location, descriptor.FormatMessage(args));
+
+    /// <summary>The INFRA0007 note on <paramref name="path"/>: at the first dependency it references itself that was left
+    /// opaque, naming each (those of the modules or linked templates it deploys by their file).</summary>
+    internal static Finding Opaque(string path, IReadOnlyList<Bicep.OpaqueDependency> opaque)
+    {
+        var directory = Path.GetDirectoryName(path)!;
+        var named = opaque.Select(o => o.File == path
+            ? $"'{o.Reference}' (line {o.Line}): {o.Reason}"
+            : $"'{o.Reference}' (in {Path.GetRelativePath(directory, o.File).Replace('\\', '/')}, line {o.Line}): {o.Reason}");
+        var first = opaque.FirstOrDefault(o => o.File == path);
+        var location = first is null ? SourceLocation.StartOf(path) : new SourceLocation(path, first.Line, first.Column);
+        var count = opaque.Count == 1 ? "1 dependency" : $"{opaque.Count} dependencies";
+        return At(OpaqueDependencies, location, count, string.Join("; ", named));
+    }
 
     /// <summary>A configuration problem that InfraLint works around (an unknown key): a warning, not an error.</summary>
     internal static Finding ConfigurationWarning(SourceLocation location, string message) =>

@@ -6,7 +6,7 @@ namespace InfraLint.Core.Model;
 /// Marks JSON that InfraLint assembled (from <c>concat()</c>, <c>union()</c>, spreads, <c>createObject()</c> …)
 /// with the template token it came from, so findings on it point at real source.
 /// </summary>
-internal sealed class Origin(JToken source, IReadOnlyList<PathSegment>? below = null)
+internal sealed class Origin(JToken source, IReadOnlyList<PathSegment>? below = null, bool replacesIndex = false)
 {
     private const int MaxHops = 32;
 
@@ -17,6 +17,13 @@ internal sealed class Origin(JToken source, IReadOnlyList<PathSegment>? below = 
     /// inside an expression (<c>[length(createArray(…))]</c> of a loop over <c>[ … ]</c>) is that array's element.
     /// </summary>
     public IReadOnlyList<PathSegment> Below { get; } = below ?? [];
+
+    /// <summary>
+    /// An element of arrays an expression joined (<c>concat(a, [ … ])</c>, <c>flatten(…)</c>, array spreads): its index in
+    /// the joined array is nowhere in the text, so <see cref="Below"/> (the part it comes from and its index there)
+    /// stands in place of that index.
+    /// </summary>
+    public bool ReplacesIndex { get; } = replacesIndex;
 
     /// <summary>The template token <paramref name="token"/> stands for: itself, the same place in the
     /// variable it was copied from, or the property whose expression assembled it.</summary>
@@ -95,6 +102,11 @@ internal sealed class Origin(JToken source, IReadOnlyList<PathSegment>? below = 
                 case (JObject, JProperty p):
                     segments.Add(new PathSegment.Property(p.Name));
                     break;
+                case (JArray, _) when assembledBy is not null && step.Annotation<Origin>() is { ReplacesIndex: true } joined &&
+                                       ReferenceEquals(joined.Source, assembledBy):
+                    segments.AddRange(joined.Below);
+                    parent = step;
+                    continue;
                 case (JArray a, _):
                     segments.Add(new PathSegment.Index(a.IndexOf(step)));
                     break;

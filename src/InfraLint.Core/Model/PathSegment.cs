@@ -15,6 +15,12 @@ internal abstract record PathSegment
     /// </summary>
     public sealed record Argument(int Value) : PathSegment;
 
+    /// <summary>
+    /// The array that <c>flatten()</c> joins at this position: Bicep writes <c>flatten([a, [ … ]])</c> and an array with
+    /// spreads (<c>[...a, x, y]</c>, one part per spread and per run of items) alike as <c>flatten(createArray(…))</c>.
+    /// </summary>
+    public sealed record Part(int Value) : PathSegment;
+
     /// <summary>The steps from the document root down to <paramref name="token"/>.</summary>
     public static IReadOnlyList<PathSegment> From(JToken token)
     {

@@ -1,6 +1,6 @@
 // Settings assembled with spreads, concat() and union(): each finding points at the setting's own
-// line where the Bicep text has one (also inside union(…) and spreads), otherwise at the nearest
-// enclosing property written in source.
+// line where the Bicep text has one (also inside union(…), concat(…) and spreads), otherwise at the
+// nearest enclosing property written in source.
 
 @secure()
 param openAiKey string
@@ -20,14 +20,13 @@ resource site 'Microsoft.Web/sites@2023-12-01' = {
   identity: { type: 'SystemAssigned' }
   properties: {
     siteConfig: {
-      // An array spread: the item position in the compiled JSON no longer matches the text, so the
-      // finding stays on the property.
-      appSettings: [ // expect: INFRA1001@7
+      // An array spread: the item is found among the items written around the spread.
+      appSettings: [
         ...sharedSettings
-        { name: 'OPENAI_API_KEY', value: openAiKey }
+        { name: 'OPENAI_API_KEY', value: openAiKey } // expect: INFRA1001@11
         { name: 'OPENAI_ENDPOINT', value: 'https://contoso.openai.azure.com/' }
       ]
-      connectionStrings: concat([], [ { name: 'Orders', connectionString: openAiKey } ]) // expect: INFRA1001@7
+      connectionStrings: concat([], [ { name: 'Orders', connectionString: openAiKey } ]) // expect: INFRA1001@41
     }
   }
 }

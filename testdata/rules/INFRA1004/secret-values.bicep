@@ -37,11 +37,10 @@ resource tickets 'Microsoft.App/containerApps@2024-03-01' = {
   properties: {
     environmentId: environmentId
     configuration: {
-      // Inside concat() the compiled array no longer matches the text item by item, so the
-      // finding for 'webhook-secret' stays on the property.
-      secrets: concat([ // expect: INFRA1004@7
+      // Inside concat() the finding for 'webhook-secret' is found at its element in the array written in the call.
+      secrets: concat([
         {
-          name: 'webhook-secret'
+          name: 'webhook-secret' // expect: INFRA1004@11
           value: webhookSecret
         }
         {
