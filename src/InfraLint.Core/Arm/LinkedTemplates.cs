@@ -1,5 +1,3 @@
-using InfraLint.Core.Bicep;
-using InfraLint.Core.Deployments;
 using InfraLint.Core.Inputs;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
@@ -20,7 +18,7 @@ internal sealed record LinkedTemplate(string Path, string Text, JObject Template
 internal sealed class LinkedTemplates(string entryPath, ReadBoundary? boundary)
 {
     private readonly ReadBoundary boundary = boundary
-        ?? new ReadBoundary([DeploymentDiscovery.RepositoryRoot(entryPath) ?? System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(entryPath))!]);
+        ?? new ReadBoundary([RepositoryRoot.Of(entryPath) ?? System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(entryPath))!]);
 
     private readonly List<OpaqueDependency> opaque = [];
     private readonly SortedSet<string> read = new(StringComparer.Ordinal);

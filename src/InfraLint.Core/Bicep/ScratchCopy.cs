@@ -4,9 +4,6 @@ using InfraLint.Core.Inputs;
 
 namespace InfraLint.Core.Bicep;
 
-/// <summary>A dependency a file was analysed without: where the file references it, what it is and why it could not be had.</summary>
-internal sealed record OpaqueDependency(string File, int Line, int Column, string Reference, string Reason);
-
 /// <summary>
 /// What the compiler compiles when a file depends on something it cannot have (a registry module, type import or extension
 /// that is not restored, a local module with compile errors): a copy of the file in which each such reference is rewritten,

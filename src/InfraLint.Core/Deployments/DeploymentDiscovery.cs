@@ -15,18 +15,7 @@ public static class DeploymentDiscovery
     private static readonly HashSet<string> SkippedDirectories = new(StringComparer.OrdinalIgnoreCase) { "bin", "obj", ".git", "node_modules", ".vs" };
 
     /// <summary>The nearest folder at or above <paramref name="path"/> with a <c>.git</c> entry, or null.</summary>
-    public static string? RepositoryRoot(string path)
-    {
-        var directory = Path.GetFullPath(path);
-        if (File.Exists(directory))
-            directory = Path.GetDirectoryName(directory)!;
-        for (var current = directory; current is not null; current = Path.GetDirectoryName(current))
-        {
-            if (Directory.Exists(Path.Combine(current, ".git")) || File.Exists(Path.Combine(current, ".git")))
-                return current;
-        }
-        return null;
-    }
+    public static string? RepositoryRoot(string path) => Inputs.RepositoryRoot.Of(path);
 
     /// <summary>The deployments a project's build analyses: those declared under <paramref name="root"/>, or when it is
     /// null under the project's repository root (the nearest folder with <c>.git</c> above it, else the project folder).</summary>

@@ -96,7 +96,7 @@ public static class ToolDiagnostics
 
     /// <summary>The INFRA0007 note on <paramref name="path"/>: at the first dependency it references itself that was left
     /// opaque, naming each (those of the modules or linked templates it deploys by their file).</summary>
-    internal static Finding Opaque(string path, IReadOnlyList<Bicep.OpaqueDependency> opaque)
+    internal static Finding Opaque(string path, IReadOnlyList<OpaqueDependency> opaque)
     {
         var directory = Path.GetDirectoryName(path)!;
         var named = opaque.Select(o => o.File == path
